@@ -1,0 +1,1 @@
+"""Palavra's PySide6 desktop application: the only package that imports Qt."""

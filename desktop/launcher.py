@@ -1,0 +1,25 @@
+"""Entry point of the ``palavra`` command: no sub-command (or ``gui``) opens the window, anything else is the CLI.
+
+Qt is imported only when the window is wanted, so the CLI starts fast and works without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch to the GUI or to :func:`engine.cli.main`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] == "gui":
+        from desktop.app import run  # noqa: PLC0415 - Qt only when needed
+
+        return run(args[1:] if args else [])
+    from engine.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Where Palavra keeps the user's data: platformdirs, overridable with ``PALAVRA_DATA_DIR``.
+
+Nothing here runs at import time; folders are created only when asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "PALAVRA_DATA_DIR"
+APP_NAME = "Palavra"
+
+
+def data_dir(create: bool = True) -> Path:
+    """Return the user data folder (``PALAVRA_DATA_DIR`` if set, else the platform's data folder)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    path = Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def models_dir(create: bool = True) -> Path:
+    """Folder holding converted and imported models."""
+    path = data_dir(create) / "models"
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path() -> Path:
+    """Path of the SQLite database holding history, glossaries, drill progress."""
+    return data_dir(True) / "palavra.sqlite3"
