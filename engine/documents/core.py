@@ -1,0 +1,291 @@
+"""Load a document into segments, translate them, write the same structure back (atomically)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from engine.cancel import CancelToken, ProgressCallback, check
+from engine.errors import EncodingError, InputError, StorageError
+
+log = logging.getLogger(__name__)
+
+#: Largest document accepted, in bytes (a 300-page novel in plain text is about 1 MB).
+MAX_BYTES = 10 * 1024 * 1024
+SUPPORTED_SUFFIXES = (".txt", ".srt", ".docx")
+#: Texts sent to the translator per call: small enough for responsive progress and cancel.
+_CHUNK_CHARS = 1500
+
+DocumentKind = Literal["txt", "srt", "docx"]
+#: ``translate(texts, on_progress, cancel) -> translations``, one per text, in order.
+TranslateFn = Callable[[Sequence[str], ProgressCallback | None, CancelToken | None], list[str]]
+Renderer = Callable[[Sequence[str], Path], None]
+
+
+class DocumentError(InputError):
+    """A document cannot be read, is not of a supported kind, or cannot be written."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded document: the texts to translate and how to write them back.
+
+    Attributes:
+        path: the file it was read from.
+        kind: ``"txt"``, ``"srt"`` or ``"docx"``.
+        segments: the texts to translate (paragraphs, subtitle cues), in order; none is blank.
+    """
+
+    path: Path
+    kind: DocumentKind
+    segments: tuple[str, ...]
+    _render: Renderer = field(repr=False, compare=False)
+
+    @property
+    def characters(self) -> int:
+        """Total characters to translate."""
+        return sum(len(s) for s in self.segments)
+
+    def write(self, translations: Sequence[str], out: Path) -> None:
+        """Write the document with each segment replaced by its translation, atomically.
+
+        Args:
+            translations: one text per segment, in order.
+            out: the file to write; it appears only once complete.
+
+        Raises:
+            DocumentError: wrong number of translations, or the file cannot be written.
+        """
+        if len(translations) != len(self.segments):
+            raise DocumentError(
+                "The translation does not match the document.",
+                detail=f"{len(translations)} translations for {len(self.segments)} segments",
+            )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".palavra-", suffix=out.suffix, dir=out.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            self._render(translations, tmp)
+            os.replace(tmp, out)
+        except OSError as exc:
+            raise StorageError(
+                f"Palavra could not write '{out}': {exc.strerror or exc}.", detail=str(exc)
+            ) from exc
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+def output_path(path: Path, target: str) -> Path:
+    """Where the translation of ``path`` goes: next to it, with the target language before the suffix.
+
+    ``talk.srt`` becomes ``talk.pt.srt``; ``talk.en.srt`` becomes ``talk.pt.srt``.
+    """
+    stem = path.stem
+    for code in ("en", "pt", "pt-BR", "pt-PT"):
+        if stem.endswith("." + code):
+            stem = stem[: -len(code) - 1]
+            break
+    return path.with_name(f"{stem}.{target}{path.suffix}")
+
+
+def load_document(path: Path) -> Document:
+    """Read a ``.txt``, ``.srt`` or ``.docx`` file.
+
+    Args:
+        path: the file.
+
+    Returns:
+        The :class:`Document`.
+
+    Raises:
+        DocumentError: unsupported kind, unreadable path, too large, not text, corrupted Word file.
+        EncodingError: a text file that is not valid UTF-8 (or UTF-16 with a byte-order mark).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(
+            f"Palavra translates .txt, .srt and .docx files; '{path.name}' is not one of them.",
+            detail=f"unsupported suffix {suffix!r}",
+        )
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise DocumentError(f"The file '{path}' does not exist.", detail=str(exc)) from exc
+    except OSError as exc:
+        raise DocumentError(f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc)) from exc
+    if not path.is_file():
+        raise DocumentError(f"'{path}' is a folder, not a document.")
+    if size > MAX_BYTES:
+        raise DocumentError(
+            f"'{path.name}' is {size / 1e6:.1f} MB; Palavra translates documents up to "
+            f"{MAX_BYTES / 1e6:.0f} MB. Split it into smaller files.",
+            detail=f"size {size}",
+        )
+    if suffix == ".docx":
+        from engine.documents.docx_format import load_docx
+
+        return load_docx(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc)) from exc
+    text, bom = _decode(raw, path)
+    if suffix == ".srt":
+        return _load_srt(path, text, bom)
+    return _load_txt(path, text, bom)
+
+
+def translate_document(
+    document: Document,
+    translate: TranslateFn,
+    out: Path,
+    *,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Path:
+    """Translate every segment of ``document`` and write the result to ``out``.
+
+    Args:
+        document: from :func:`load_document`.
+        translate: translates a batch of texts (see :data:`TranslateFn`).
+        out: the file to write (see :func:`output_path`); written only when everything is translated.
+        on_progress: called with (characters done, characters total).
+        cancel: stops between batches; raises :class:`engine.errors.Cancelled` and writes nothing.
+
+    Returns:
+        ``out``.
+    """
+    total = document.characters
+    done = 0
+    results: list[str] = []
+    log.info("Translating %s (%d segments, %d characters)", document.kind, len(document.segments), total)
+    if on_progress:
+        on_progress(0, total)
+    for chunk in _chunks(document.segments):
+        check(cancel, "The translation of the document")
+        translated = translate(chunk, None, cancel)
+        if len(translated) != len(chunk):
+            raise DocumentError("The translator returned the wrong number of texts.")
+        results.extend(translated)
+        done += sum(len(s) for s in chunk)
+        if on_progress:
+            on_progress(done, total)
+    check(cancel, "The translation of the document")
+    document.write(results, out)
+    return out
+
+
+def _chunks(segments: Sequence[str]) -> list[list[str]]:
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for seg in segments:
+        if current and size + len(seg) > _CHUNK_CHARS:
+            chunks.append(current)
+            current, size = [], 0
+        current.append(seg)
+        size += len(seg)
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """Decode text bytes; returns (text, encoding to write back)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+        if b"\x00" in raw[:8192]:
+            raise DocumentError(
+                f"'{path.name}' is not a text file (it contains binary data).",
+                detail="NUL byte in the first 8 KiB",
+            )
+    try:
+        return raw.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        raise EncodingError(str(path), exc.start, exc.reason) from exc
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _write_text(path: Path, text: str, encoding: str) -> None:
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)
+
+
+_BLANK = re.compile(r"((?:\r?\n)[ \t]*(?:\r?\n)(?:[ \t]*\r?\n)*)")
+
+
+def _load_txt(path: Path, text: str, encoding: str) -> Document:
+    nl = _newline(text)
+    parts = _BLANK.split(text)  # even indices: blocks; odd: blank-line separators (kept verbatim)
+    slots: list[tuple[int, str, str]] = []  # (part index, leading ws, trailing ws)
+    segments: list[str] = []
+    for i in range(0, len(parts), 2):
+        block = parts[i]
+        core = block.strip()
+        if not core:
+            continue
+        lead = block[: len(block) - len(block.lstrip())]
+        trail = block[len(block.rstrip()) :]
+        slots.append((i, lead, trail))
+        segments.append(core.replace("\r\n", "\n"))
+
+    def render(translations: Sequence[str], out: Path) -> None:
+        new = list(parts)
+        for (i, lead, trail), tr in zip(slots, translations, strict=True):
+            new[i] = lead + tr.strip().replace("\n", nl) + trail
+        _write_text(out, "".join(new), encoding)
+
+    return Document(path, "txt", tuple(segments), render)
+
+
+_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
+
+
+def _load_srt(path: Path, text: str, encoding: str) -> Document:
+    nl = _newline(text)
+    lines = text.replace("\r\n", "\n").split("\n")
+    # Cue text: the lines after a timing line up to the next blank line.
+    spans: list[tuple[int, int]] = []
+    segments: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _TIMING.match(lines[i]):
+            start = i + 1
+            end = start
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            cue = "\n".join(lines[start:end]).strip()
+            if cue:
+                spans.append((start, end))
+                segments.append(cue)
+            i = end
+        else:
+            i += 1
+    if not spans and text.strip():
+        raise DocumentError(f"'{path.name}' is not a SubRip (.srt) file: no subtitle timings were found.")
+
+    def render(translations: Sequence[str], out: Path) -> None:
+        new: list[str] = []
+        prev = 0
+        for (start, end), tr in zip(spans, translations, strict=True):
+            new.extend(lines[prev:start])
+            new.extend(tr.strip().split("\n") or [""])
+            prev = end
+        new.extend(lines[prev:])
+        _write_text(out, nl.join(new), encoding)
+
+    return Document(path, "srt", tuple(segments), render)

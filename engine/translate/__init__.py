@@ -1,0 +1,1 @@
+"""Translation: Firefox Translations (Bergamot) Marian models, ported to PyTorch, run as ONNX int8."""
