@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a validation problem is.
 
     ``ERROR`` blocks the import (nothing is stored); ``WARNING`` is shown and the import goes on with the
@@ -17,7 +17,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-class ProblemKind(str, Enum):
+class ProblemKind(StrEnum):
     """What a validation problem is about (stable identifiers the GUI and tests can rely on)."""
 
     BINARY_FILE = "binary_file"
@@ -56,7 +56,8 @@ class Problem:
         kind: what the problem is.
         severity: whether it blocks the import.
         message: a sentence a person can act on (what is wrong and what to do).
-        rows: 1-based row numbers in the file (header counted as row 1 when present); empty for whole-file problems.
+        rows: 1-based line numbers in the file (the header is line 1 when present); empty for
+            whole-file problems.
     """
 
     kind: ProblemKind
@@ -76,7 +77,7 @@ class ParsedFile:
         header: whether a header row was recognised.
         source_column: the column (or TBX language) read as source, for the report.
         target_column: the column (or TBX language) read as target.
-        file_languages: language codes the file itself declares (TBX ``xml:lang``, TICO ``sourceLang``), if any.
+        file_languages: language codes the file itself declares (TICO ``sourceLang``), if any.
     """
 
     format: str
@@ -97,8 +98,8 @@ class ImportReport:
         format: see :class:`ParsedFile`.
         encoding: see :class:`ParsedFile`.
         rows_read: data rows in the file.
-        entries: the entries that would be stored (after dropping empty rows and duplicates, conflicts resolved
-            by keeping the first target).
+        entries: the entries that would be stored (after dropping empty rows and duplicates,
+            conflicts resolved by keeping the first target).
         problems: everything found, errors first.
     """
 
@@ -128,7 +129,7 @@ class ImportReport:
         """A multi-line, human-readable report (used by the CLI)."""
         lines = [
             f"{self.path}: {self.format.upper()}, {self.encoding}, {self.rows_read} rows, "
-            f"{len(self.entries)} entries to import"
+            f"{len(self.entries)} entries " + ("to import" if self.ok else "found; nothing can be imported")
         ]
         for problem in self.problems:
             where = ""

@@ -143,7 +143,7 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-# -- delimited text ---------------------------------------------------------------------------------------------
+# -- delimited text ------------------------------------------------------------------------------
 
 
 def _read_delimited(text: str, encoding: str, source_lang: str, target_lang: str) -> ParsedFile:
@@ -242,7 +242,9 @@ def _columns_from_header(names: list[str], source_lang: str, target_lang: str) -
     if tgt is None:
         tgt = find(_LANG_NAMES.get(target_lang, (target_lang,)))
     if src is None or tgt is None or src == tgt:
-        text_cols = [i for i, n in enumerate(lower) if n not in {"id", "stringid", "sourcelang", "targetlang"}]
+        text_cols = [
+            i for i, n in enumerate(lower) if n not in {"id", "stringid", "sourcelang", "targetlang"}
+        ]
         text_cols = [i for i in text_cols if lower[i] not in _NOTE_NAMES]
         if len(text_cols) < 2:
             text_cols = list(range(len(names)))
@@ -281,7 +283,7 @@ def _base_lang(code: str) -> str:
     return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
 
 
-# -- TBX ---------------------------------------------------------------------------------------------------------
+# -- TBX -----------------------------------------------------------------------------------------
 
 
 def _looks_like_tbx(text: str) -> bool:
@@ -320,7 +322,9 @@ def _read_tbx(text: str, encoding: str, source_lang: str, target_lang: str) -> P
             for term in child.iter():
                 if _local(term.tag) == "term" and lang not in terms:
                     terms[lang] = " ".join("".join(term.itertext()).split())
-        rows.append((number, terms.get(source_lang, ""), terms.get(target_lang, ""), notes[0] if notes else ""))
+        rows.append(
+            (number, terms.get(source_lang, ""), terms.get(target_lang, ""), notes[0] if notes else "")
+        )
     if rows and all(not s and not t for _, s, t, _ in rows):
         found = ", ".join(sorted(seen_langs - {""})) or "none"
         raise InputError(

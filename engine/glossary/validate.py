@@ -69,8 +69,8 @@ def validate(
                     ProblemKind.WRONG_DIRECTION,
                     Severity.ERROR,
                     f"The file says its terms go from '{declared[0]}' to '{declared[1]}', but you chose "
-                    f"'{source_lang}' to '{target_lang}'. Import it as a {declared[0]}->{declared[1]} glossary, "
-                    "or swap the columns.",
+                    f"'{source_lang}' to '{target_lang}'. Import it as a "
+                    f"{declared[0]}->{declared[1]} glossary, or swap the columns.",
                 )
             )
         else:
@@ -112,8 +112,9 @@ def validate(
             Problem(
                 ProblemKind.TOO_LONG,
                 Severity.WARNING,
-                f"{len(too_long)} row(s) are longer than {MAX_TERM_CHARS} characters or {MAX_TERM_WORDS} words: "
-                "they look like sentences, not terms, and were left out. Shorten them to the term itself.",
+                f"{len(too_long)} row(s) are longer than {MAX_TERM_CHARS} characters or "
+                f"{MAX_TERM_WORDS} words: they look like sentences, not terms, and were left out. "
+                "Shorten them to the term itself.",
                 tuple(too_long),
             )
         )
@@ -140,7 +141,8 @@ def validate(
             )
         )
 
-    problems.extend(_language_problems(entries, source_lang, target_lang, declared is None))
+    if not any(p.kind is ProblemKind.WRONG_DIRECTION for p in problems):
+        problems.extend(_language_problems(entries, source_lang, target_lang, declared is None))
 
     if not entries and not any(p.severity is Severity.ERROR for p in problems):
         problems.append(
@@ -199,16 +201,25 @@ def _deduplicate(
     return list(first.values()), duplicates, conflicts
 
 
-# -- language plausibility ----------------------------------------------------------------------------------------
+# -- language plausibility -----------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
 
 _WORDS = {
     "en": frozenset(
-        "the of and to in for with on by is are be an or from as at this that not it its which people health "
-        "disease virus cases care".split()
+        _words(
+            "the of and to in for with on by is are be an or from as at this that not it its which people "
+            "health disease virus cases care"
+        )
     ),
     "pt": frozenset(
-        "de da do das dos em no na nos nas para com por um uma os as e que não ao à pelo pela é são saúde "
-        "doença vírus casos".split()
+        _words(
+            "de da do das dos em no na nos nas para com por um uma os as e que não ao à pelo pela é são "
+            "saúde doença vírus casos"
+        )
     ),
 }
 _PT_CHARS = re.compile(r"[ãõçâêôàáéíóú]")
@@ -220,7 +231,8 @@ _EN_LETTERS = re.compile(r"(th|sh|w|k|y)")
 def language_score(text: str, lang: str) -> float:
     """A rough score of how much ``text`` looks like ``lang`` (``"en"`` or ``"pt"``) compared with the other.
 
-    Positive: looks like ``lang``; negative: like the other one; near 0: cannot tell (names, acronyms, numbers).
+    Positive: looks like ``lang``; negative: like the other one; near 0: cannot tell (names, acronyms,
+    numbers).
     """
     lowered = text.lower()
     words = re.findall(r"\w+", lowered)
@@ -270,8 +282,8 @@ def _language_problems(
             Problem(
                 ProblemKind.WRONG_LANGUAGE,
                 Severity.WARNING,
-                f"{len(swapped_rows)} row(s) seem to have the {source_lang} and {target_lang} terms the wrong "
-                "way round. Check them; they were imported as written.",
+                f"{len(swapped_rows)} row(s) seem to have the {source_lang} and {target_lang} terms the "
+                "wrong way round. Check them; they were imported as written.",
                 tuple(swapped_rows),
             )
         )
