@@ -1,0 +1,101 @@
+"""The correction results: :class:`Edit`, :class:`CheckResult` and :func:`apply_edits`.
+
+Re-exported by :mod:`engine.correct.service`, the module the GUI imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+#: The categories an edit can have, as shown to the learner.
+CATEGORIES = (
+    "spelling",
+    "grammar",
+    "agreement",
+    "verb form",
+    "word choice",
+    "capitalization",
+    "punctuation",
+    "typography",
+    "style",
+)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One correction: replace ``original`` (``text[start:end]``) by ``replacement``.
+
+    Attributes:
+        start: index in the checked (NFC) text, a Python ``str`` index, not bytes.
+        end: index just past the span; ``start == end`` for an insertion.
+        original: the text the span covers.
+        replacement: the best suggestion (``""`` deletes the span).
+        category: one of :data:`CATEGORIES`.
+        rule_id: the rule that found the problem, prefixed by nothing (e.g. ``"MD_BASEFORM"``).
+        explanation: one or two sentences written for a learner.
+        suggestions: every suggestion, best first (``suggestions[0] == replacement``).
+        source: the checker that found it (``"lingotweaker"``, ``"harper"``, ``"spelling"``), or several
+            joined by ``+``.
+    """
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    category: str
+    rule_id: str
+    explanation: str
+    suggestions: tuple[str, ...] = ()
+    source: str = ""
+
+    def shifted(self, delta: int) -> Edit:
+        """The same edit moved by ``delta`` characters."""
+        return replace(self, start=self.start + delta, end=self.end + delta)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of checking a text.
+
+    Attributes:
+        text: the NFC-normalised text that was checked; every edit indexes into it.
+        language: the resolved language variant (``"en-US"``, ``"en-GB"``, ``"pt-BR"``, ``"pt-PT"``).
+        edits: non-overlapping edits sorted by ``start``.
+        skipped: spans that were not checked (over-long tokens), as (start, end) pairs.
+    """
+
+    text: str
+    language: str
+    edits: tuple[Edit, ...]
+    skipped: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def corrected(self) -> str:
+        """The text with every edit applied."""
+        return apply_edits(self.text, self.edits)
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply a subset of a result's edits (e.g. the ones the learner accepted) to ``text``.
+
+    Offsets are those of the original text, so any subset can be applied in one call. Edits that overlap an
+    earlier-starting accepted edit are ignored rather than corrupting the text.
+
+    Args:
+        text: the text the edits index into (``CheckResult.text``).
+        edits: the edits to apply, in any order.
+
+    Returns:
+        The corrected text.
+    """
+    out: list[str] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < pos or edit.end > len(text) or edit.start > edit.end:
+            continue
+        out.append(text[pos : edit.start])
+        out.append(edit.replacement)
+        pos = edit.end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,248 @@
+"""Writing correction for learners: check English or Portuguese text and explain every correction.
+
+The pipeline, per language (the order was measured on JFLEG dev, see ``docs/correction.md``):
+
+* English: LingoTweaker (LanguageTool rules), then Harper run on LingoTweaker's output; the two passes are
+  composed into one set of edits on the original text (:func:`engine.correct.merge.compose`).
+* Portuguese: LingoTweaker's Portuguese rules together with a frequency-based accent and spelling check.
+
+Text is NFC-normalised, then cut into bounded chunks (:mod:`engine.correct.segment`) so that no input makes a
+checker run for long; progress is reported and the cancel token polled between chunks.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from engine.cancel import CancelToken, ProgressCallback
+from engine.cancel import check as check_cancel
+from engine.config import EngineConfig
+from engine.correct.checkers import Checker, HarperChecker, LingoTweakerChecker, PortugueseSpellingChecker
+from engine.correct.merge import compose, resolve
+from engine.correct.model import CATEGORIES, CheckResult, Edit, apply_edits
+from engine.correct.segment import MAX_TOKEN_CHARS, split_chunks
+from engine.correct.spelling import SpellingModel
+from engine.errors import InputError, UnsupportedLanguageError
+
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_PIPELINES",
+    "CheckResult",
+    "CorrectionService",
+    "Edit",
+    "apply_edits",
+    "resolve_language",
+]
+
+log = logging.getLogger(__name__)
+
+#: Languages and variants the service accepts, and what the short codes mean.
+_ALIASES = {
+    "en": "en-US",
+    "en-us": "en-US",
+    "en-gb": "en-GB",
+    "en-uk": "en-GB",
+    "pt": "pt-BR",
+    "pt-br": "pt-BR",
+    "pt-pt": "pt-PT",
+}
+_SUPPORTED = ("en-US", "en-GB", "pt-BR", "pt-PT")
+
+#: Stages per language: each stage is a tuple of checker names whose edits are merged (first one wins a
+#: clash); every stage checks the output of the previous one.
+DEFAULT_PIPELINES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("lingotweaker",), ("harper",)),
+    "pt": (("lingotweaker", "spelling"),),
+}
+
+#: Texts longer than this are refused (about 150,000 words); split the document first.
+MAX_TEXT_CHARS = 1_000_000
+_CACHE_SIZE = 4096
+
+
+def resolve_language(language: str) -> str:
+    """Resolve ``"en"``, ``"pt"``, ``"en-GB"``, ``"pt_PT"``... to a supported variant (``"en-US"``...).
+
+    Raises:
+        UnsupportedLanguageError: for any other language.
+    """
+    key = language.strip().replace("_", "-").lower()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    raise UnsupportedLanguageError(
+        f"Writing correction is available for English and Portuguese, not '{language}'.",
+        detail=f"unsupported correction language {language!r}",
+    )
+
+
+class CorrectionService:
+    """Checks text and explains each correction. Thread-safe; loads nothing until first used.
+
+    Args:
+        config: the engine configuration.
+        pipelines: override of :data:`DEFAULT_PIPELINES` (the benchmark measures each checker alone with it).
+        rank_spelling: reorder spelling suggestions by word frequency (default); off keeps the library's order.
+    """
+
+    def __init__(
+        self,
+        config: EngineConfig,
+        *,
+        pipelines: dict[str, tuple[tuple[str, ...], ...]] | None = None,
+        rank_spelling: bool = True,
+    ) -> None:
+        self.config = config
+        self._pipelines = dict(pipelines or DEFAULT_PIPELINES)
+        self._rank_spelling = rank_spelling
+        self._lock = threading.Lock()
+        self._checkers: dict[tuple[str, str], Checker] = {}
+        self._spelling: dict[str, SpellingModel] = {}
+        self._cache: OrderedDict[tuple[str, str], tuple[Edit, ...]] = OrderedDict()
+
+    def languages(self) -> list[str]:
+        """The language variants that can be checked."""
+        return list(_SUPPORTED)
+
+    def close(self) -> None:
+        """Drop the loaded rule engines and caches (they are rebuilt on next use)."""
+        with self._lock:
+            self._checkers.clear()
+            self._spelling.clear()
+            self._cache.clear()
+
+    # -- loading ----------------------------------------------------------------------------------------------
+    def _spelling_model(self, base: str) -> SpellingModel:
+        model = self._spelling.get(base)
+        if model is None:
+            model = self._spelling[base] = SpellingModel(base)
+        return model
+
+    def _checker(self, name: str, language: str) -> Checker:
+        key = (name, language)
+        with self._lock:
+            checker = self._checkers.get(key)
+            if checker is not None:
+                return checker
+            base = language.split("-")[0]
+            ranker = self._spelling_model(base) if self._rank_spelling else None
+            log.info("loading %s checker for %s", name, language)
+            if name == "lingotweaker":
+                checker = LingoTweakerChecker(language, ranker)
+            elif name == "harper" and base == "en":
+                checker = HarperChecker(language, ranker)
+            elif name == "spelling" and base == "pt":
+                checker = PortugueseSpellingChecker(self._spelling_model(base))
+            else:
+                raise UnsupportedLanguageError(
+                    f"The checker '{name}' does not support {language}.", detail=f"{name} for {language}"
+                )
+            self._checkers[key] = checker
+            return checker
+
+    def warm_up(self, language: str) -> None:
+        """Load the checkers of ``language`` now (otherwise done on the first check)."""
+        self.check("Warm up.", language)
+
+    # -- checking ---------------------------------------------------------------------------------------------
+    def _check_chunk(self, text: str, language: str) -> tuple[Edit, ...]:
+        key = (language, text)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
+        stages = self._pipelines.get(language.split("-")[0], ())
+        current = text
+        edits: list[Edit] = []
+        for stage_index, stage in enumerate(stages):
+            names = [n for n in stage if not (n == "harper" and not language.startswith("en"))]
+            if not names:
+                continue
+            found: list[Edit] = []
+            for name in names:
+                found.extend(self._checker(name, language).check(current))
+            stage_edits = resolve(found, names)
+            if stage_index == 0:
+                edits = stage_edits
+            elif stage_edits:
+                edits = compose(text, edits, stage_edits)
+            current = apply_edits(text, edits)
+        result = tuple(edits)
+        with self._lock:
+            self._cache[key] = result
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return result
+
+    def check(
+        self,
+        text: str,
+        language: str,
+        *,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> CheckResult:
+        """Check ``text`` and return every correction with its explanation.
+
+        Args:
+            text: any text; it is NFC-normalised first and the edits index the normalised text.
+            language: ``"en"``, ``"pt"``, ``"en-US"``, ``"en-GB"``, ``"pt-BR"`` or ``"pt-PT"``.
+            on_progress: called with (chunks done, chunks total) after each sentence-sized chunk.
+            cancel: polled between chunks; raises :class:`engine.errors.Cancelled`.
+
+        Returns:
+            The checked text, the resolved language and non-overlapping edits sorted by start.
+
+        Raises:
+            UnsupportedLanguageError: for a language other than English or Portuguese.
+            InputError: for a text over :data:`MAX_TEXT_CHARS` characters.
+        """
+        variant = resolve_language(language)
+        if not isinstance(text, str):
+            raise InputError("The text to check must be a string.", detail=f"got {type(text).__name__}")
+        normalized = unicodedata.normalize("NFC", text)
+        if len(normalized) > MAX_TEXT_CHARS:
+            raise InputError(
+                f"The text is too long to check at once ({len(normalized):,} characters; the limit is "
+                f"{MAX_TEXT_CHARS:,}). Check it in parts."
+            )
+        chunks = split_chunks(normalized)
+        skipped = tuple((m.start(), m.end()) for m in _long_tokens(normalized))
+        total = len(chunks)
+        edits: list[Edit] = []
+        for index, chunk in enumerate(chunks):
+            check_cancel(cancel, "Checking")
+            edits.extend(edit.shifted(chunk.start) for edit in self._check_chunk(chunk.text, variant))
+            if on_progress is not None:
+                on_progress(index + 1, total)
+        if on_progress is not None and total == 0:
+            on_progress(0, 0)
+        final = resolve(edits)
+        log.debug("checked %d chars in %d chunks: %d edits", len(normalized), total, len(final))
+        return CheckResult(text=normalized, language=variant, edits=tuple(final), skipped=skipped)
+
+    def check_many(
+        self,
+        texts: Sequence[str],
+        language: str,
+        *,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[CheckResult]:
+        """Check several texts (e.g. the lines of a file); progress counts texts."""
+        results: list[CheckResult] = []
+        for index, text in enumerate(texts):
+            check_cancel(cancel, "Checking")
+            results.append(self.check(text, language, cancel=cancel))
+            if on_progress is not None:
+                on_progress(index + 1, len(texts))
+        return results
+
+
+def _long_tokens(text: str) -> list[re.Match[str]]:
+    return list(re.finditer(r"\S{" + str(MAX_TOKEN_CHARS + 1) + ",}", text))

@@ -1,0 +1,208 @@
+"""Spelling help built on word frequencies (pyspellchecker's en and pt lists, MIT).
+
+* :meth:`SpellingModel.rank` reorders a checker's spelling suggestions so that the first one is the likeliest
+  for a learner: close to what was typed (Damerau-Levenshtein distance, accents and case are cheap) and common.
+* :meth:`SpellingModel.check_pt` finds Portuguese words written without their accent (``voce`` -> ``você``)
+  and unknown lowercase words, which the Portuguese rule data does not spell-check.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+#: An accented form replaces the plain one when it is this many times more frequent ...
+ACCENT_RATIO = 20.0
+#: ... and at least this frequent in the list (filters rare regional forms).
+ACCENT_MIN_FREQ = 300
+#: Plain/accented pairs that are both correct words: never "fixed" by frequency alone.
+_PT_AMBIGUOUS = frozenset(
+    (
+        "a",
+        "as",
+        "e",
+        "esta",
+        "da",
+        "de",
+        "das",
+        "do",
+        "dos",
+        "nos",
+        "vos",
+        "para",
+        "por",
+        "pais",
+        "pelo",
+        "pela",
+    )
+    + (
+        "pelas",
+        "pelos",
+        "porem",
+        "pratica",
+        "fabrica",
+        "secretaria",
+        "publico",
+        "valido",
+        "critica",
+        "duvida",
+    )
+)
+
+
+def strip_accents(word: str) -> str:
+    """``word`` without combining marks (``"você"`` -> ``"voce"``)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def distance(a: str, b: str) -> float:
+    """Damerau-Levenshtein distance where a change of case or accent costs 0.3 and the rest 1."""
+    la, lb = len(a), len(b)
+    prev2: list[float] = []
+    prev = [float(j) for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        cur = [float(i)] + [0.0] * lb
+        for j in range(1, lb + 1):
+            ca, cb = a[i - 1], b[j - 1]
+            if ca == cb:
+                sub = 0.0
+            elif strip_accents(ca).lower() == strip_accents(cb).lower():
+                sub = 0.3
+            else:
+                sub = 1.0
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[lb]
+
+
+def match_case(template: str, word: str) -> str:
+    """Give ``word`` the capitalisation pattern of ``template`` (``"Teh"`` -> ``"The"``)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class SpellingModel:
+    """Word frequencies for one language, loaded on first use; thread-safe after loading.
+
+    Args:
+        language: ``"en"`` or ``"pt"``.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._lock = threading.Lock()
+        self._freq: dict[str, int] | None = None
+        self._accented: dict[str, tuple[str, int]] | None = None
+        self._checker: Any = None
+
+    def _load(self) -> dict[str, int]:
+        with self._lock:
+            if self._freq is None:
+                from spellchecker import SpellChecker
+
+                checker = SpellChecker(language=self.language, distance=1)
+                self._checker = checker
+                self._freq = dict(checker.word_frequency.dictionary)
+                log.debug("loaded %d %s word frequencies", len(self._freq), self.language)
+            return self._freq
+
+    def frequency(self, word: str) -> int:
+        """How often ``word`` (or every word of a phrase, the rarest counts) occurs in the frequency list."""
+        freq = self._load()
+        parts = word.lower().replace("’", "'").split()
+        if not parts:
+            return 0
+        return min(freq.get(p, freq.get(p.strip(".,;:!?'"), 0)) for p in parts)
+
+    def rank(self, word: str, suggestions: Sequence[str]) -> list[str]:
+        """Order spelling suggestions for ``word``, likeliest first.
+
+        The score is log-frequency minus a penalty for edit distance and a small one for the checker's own
+        rank, so the checker's order decides between equally plausible words.
+
+        Args:
+            word: the misspelled word as written.
+            suggestions: the checker's suggestions in its own order.
+
+        Returns:
+            The same suggestions, reordered (duplicates removed).
+        """
+        unique = list(dict.fromkeys(s for s in suggestions if s))
+        if len(unique) < 2:
+            return unique
+        low = word.lower()
+
+        def score(item: tuple[int, str]) -> float:
+            index, cand = item
+            d = distance(low, cand.lower())
+            freq = self.frequency(cand)
+            return (
+                math.log10(freq + 1)
+                - 2.2 * d
+                - 0.15 * index
+                - (1.0 if cand[:1].isupper() != word[:1].isupper() else 0)
+            )
+
+        ranked = sorted(enumerate(unique[:40]), key=score, reverse=True)
+        return [c for _, c in ranked] + unique[40:]
+
+    def _accent_table(self) -> dict[str, tuple[str, int]]:
+        freq = self._load()
+        with self._lock:
+            if self._accented is None:
+                best: dict[str, tuple[str, int]] = {}
+                for w, f in freq.items():
+                    plain = strip_accents(w)
+                    if plain != w and (plain not in best or f > best[plain][1]):
+                        best[plain] = (w, f)
+                self._accented = best
+            return self._accented
+
+    def check_pt(self, text: str) -> list[tuple[int, int, str, tuple[str, ...], str]]:
+        """Find missing accents and unknown words in Portuguese ``text``.
+
+        Returns:
+            (start, end, word, suggestions, rule_id) for each problem; ``rule_id`` is
+            ``"PT_MISSING_ACCENT"`` or ``"PT_UNKNOWN_WORD"``.
+        """
+        freq = self._load()
+        table = self._accent_table()
+        found: list[tuple[int, int, str, tuple[str, ...], str]] = []
+        for m in _WORD.finditer(text):
+            word = m.group()
+            low = word.lower()
+            if len(word) > 30 or "-" in word or "'" in word or "’" in word:
+                continue
+            own = freq.get(low, 0)
+            if low == strip_accents(low) and low not in _PT_AMBIGUOUS:
+                acc = table.get(low)
+                if acc and acc[1] >= ACCENT_MIN_FREQ and acc[1] >= ACCENT_RATIO * (own + 1):
+                    found.append((m.start(), m.end(), word, (match_case(word, acc[0]),), "PT_MISSING_ACCENT"))
+                    continue
+            if own == 0 and word.islower() and len(word) > 2:
+                cands = self._candidates(low)
+                if cands:
+                    ranked = self.rank(word, cands)[:5]
+                    found.append((m.start(), m.end(), word, tuple(ranked), "PT_UNKNOWN_WORD"))
+        return found
+
+    def _candidates(self, word: str) -> list[str]:
+        self._load()
+        with self._lock:
+            cands = self._checker.candidates(word) or set()
+        freq = self._freq or {}
+        return sorted((c for c in cands if c != word), key=lambda c: -freq.get(c, 0))[:20]

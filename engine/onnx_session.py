@@ -1,0 +1,92 @@
+"""The one ONNX Runtime session factory: explicit options and providers, cached per (model, provider, threads)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Literal
+
+import onnxruntime as ort
+
+from engine.errors import CorruptModelError, DeviceError, ModelNotFoundError
+
+log = logging.getLogger(__name__)
+
+_cache: dict[tuple[str, str, int], ort.InferenceSession] = {}
+_lock = threading.Lock()
+
+Device = Literal["auto", "cpu", "cuda"]
+
+
+def available_providers() -> list[str]:
+    """The execution providers this onnxruntime build offers."""
+    return list(ort.get_available_providers())
+
+
+def cuda_available() -> bool:
+    """Whether the CUDA provider is present (onnxruntime-gpu with a working CUDA install)."""
+    return "CUDAExecutionProvider" in available_providers()
+
+
+def providers_for(device: Device) -> list[str]:
+    """The provider list for a device choice; ``auto`` picks CUDA when present."""
+    if device == "cuda":
+        if not cuda_available():
+            raise DeviceError(
+                "GPU inference was requested but this installation has no CUDA support. Install "
+                "onnxruntime-gpu with a CUDA-capable GPU, or choose CPU in Settings."
+            )
+        return ["CUDAExecutionProvider", "CPUExecutionProvider"]
+    if device == "auto" and cuda_available():
+        return ["CUDAExecutionProvider", "CPUExecutionProvider"]
+    return ["CPUExecutionProvider"]
+
+
+def session(path: Path, *, device: Device = "cpu", threads: int = 1, cache: bool = True) -> ort.InferenceSession:
+    """Open (or reuse) an inference session.
+
+    Args:
+        path: the ``.onnx`` file.
+        device: ``cpu``, ``cuda`` or ``auto``.
+        threads: intra-op threads (inter-op is 1: our graphs are sequential).
+        cache: reuse a session already opened with the same arguments.
+
+    Raises:
+        ModelNotFoundError: the file is missing.
+        CorruptModelError: ONNX Runtime cannot load it.
+        DeviceError: CUDA was requested and is unavailable.
+    """
+    providers = providers_for(device)
+    key = (str(path.resolve()), providers[0], threads)
+    with _lock:
+        if cache and key in _cache:
+            return _cache[key]
+    if not path.is_file():
+        raise ModelNotFoundError(f"The model file {path} is missing. Run 'palavra models prepare' to rebuild it.")
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.log_severity_level = 3
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0" if threads > 1 else "1")
+    try:
+        sess = ort.InferenceSession(str(path), sess_options=opts, providers=providers)
+    except Exception as exc:  # onnxruntime raises its own exception types for a bad file
+        raise CorruptModelError(
+            f"The model file {path.name} could not be opened; it may be damaged. "
+            "Run 'palavra models prepare' to rebuild it.",
+            detail=str(exc),
+        ) from exc
+    log.debug("opened %s with %s, %d threads", path, providers, threads)
+    if cache:
+        with _lock:
+            _cache[key] = sess
+    return sess
+
+
+def clear_cache() -> None:
+    """Forget every cached session (after a model is replaced or removed)."""
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,252 @@
+"""One Whisper model (CTranslate2 through faster-whisper), owned by one worker: every call holds its lock.
+
+Two paths:
+
+- :meth:`Recognizer.transcribe` for files of any length: faster-whisper's segment generator over 30 s windows, with
+  language detection, word timestamps, progress and cancel between segments.
+- :meth:`Recognizer.analyse_utterance` for drills (one utterance up to ~25 s): the audio plus a little silence is
+  encoded once, with a window just as long as needed instead of Whisper's fixed 30 s, and both the free decode and
+  the forced alignment of the target read that one encoder output. docs/speech.md has the measured latencies.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.cancel import CancelToken, ProgressCallback, check
+from engine.config import EngineConfig
+from engine.errors import InputError, ModelError
+from engine.speech import model as model_files
+from engine.speech.audio import SAMPLE_RATE, AudioArray
+from engine.speech.normalize import split_words
+from engine.speech.types import ForcedWord, Segment, Transcript, Word
+
+log = logging.getLogger(__name__)
+
+#: Seconds of silence appended to an utterance before encoding: enough for the decoder to see the speech end
+#: (with less, free decoding repeats itself), far less than the 30 s window.
+UTTERANCE_PAD_S = 4.0
+MAX_UTTERANCE_S = 26.0
+_PUNCT_ONLY = set(".,;:!?¿¡\"'«»()[]{}-–—…")
+
+
+@dataclass(frozen=True)
+class UtteranceAnalysis:
+    """Free transcript and forced scores of one utterance, from one encoder pass."""
+
+    transcript: str
+    forced: tuple[ForcedWord, ...] | None
+    duration: float
+
+
+def _cuda_available() -> bool:
+    try:
+        import ctranslate2
+
+        return int(ctranslate2.get_cuda_device_count()) > 0
+    except Exception:  # no CUDA runtime at all
+        return False
+
+
+class Recognizer:
+    """The Whisper model, loaded on first use; thread-safe (calls are serialised)."""
+
+    def __init__(self, config: EngineConfig, model_path: Path | None = None) -> None:
+        self._config = config
+        self._model_path = model_path
+        self._model: Any = None
+        self._tokenizers: dict[str, Any] = {}
+        self._lock = threading.RLock()
+
+    # -- loading ------------------------------------------------------------------------------------------------
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory."""
+        return self._model is not None
+
+    def _load(self) -> Any:
+        if self._model is not None:
+            return self._model
+        from faster_whisper import WhisperModel
+
+        folder = model_files.model_dir(self._model_path)
+        device = self._config.device
+        if device == "auto":
+            device = "cuda" if _cuda_available() else "cpu"
+        compute_type = "float16" if device == "cuda" else "int8"
+        log.info("Loading Whisper from %s on %s (%s)", folder, device, compute_type)
+        try:
+            self._model = WhisperModel(
+                str(folder),
+                device=device,
+                compute_type=compute_type,
+                cpu_threads=self._config.effective_threads,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelError(
+                "The speech recognition model could not be loaded. Reinstall Palavra.", detail=repr(exc)
+            ) from exc
+        return self._model
+
+    def _tokenizer(self, language: str) -> Any:
+        from faster_whisper.tokenizer import Tokenizer
+
+        model = self._load()
+        if language not in self._tokenizers:
+            if language not in model.supported_languages:
+                raise InputError(f"Speech in '{language}' is not supported.", detail=language)
+            self._tokenizers[language] = Tokenizer(
+                model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language
+            )
+        return self._tokenizers[language]
+
+    def close(self) -> None:
+        """Free the model."""
+        with self._lock:
+            self._model = None
+            self._tokenizers.clear()
+
+    # -- long audio ---------------------------------------------------------------------------------------------
+    def transcribe(
+        self,
+        audio: AudioArray,
+        language: str | None = None,
+        *,
+        beam_size: int = 5,
+        word_timestamps: bool = True,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Transcript:
+        """Transcribe 16 kHz mono samples of any length.
+
+        Args:
+            audio: the samples.
+            language: language code, or None to detect it from the first 30 s.
+            beam_size: 1 is faster, 5 (default) more accurate.
+            word_timestamps: also time each word.
+            on_progress: called with (milliseconds of audio done, milliseconds total) after each segment.
+            cancel: checked between segments; raises :class:`engine.errors.Cancelled`.
+        """
+        with self._lock:
+            model = self._load()
+            check(cancel, "Transcription")
+            total_ms = int(len(audio) * 1000 / SAMPLE_RATE)
+            segments_iter, info = model.transcribe(
+                audio,
+                language=language,
+                beam_size=beam_size,
+                temperature=0.0,
+                condition_on_previous_text=False,
+                word_timestamps=word_timestamps,
+            )
+            segments: list[Segment] = []
+            if on_progress:
+                on_progress(0, total_ms)
+            for seg in segments_iter:
+                check(cancel, "Transcription")
+                words = tuple(
+                    Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+                    for w in (seg.words or ())
+                )
+                segments.append(Segment(float(seg.start), float(seg.end), seg.text.strip(), words))
+                if on_progress:
+                    on_progress(min(total_ms, int(seg.end * 1000)), total_ms)
+            if on_progress:
+                on_progress(total_ms, total_ms)
+            return Transcript(
+                text=" ".join(s.text for s in segments if s.text),
+                language=str(info.language),
+                language_probability=float(info.language_probability),
+                duration=float(info.duration),
+                segments=tuple(segments),
+            )
+
+    # -- drill utterances ---------------------------------------------------------------------------------------
+    def analyse_utterance(
+        self, audio: AudioArray, language: str, target: str | None = None, *, free: bool = True
+    ) -> UtteranceAnalysis:
+        """Encode one utterance once; decode it freely and score ``target``'s words against it.
+
+        Args:
+            audio: up to ~26 s of 16 kHz mono samples (longer audio is cut).
+            language: the language spoken.
+            target: text whose words get forced probabilities and timings (None: transcript only).
+            free: run the free decode (False gives the forced scores alone, the fastest first result).
+        """
+        with self._lock:
+            model = self._load()
+            tokenizer = self._tokenizer(language)
+            audio = audio[: int(MAX_UTTERANCE_S * SAMPLE_RATE)]
+            num_frames = max(1, len(audio) // model.feature_extractor.hop_length)
+            padded = np.concatenate([audio, np.zeros(int(UTTERANCE_PAD_S * SAMPLE_RATE), np.float32)])
+            features = model.feature_extractor(padded)[:, : model.feature_extractor.nb_max_frames]
+            encoder_output = model.encode(features)
+            transcript = ""
+            if free:
+                prompt = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
+                max_tokens = min(220, 12 + int(len(audio) / SAMPLE_RATE * 12))
+                result = model.model.generate(
+                    encoder_output,
+                    [prompt],
+                    beam_size=1,
+                    max_length=max_tokens,
+                    suppress_blank=True,
+                    suppress_tokens=[-1],
+                )[0]
+                ids = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
+                transcript = tokenizer.decode(ids).strip()
+            forced = None
+            if target is not None:
+                forced = self._forced(model, tokenizer, encoder_output, target, num_frames)
+            return UtteranceAnalysis(transcript, forced, len(audio) / SAMPLE_RATE)
+
+    def _forced(
+        self, model: Any, tokenizer: Any, encoder_output: Any, target: str, num_frames: int
+    ) -> tuple[ForcedWord, ...]:
+        """Forced alignment of ``target`` (as written: case and punctuation help), mapped onto its words."""
+        words = split_words(target)
+        text = " " + " ".join(target.split())
+        tokens = tokenizer.encode(text)
+        if not tokens or not words:
+            return tuple(ForcedWord(0.0, 0.0, 0.0) for _ in words)
+        pieces = model.find_alignment(tokenizer, [tokens], encoder_output, num_frames)[0]
+        # Map Whisper's word pieces (punctuation split off) back onto the target's words by character position.
+        bounds: list[tuple[int, int]] = []
+        pos = 0
+        for w in words:
+            start = text.index(w, pos)
+            bounds.append((start, start + len(w)))
+            pos = start + len(w)
+        probs: list[list[float]] = [[] for _ in words]
+        starts: list[float | None] = [None] * len(words)
+        ends: list[float] = [0.0] * len(words)
+        pos = 0
+        for piece in pieces:
+            piece_text: str = piece["word"]
+            begin = pos + (len(piece_text) - len(piece_text.lstrip()))
+            pos += len(piece_text)
+            core = piece_text.strip()
+            if not core:
+                continue
+            index = next((k for k, (a, b) in enumerate(bounds) if a <= begin < b), None)
+            if index is None:
+                continue
+            if not all(c in _PUNCT_ONLY for c in core):
+                probs[index].append(float(piece["probability"]))
+            if starts[index] is None:
+                starts[index] = float(piece["start"])
+            ends[index] = float(piece["end"])
+        return tuple(
+            ForcedWord(
+                float(np.mean(p)) if p else 0.0,
+                s if s is not None else 0.0,
+                e,
+            )
+            for p, s, e in zip(probs, starts, ends, strict=True)
+        )

@@ -1,0 +1,98 @@
+"""Synthetic voices to listen to before speaking: hibari-tts for English, espeak-ng for Portuguese.
+
+Both are synthetic voices (the UI says so). Only hibari's built-in voice is used: its other voices would be
+downloaded, and the engine never makes a network call.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+import subprocess
+import threading
+from typing import Any
+
+import numpy as np
+
+from engine.errors import DeviceError, InputError
+from engine.speech.audio import AudioArray
+
+log = logging.getLogger(__name__)
+
+#: espeak-ng voice per practised language (Brazilian Portuguese, like the drill sentences).
+ESPEAK_VOICES = {"pt": "pt-br", "en": "en-us"}
+HIBARI_VOICE = "heart"
+
+
+class Synthesizer:
+    """Text to speech; the English model loads on first use. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._hibari: Any = None
+        self._lock = threading.Lock()
+
+    def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[AudioArray, int]:
+        """Speak ``text``.
+
+        Args:
+            text: the sentence.
+            language: ``"en"`` (hibari-tts) or ``"pt"`` (espeak-ng).
+            speed: 1.0 is normal pace.
+
+        Returns:
+            (float32 mono samples in [-1, 1], sample rate).
+
+        Raises:
+            InputError: empty text or a language with no voice.
+            DeviceError: espeak-ng is not installed (Portuguese).
+        """
+        if not text.strip():
+            raise InputError("There is no text to speak.")
+        lang = language.split("-")[0].lower()
+        if lang == "en":
+            return self._hibari_speak(text, speed)
+        if lang in ESPEAK_VOICES:
+            return espeak(text, ESPEAK_VOICES[lang], speed=speed)
+        raise InputError(f"No voice for language '{language}'.", detail=language)
+
+    def _hibari_speak(self, text: str, speed: float) -> tuple[AudioArray, int]:
+        with self._lock:
+            if self._hibari is None:
+                from hibari import Hibari
+                from hibari.voices import voice_path
+
+                self._hibari = Hibari(voice=HIBARI_VOICE, model=voice_path(HIBARI_VOICE, download_missing=False))
+            samples = self._hibari(text, speed=speed, seed=0)
+        return np.ascontiguousarray(samples, dtype=np.float32), 24000
+
+
+def espeak(text: str, voice: str, *, speed: float = 1.0) -> tuple[AudioArray, int]:
+    """Run espeak-ng and return its speech as float32 samples and the sample rate.
+
+    Raises:
+        DeviceError: espeak-ng is not installed or failed.
+    """
+    exe = shutil.which("espeak-ng")
+    if exe is None:
+        raise DeviceError(
+            "The Portuguese voice needs espeak-ng. Install it (on Debian/Ubuntu: apt-get install espeak-ng).",
+            detail="espeak-ng not on PATH",
+        )
+    import soundfile
+
+    words_per_minute = str(round(160 * speed))
+    try:
+        proc = subprocess.run(
+            [exe, "-v", voice, "-s", words_per_minute, "--stdout", "--stdin"],
+            input=text.encode("utf-8"),
+            capture_output=True,
+            check=True,
+            timeout=60,
+        )
+    except (subprocess.SubprocessError, OSError) as exc:
+        raise DeviceError("The voice synthesiser espeak-ng failed.", detail=repr(exc)) from exc
+    samples, rate = soundfile.read(io.BytesIO(proc.stdout), dtype="float32")
+    if samples.ndim > 1:
+        samples = samples.mean(axis=1)
+    return np.ascontiguousarray(samples, dtype=np.float32), int(rate)

@@ -1,0 +1,162 @@
+"""Greedy (and constrained) decoding over the exported ONNX graphs with ONNX Runtime.
+
+One :class:`OnnxTranslator` per model; it is thread-safe (ONNX Runtime sessions may run concurrently and all
+per-call state is local). Batches keep a per-sentence shortlist: the batch decodes over the union of the
+sentences' candidate ids, and each row masks the ids that are not its own, so a sentence translates the same alone
+or in a batch. Finished rows are dropped from the batch as they end.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from engine import onnx_session
+from engine.onnx_session import Device
+from engine.translate.shortlist import Shortlist
+from engine.translate.vocab import EOS_ID, UNK_ID
+
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
+
+#: A per-step hook: (step, row indices into the original batch, candidate ids [V'], logits [B', V']) -> logits.
+LogitsHook = Callable[[int, IntArray, IntArray, FloatArray], FloatArray]
+
+
+@dataclass(frozen=True)
+class OutputLayer:
+    """The tied output projection kept as int8 (``[vocab, dim]``) with Marian's multiplier, plus its bias."""
+
+    q: npt.NDArray[np.int8]
+    multiplier: float
+    bias: FloatArray
+
+    def rows(self, ids: IntArray) -> FloatArray:
+        """Dequantized rows ``[len(ids), dim]`` (``q * (1/s)`` in float32, as Marian does)."""
+        inv = np.float32(1.0) / np.float32(self.multiplier)
+        return self.q[ids].astype(np.float32) * inv
+
+    @classmethod
+    def load(cls, path: Path) -> OutputLayer:
+        """Read ``output.npz`` written by the converter."""
+        with np.load(path) as data:
+            return cls(q=data["q"], multiplier=float(data["multiplier"]), bias=data["bias"].astype(np.float32))
+
+    @classmethod
+    def from_float(cls, matrix: FloatArray, bias: FloatArray) -> OutputLayer:
+        """Quantize a float output matrix symmetric per-tensor (exact for Bergamot's int8 weights)."""
+        multiplier = float(np.float32(127.0) / np.float32(np.abs(matrix).max()))
+        inv = np.float32(1.0) / np.float32(multiplier)
+        q = np.clip(np.rint(matrix / inv), -127, 127).astype(np.int8)
+        return cls(q=q, multiplier=multiplier, bias=bias.astype(np.float32))
+
+
+class OnnxTranslator:
+    """Runs one exported model: token ids in, token ids out."""
+
+    def __init__(
+        self,
+        encoder: Path,
+        decoder: Path,
+        output: OutputLayer,
+        shortlist: Shortlist | None,
+        *,
+        device: Device = "cpu",
+        threads: int = 1,
+        max_length_factor: float = 2.5,
+    ) -> None:
+        self.encoder = onnx_session.session(encoder, device=device, threads=threads)
+        self.decoder = onnx_session.session(decoder, device=device, threads=threads)
+        self.output = output
+        self.shortlist = shortlist
+        self.max_length_factor = max_length_factor
+        self.dec_depth = sum(1 for i in self.decoder.get_inputs() if i.name.startswith("cells_"))
+        self.dim = int(output.q.shape[1])
+
+    def candidates(self, source_ids: Sequence[int]) -> IntArray:
+        """The output ids a sentence may use (its shortlist, or the whole vocabulary without one)."""
+        if self.shortlist is None:
+            return np.arange(self.output.q.shape[0], dtype=np.int64)
+        return self.shortlist.candidates(source_ids)
+
+    def translate_ids(
+        self,
+        batch: Sequence[Sequence[int]],
+        *,
+        hook: LogitsHook | None = None,
+        extra_candidates: Sequence[IntArray] | None = None,
+    ) -> list[list[int]]:
+        """Greedy-decode a batch of source id sequences (each ending with EOS).
+
+        Args:
+            batch: source ids per sentence.
+            hook: optional per-step logits processor (used by glossary-constrained decoding).
+            extra_candidates: optional ids to add to each sentence's shortlist (e.g. glossary term pieces).
+
+        Returns:
+            Output ids per sentence (without the final EOS).
+        """
+        b = len(batch)
+        if b == 0:
+            return []
+        width = max(len(s) for s in batch)
+        src = np.zeros((b, width), dtype=np.int64)
+        mask = np.zeros((b, width), dtype=np.float32)
+        for i, seq in enumerate(batch):
+            src[i, : len(seq)] = seq
+            mask[i, : len(seq)] = 1.0
+        enc = self.encoder.run(None, {"src_ids": src, "src_mask": mask})
+        mask_bias = enc[0]
+        keys = enc[1::2]
+        values = enc[2::2]
+        per_row = [self.candidates(seq) for seq in batch]
+        if extra_candidates is not None:
+            per_row = [np.union1d(c, e) for c, e in zip(per_row, extra_candidates, strict=True)]
+        cand = np.unique(np.concatenate(per_row)) if b > 1 else per_row[0]
+        out_w = np.ascontiguousarray(self.output.rows(cand).T)
+        out_b = np.full((b, cand.shape[0]), -np.inf, dtype=np.float32)
+        bias = self.output.bias[cand]
+        for i, ids in enumerate(per_row):
+            cols = np.searchsorted(cand, ids) if b > 1 else np.arange(cand.shape[0])
+            out_b[i, cols] = bias[cols]
+        out_b[:, cand == UNK_ID] = -np.inf
+        limits = np.asarray([math.ceil(self.max_length_factor * len(s)) for s in batch], dtype=np.int64)
+        rows = np.arange(b, dtype=np.int64)  # original index of each active row
+        cells = [np.zeros((b, self.dim), dtype=np.float32) for _ in range(self.dec_depth)]
+        prev = np.zeros(b, dtype=np.int64)
+        results: list[list[int]] = [[] for _ in range(b)]
+        step = 0
+        while rows.shape[0]:
+            feed: dict[str, object] = {"prev_ids": prev, "step": np.asarray(step, dtype=np.int64), "mask_bias": mask_bias}
+            for n in range(self.dec_depth):
+                feed[f"cells_{n + 1}"] = cells[n]
+                feed[f"keys_{n + 1}"] = keys[n]
+                feed[f"values_{n + 1}"] = values[n]
+            feed["out_w"] = out_w
+            feed["out_b"] = out_b
+            logits, *cells = self.decoder.run(None, feed)
+            if hook is not None:
+                logits = hook(step, rows, cand, logits)
+            best = cand[np.argmax(logits, axis=1)]
+            step += 1
+            keep = []
+            for j, (row, token) in enumerate(zip(rows.tolist(), best.tolist(), strict=True)):
+                if token == EOS_ID:
+                    continue
+                results[row].append(token)
+                if step < limits[row]:
+                    keep.append(j)
+            if len(keep) != rows.shape[0]:
+                idx = np.asarray(keep, dtype=np.int64)
+                rows, best = rows[idx], best[idx]
+                cells = [c[idx] for c in cells]
+                keys = [k[idx] for k in keys]
+                values = [v[idx] for v in values]
+                mask_bias, out_b = mask_bias[idx], out_b[idx]
+            prev = best
+        return results

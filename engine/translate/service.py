@@ -1,0 +1,291 @@
+"""The translation service behind the facade: model resolution, first-use conversion, batching, caching."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.cancel import CancelToken, ProgressCallback, check
+from engine.config import EngineConfig
+from engine.errors import InputError, UnsupportedLanguageError
+from engine.translate import store, text
+from engine.translate.detect import LanguageGuess, detect
+from engine.translate.model_folder import find_source_model, shipped_model_folders
+from engine.translate.onnx_translator import LogitsHook, OnnxTranslator, OutputLayer
+from engine.translate.shortlist import read_shortlist
+from engine.translate.vocab import UNK_ID, Vocab
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LanguageGuess", "LoadedModel", "ModelInfo", "Translation", "TranslationService"]
+
+MAX_CHARS = 5_000_000
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One translated text."""
+
+    source_text: str
+    text: str
+    source: str
+    target: str
+    model: str
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A translation model as the user sees it."""
+
+    name: str
+    source: str
+    target: str
+    kind: str
+    size_bytes: int
+    active: bool
+    ready: bool
+    path: Path | None
+
+
+class LoadedModel:
+    """An installed model opened for inference: vocabularies, shortlist and ONNX Runtime sessions."""
+
+    def __init__(self, model: store.InstalledModel, config: EngineConfig) -> None:
+        store.verify_files(model)
+        folder = model.folder
+        self.info = model
+        self.source_vocab = Vocab(folder / "source.spm")
+        self.target_vocab = Vocab(folder / "target.spm") if (folder / "target.spm").is_file() else self.source_vocab
+        shortlist_path = folder / "shortlist.bin"
+        shortlist = read_shortlist(shortlist_path) if shortlist_path.is_file() else None
+        self.translator = OnnxTranslator(
+            folder / "encoder.onnx",
+            folder / "decoder.onnx",
+            OutputLayer.load(folder / "output.npz"),
+            shortlist,
+            device=config.device,
+            threads=config.effective_threads,
+        )
+        self._unknown: dict[str, bool] = {}
+
+    def is_unknown(self, ch: str) -> bool:
+        """Whether the source vocabulary cannot represent a character."""
+        known = self._unknown.get(ch)
+        if known is None:
+            known = UNK_ID in self.source_vocab.encode(ch)[:-1]
+            self._unknown[ch] = known
+        return known
+
+
+class TranslationService:
+    """Translates with the active model of a pair; thread-safe."""
+
+    def __init__(self, config: EngineConfig) -> None:
+        self.config = config
+        self._lock = threading.RLock()
+        self._loaded: dict[str, LoadedModel] = {}
+        self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
+
+    # -- models ---------------------------------------------------------------------------------------------------
+    def list_models(self) -> list[ModelInfo]:
+        """Installed models plus shipped models not converted yet."""
+        active = store.active_models()
+        out: list[ModelInfo] = []
+        installed = store.installed_models()
+        names = {m.name for m in installed}
+        for m in installed:
+            pair = f"{m.source}-{m.target}"
+            is_active = active.get(pair, pair) == m.name
+            out.append(ModelInfo(m.name, m.source, m.target, m.kind, m.size_bytes, is_active, True, m.folder))
+        for folder in shipped_model_folders():
+            src = find_source_model(folder)
+            if src.pair not in names:
+                size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+                is_active = active.get(src.pair, src.pair) == src.pair
+                out.append(ModelInfo(src.pair, src.source, src.target, "shipped", size, is_active, False, None))
+        return sorted(out, key=lambda m: (m.source, m.target, m.kind != "shipped", m.name))
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Language pairs that can be translated."""
+        return sorted({(m.source, m.target) for m in self.list_models()})
+
+    def needs_preparation(self) -> bool:
+        """Whether a shipped model still has to be converted."""
+        return any(not m.ready for m in self.list_models())
+
+    def prepare_models(
+        self, *, on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> list[ModelInfo]:
+        """Convert every shipped model not converted yet."""
+        todo = [f for f in shipped_model_folders() if store.find_installed(find_source_model(f).pair) is None]
+        for i, folder in enumerate(todo):
+            check(cancel, "Model preparation")
+
+            def step(done: int, total: int, i: int = i) -> None:
+                if on_progress:
+                    on_progress(i * total + done, len(todo) * total)
+
+            store.convert(find_source_model(folder), kind="shipped", on_progress=step, cancel=cancel)
+        return self.list_models()
+
+    def import_model(
+        self, path: Path, *, on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> ModelInfo:
+        """Import a Firefox Translations model folder."""
+        source = find_source_model(path)
+        installed = store.convert(source, kind="imported", on_progress=on_progress, cancel=cancel)
+        with self._lock:
+            self._loaded.pop(installed.name, None)
+        return next(m for m in self.list_models() if m.name == installed.name)
+
+    def activate_model(self, name: str) -> None:
+        """Make ``name`` the model used for its pair (the base model's name switches back to it)."""
+        model = store.find_installed(name)
+        if model is None:
+            raise UnsupportedLanguageError(f"There is no installed model called '{name}'.")
+        pair = f"{model.source}-{model.target}"
+        store.set_active(pair, None if name == pair else name)
+
+    def model(
+        self, source: str, target: str, name: str | None = None, *, on_progress: ProgressCallback | None = None
+    ) -> LoadedModel:
+        """The loaded model for a pair (converting the shipped one on first use)."""
+        source, target = _base_language(source), _base_language(target)
+        pair = f"{source}-{target}"
+        wanted = name or store.active_models().get(pair, pair)
+        with self._lock:
+            loaded = self._loaded.get(wanted)
+            if loaded is not None:
+                return loaded
+            installed = store.find_installed(wanted)
+            if installed is None and name is None and wanted != pair:
+                log.warning("active model %s is gone; using the base model", wanted)
+                wanted, installed = pair, store.find_installed(pair)
+            if installed is None:
+                folder = next((f for f in shipped_model_folders() if find_source_model(f).pair == wanted), None)
+                if folder is None:
+                    raise UnsupportedLanguageError(self._unsupported(source, target, name))
+                installed = store.convert(find_source_model(folder), kind="shipped", on_progress=on_progress)
+            if (installed.source, installed.target) != (source, target):
+                raise UnsupportedLanguageError(
+                    f"The model '{installed.name}' translates {installed.source} to {installed.target}, "
+                    f"not {source} to {target}."
+                )
+            loaded = LoadedModel(installed, self.config)
+            self._loaded[wanted] = loaded
+            return loaded
+
+    def _unsupported(self, source: str, target: str, name: str | None) -> str:
+        if name:
+            return f"There is no translation model called '{name}'. See 'palavra models list'."
+        pairs = ", ".join(f"{s}→{t}" for s, t in self.pairs()) or "none"
+        return f"Palavra cannot translate from '{source}' to '{target}'. Installed language pairs: {pairs}."
+
+    # -- translation ----------------------------------------------------------------------------------------------
+    def translate(
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        *,
+        model: str | None = None,
+        glossary: str | None = None,
+        hook: LogitsHook | None = None,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[Translation]:
+        """Translate texts; see :meth:`engine.api.Engine.translate`."""
+        if isinstance(texts, str):
+            raise TypeError("texts must be a sequence of strings, not a string")
+        total_chars = sum(len(t) for t in texts)
+        if total_chars > MAX_CHARS:
+            raise InputError(
+                f"The text is too long to translate at once ({total_chars:,} characters; the limit is "
+                f"{MAX_CHARS:,}). Split it into smaller documents."
+            )
+        if glossary is not None:
+            from engine.glossary.inference import translate_with_glossary
+
+            return translate_with_glossary(
+                self, texts, source, target, glossary, model=model, on_progress=on_progress, cancel=cancel
+            )
+        loaded = self.model(source, target, model)
+        pieces = [text.split(t) for t in texts]
+        sentences = [p.text for ps in pieces for p in ps if p.translate]
+        translated = self.translate_sentences(loaded, sentences, hook=hook, on_progress=on_progress, cancel=cancel)
+        out: list[Translation] = []
+        it = iter(translated)
+        for original, ps in zip(texts, pieces, strict=True):
+            mine = [next(it) for p in ps if p.translate]
+            out.append(Translation(original, text.join(ps, mine), source, target, loaded.info.name))
+        return out
+
+    def translate_sentences(
+        self,
+        loaded: LoadedModel,
+        sentences: Sequence[str],
+        *,
+        hook: LogitsHook | None = None,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[str]:
+        """Translate single sentences (no splitting), batched by length, with the cache."""
+        name = loaded.info.name
+        results: list[str | None] = [None] * len(sentences)
+        todo: dict[str, list[int]] = {}
+        for i, s in enumerate(sentences):
+            with self._lock:
+                hit = self._cache.get((name, s)) if hook is None else None
+                if hit is not None:
+                    self._cache.move_to_end((name, s))
+            if hit is not None:
+                results[i] = hit
+            else:
+                todo.setdefault(s, []).append(i)
+        unique = list(todo)
+        prepared = [text.protect(s, loaded.is_unknown) for s in unique]
+        encoded = [loaded.source_vocab.encode(p.text) for p in prepared]
+        order = sorted(range(len(unique)), key=lambda k: len(encoded[k]))
+        batch_size = max(1, self.config.translation_batch_size)
+        done = len(sentences) - sum(len(v) for v in todo.values())
+        if on_progress:
+            on_progress(done, len(sentences))
+        for start in range(0, len(order), batch_size):
+            check(cancel, "Translation")
+            chunk = order[start : start + batch_size]
+            ids = loaded.translator.translate_ids([encoded[k] for k in chunk], hook=hook)
+            for k, out_ids in zip(chunk, ids, strict=True):
+                translation = prepared[k].restore(loaded.target_vocab.decode(out_ids))
+                sentence = unique[k]
+                for i in todo[sentence]:
+                    results[i] = translation
+                done += len(todo[sentence])
+                if hook is None:
+                    self._remember(name, sentence, translation)
+            if on_progress:
+                on_progress(done, len(sentences))
+        return [r if r is not None else "" for r in results]
+
+    def _remember(self, name: str, sentence: str, translation: str) -> None:
+        with self._lock:
+            self._cache[(name, sentence)] = translation
+            while len(self._cache) > self.config.cache_size:
+                self._cache.popitem(last=False)
+
+    def detect_language(self, value: str) -> LanguageGuess:
+        """Guess English or Portuguese."""
+        return detect(value)
+
+    def close(self) -> None:
+        """Forget loaded models."""
+        with self._lock:
+            self._loaded.clear()
+            self._cache.clear()
+
+
+def _base_language(code: str) -> str:
+    return code.split("-")[0].split("_")[0].lower()
