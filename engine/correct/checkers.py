@@ -237,7 +237,7 @@ class HarperChecker:
 
 
 class PortugueseSpellingChecker:
-    """Missing accents and unknown words in Portuguese, from word frequencies (:mod:`engine.correct.spelling`)."""
+    """Missing accents and unknown Portuguese words, from word frequencies (see :mod:`.spelling`)."""
 
     name = "spelling"
 

@@ -5,7 +5,8 @@ Two operations:
 * :func:`resolve` picks a non-overlapping subset of edits found on the *same* text (ties go to the checker
   listed first; identical edits from two checkers become one edit crediting both).
 * :func:`compose` turns edits found on a *corrected* text (checker B run after checker A's edits were
-  applied) back into edits on the original text, merging an edit of B that touches an edit of A into one combined edit.
+  applied) back into edits on the original text, merging an edit of B that touches an edit of A into one
+  combined edit.
 """
 
 from __future__ import annotations

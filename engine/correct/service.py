@@ -86,7 +86,7 @@ class CorrectionService:
     Args:
         config: the engine configuration.
         pipelines: override of :data:`DEFAULT_PIPELINES` (the benchmark measures each checker alone with it).
-        rank_spelling: reorder spelling suggestions by word frequency (default); off keeps the library's order.
+        rank_spelling: reorder spelling suggestions by word frequency (default); off keeps the library's.
     """
 
     def __init__(
@@ -115,7 +115,7 @@ class CorrectionService:
             self._spelling.clear()
             self._cache.clear()
 
-    # -- loading ----------------------------------------------------------------------------------------------
+    # -- loading ----------------------------------------------------------------------------------------
     def _spelling_model(self, base: str) -> SpellingModel:
         model = self._spelling.get(base)
         if model is None:
@@ -148,7 +148,7 @@ class CorrectionService:
         """Load the checkers of ``language`` now (otherwise done on the first check)."""
         self.check("Warm up.", language)
 
-    # -- checking ---------------------------------------------------------------------------------------------
+    # -- checking ---------------------------------------------------------------------------------------
     def _check_chunk(self, text: str, language: str) -> tuple[Edit, ...]:
         key = (language, text)
         with self._lock:

@@ -1,7 +1,7 @@
 """Spelling help built on word frequencies (pyspellchecker's en and pt lists, MIT).
 
 * :meth:`SpellingModel.rank` reorders a checker's spelling suggestions so that the first one is the likeliest
-  for a learner: close to what was typed (Damerau-Levenshtein distance, accents and case are cheap) and common.
+  for a learner: close to what was typed (Damerau-Levenshtein distance; accents and case are cheap), common.
 * :meth:`SpellingModel.check_pt` finds Portuguese words written without their accent (``voce`` -> ``você``)
   and unknown lowercase words, which the Portuguese rule data does not spell-check.
 """
@@ -27,33 +27,35 @@ ACCENT_MIN_FREQ = 300
 #: Plain/accented pairs that are both correct words: never "fixed" by frequency alone.
 _PT_AMBIGUOUS = frozenset(
     (
-        "a",
-        "as",
-        "e",
-        "esta",
-        "da",
-        "de",
-        "das",
-        "do",
-        "dos",
-        "nos",
-        "vos",
-        "para",
-        "por",
-        "pais",
-        "pelo",
-        "pela",
-    )
-    + (
-        "pelas",
-        "pelos",
-        "porem",
-        "pratica",
-        "fabrica",
-        "secretaria",
-        "publico",
-        "valido",
-        "critica",
+        *(
+            "a",
+            "as",
+            "e",
+            "esta",
+            "da",
+            "de",
+            "das",
+            "do",
+            "dos",
+            "nos",
+            "vos",
+            "para",
+            "por",
+            "pais",
+            "pelo",
+        ),
+        *(
+            "pela",
+            "pelas",
+            "pelos",
+            "porem",
+            "pratica",
+            "fabrica",
+            "secretaria",
+            "publico",
+            "valido",
+            "critica",
+        ),
         "duvida",
     )
 )
