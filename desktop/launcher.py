@@ -1,4 +1,4 @@
-"""Entry point of the ``palavra`` command: no sub-command (or ``gui``) opens the window, anything else is the CLI.
+"""Entry point of ``palavra``: no sub-command (or ``gui``) opens the window, anything else is the CLI.
 
 Qt is imported only when the window is wanted, so the CLI starts fast and works without a display.
 """
@@ -13,7 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the GUI or to :func:`engine.cli.main`."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] == "gui":
-        from desktop.app import run  # noqa: PLC0415 - Qt only when needed
+        from desktop.app import run
 
         return run(args[1:] if args else [])
     from engine.cli import main as cli_main

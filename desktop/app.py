@@ -1,0 +1,100 @@
+"""Composition root: builds the engine once, injects it into the main window, runs the event loop."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop.common import app_icon, resources_dir
+from desktop.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: Set by ``benchmarks/gui_startup.py``: the epoch time the process was launched.
+STARTUP_PROBE_ENV = "PALAVRA_STARTUP_T0"
+
+
+def install_translators(app: QApplication, language: str) -> str:
+    """Load the interface translation for ``language`` (``system`` = the locale); returns the code used."""
+    code = QLocale.system().name().split("_")[0] if language == "system" else language
+    if code != "pt":
+        return "en"
+    ours = QTranslator(app)
+    if ours.load(str(resources_dir() / "i18n" / "palavra_pt.qm")):
+        app.installTranslator(ours)
+    else:
+        log.warning("Portuguese interface translation not found")
+    qt = QTranslator(app)
+    if qt.load("qtbase_pt", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    return "pt"
+
+
+def build_window(
+    engine: Any, settings: Settings, history_factory: Callable[[], Any] | None = None
+) -> MainWindow:
+    """Create the main window over ``engine`` (the real facade, or a fake in tests)."""
+    from desktop.main_window import MainWindow
+
+    if history_factory is None:
+        from engine.history import HistoryStore
+
+        history_factory = HistoryStore
+    return MainWindow(engine, settings, history_factory)
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="palavra gui", description="Open Palavra's window.")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    parser.add_argument("--page", type=int, default=None, help="open on page N (1-6)")
+    args, _unknown = parser.parse_known_args(list(argv))  # Qt options (-platform, -style...) pass through
+    return args
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run the desktop app; returns the exit code."""
+    args = _parse(argv)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Palavra")
+    app.setOrganizationName("Palavra")
+    app.setWindowIcon(app_icon())
+    settings = Settings()
+    if settings.data_folder and not os.environ.get("PALAVRA_DATA_DIR"):
+        os.environ["PALAVRA_DATA_DIR"] = settings.data_folder  # entry point: the engine reads it
+    install_translators(app, settings.ui_language)
+
+    from engine.api import Engine
+
+    engine = Engine(settings.engine_config())
+    window = build_window(engine, settings)
+    if args.page:
+        window.show_page(max(0, min(5, args.page - 1)))
+    window.show()
+    QTimer.singleShot(0, window.start)
+    t0 = os.environ.get(STARTUP_PROBE_ENV)
+    if t0:
+        QTimer.singleShot(0, lambda: _probe(float(t0), app))
+    try:
+        return int(app.exec())
+    finally:
+        engine.close()
+
+
+def _probe(t0: float, app: QApplication) -> None:
+    """Print how long the window took to become interactive, then quit (startup benchmark)."""
+    print(f"interactive_after_s={time.time() - t0:.3f}", flush=True)
+    QTimer.singleShot(0, lambda: [w.close() for w in app.topLevelWidgets() if w.isVisible()])

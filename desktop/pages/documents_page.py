@@ -1,0 +1,306 @@
+"""Documents page: drop or open a .txt/.srt/.docx, translate it with progress, time left and cancel."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.common import LanguageCombo, Notice, error_text
+from desktop.workers import Task, Workers
+
+if TYPE_CHECKING:
+    from desktop.settings import Settings
+    from engine.api import Engine
+    from engine.documents import Document
+
+log = logging.getLogger(__name__)
+
+
+def format_duration(seconds: float) -> str:
+    """``"about 2 min left"`` style text (in the interface language)."""
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    if seconds < 60:
+        return tr("DocumentsPage", "less than a minute left")
+    minutes = round(seconds / 60)
+    return tr("DocumentsPage", "about {0} min left").format(minutes)
+
+
+class DropArea(QFrame):
+    """The dashed box a file is dropped on."""
+
+    dropped = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setObjectName("dropArea")
+        self.setStyleSheet("#dropArea { border: 2px dashed palette(mid); border-radius: 8px; }")
+        self.setMinimumHeight(140)
+        self.label = QLabel(self.tr("Drop a .txt, .srt or .docx file here"), self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.label.setFont(font)
+        self.open_button = QPushButton(self.tr("Open file…"), self)
+        self.open_button.setToolTip("Ctrl+O")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls:
+            event.acceptProposedAction()
+            self.dropped.emit(Path(urls[0].toLocalFile() or urls[0].toString()))
+
+
+class DocumentsPage(QWidget):
+    """Translate whole documents, keeping their structure."""
+
+    def __init__(
+        self, engine: Engine, workers: Workers, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.workers = workers
+        self.settings = settings
+        self.document: Document | None = None
+        self.output: Path | None = None
+        self._job: Task | None = None
+        self._started = 0.0
+
+        self.drop = DropArea(self)
+        self.file_label = QLabel(self.tr("No document yet."), self)
+        self.file_label.setWordWrap(True)
+        self.source_combo = LanguageCombo(("en", "pt"), self)
+        self.target_combo = LanguageCombo(("pt", "en"), self)
+        self.translate_button = QPushButton(self.tr("Translate document"), self)
+        self.translate_button.setEnabled(False)
+        self.translate_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.translate_button.setToolTip("Ctrl+Enter")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.time_label = QLabel(self)
+        self.notice = Notice(self)
+        self.open_folder_button = QPushButton(self.tr("Show in folder"), self)
+        self.open_folder_button.hide()
+
+        langs = QHBoxLayout()
+        langs.addWidget(QLabel(self.tr("From"), self))
+        langs.addWidget(self.source_combo)
+        langs.addWidget(QLabel(self.tr("to"), self))
+        langs.addWidget(self.target_combo)
+        langs.addStretch(1)
+        langs.addWidget(self.translate_button)
+        langs.addWidget(self.cancel_button)
+        prog = QHBoxLayout()
+        prog.addWidget(self.progress, 1)
+        prog.addWidget(self.time_label)
+        done = QHBoxLayout()
+        done.addWidget(self.notice, 1)
+        done.addWidget(self.open_folder_button)
+        hint = QLabel(
+            self.tr(
+                "The translation is saved next to the original, with the language before the extension "
+                "(talk.srt → talk.pt.srt). Subtitle timings and Word paragraphs and styles are kept."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.drop)
+        layout.addWidget(self.file_label)
+        layout.addLayout(langs)
+        layout.addLayout(prog)
+        layout.addLayout(done)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+        self.drop.dropped.connect(self.open_path)
+        self.drop.open_button.clicked.connect(self.choose_file)
+        self.drop.open_button.setShortcut(QKeySequence("Ctrl+O"))
+        self.translate_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_folder_button.clicked.connect(self._show_in_folder)
+        self.source_combo.currentIndexChanged.connect(self._source_changed)
+
+    @property
+    def running(self) -> bool:
+        """Whether a document is being translated."""
+        return self._job is not None
+
+    def choose_file(self) -> None:
+        """Ask for a file."""
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a document"),
+            self.settings.last_folder,
+            self.tr("Documents (*.txt *.srt *.docx);;All files (*)"),
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> None:
+        """Read ``path`` off the GUI thread; a bad file leaves the page as it was, with a message."""
+        if self.running:
+            self.notice.show_error(self.tr("A document is being translated; cancel it first."))
+            return
+        from engine.documents import load_document
+
+        engine = self.engine
+
+        def load(_p: Any, _c: Any) -> tuple[Document, str | None]:
+            doc = load_document(path)
+            sample = " ".join(doc.segments[:20])[:2000]
+            lang = None
+            if sample.strip():
+                try:
+                    lang = engine.detect_language(sample).language
+                except Exception:  # detection is a convenience; the user can pick the language
+                    log.debug("language detection failed", exc_info=True)
+            return doc, lang
+
+        self.notice.show_info(self.tr("Reading {0}…").format(path.name))
+        task = self.workers.files.run_fn(load, "read document")
+        task.finished.connect(self._loaded)
+        task.failed.connect(lambda e: self.notice.show_error(error_text(e)))
+
+    def _loaded(self, result: tuple[Document, str | None]) -> None:
+        doc, lang = result
+        self.notice.clear_notice()
+        self.open_folder_button.hide()
+        if not doc.segments:
+            self.notice.show_error(self.tr("'{0}' has no text to translate.").format(doc.path.name))
+            return
+        self.document = doc
+        self.settings.last_folder = str(doc.path.parent)
+        kind = {"txt": self.tr("text"), "srt": self.tr("subtitles"), "docx": self.tr("Word document")}[
+            doc.kind
+        ]
+        self.file_label.setText(
+            self.tr("<b>{0}</b> — {1}, {2} segments, {3} characters").format(
+                doc.path.name, kind, len(doc.segments), doc.characters
+            )
+        )
+        if lang in ("en", "pt"):
+            self.source_combo.set_code(lang)
+        self.progress.setValue(0)
+        self.time_label.clear()
+        self.translate_button.setEnabled(True)
+
+    def _source_changed(self) -> None:
+        if self.target_combo.code() == self.source_combo.code():
+            self.target_combo.set_code("en" if self.source_combo.code() == "pt" else "pt")
+
+    def start(self) -> None:
+        """Translate the loaded document on the translation worker."""
+        doc = self.document
+        if doc is None or self.running:
+            return
+        from engine.documents import output_path, translate_document
+
+        source, target = self.source_combo.code(), self.target_combo.code()
+        if source == target:
+            self.notice.show_error(self.tr("Choose two different languages."))
+            return
+        out = output_path(doc.path, target)
+        engine = self.engine
+
+        def translate(texts: Any, on_progress: Any, cancel: Any) -> list[str]:
+            return [t.text for t in engine.translate(texts, source, target, cancel=cancel)]
+
+        def work(on_progress: Any, cancel: Any) -> Path:
+            return translate_document(doc, translate, out, on_progress=on_progress, cancel=cancel)
+
+        self._job = Task(work, "translate document")
+        self._job.progress.connect(self._progress)
+        self._job.finished.connect(self._finished)
+        self._job.failed.connect(self._failed)
+        self._job.cancelled.connect(self._cancelled)
+        self._started = time.monotonic()
+        self.progress.setValue(0)
+        self.time_label.setText(self.tr("Starting…"))
+        self.notice.clear_notice()
+        self.open_folder_button.hide()
+        self._set_running(True)
+        self.workers.translation.submit(self._job)
+
+    def cancel(self) -> None:
+        """Stop the running translation; nothing is written."""
+        if self._job is not None:
+            self._job.cancel()
+            self.time_label.setText(self.tr("Cancelling…"))
+
+    def _set_running(self, running: bool) -> None:
+        self.translate_button.setEnabled(not running and self.document is not None)
+        self.cancel_button.setEnabled(running)
+        self.drop.setEnabled(not running)
+        self.source_combo.setEnabled(not running)
+        self.target_combo.setEnabled(not running)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        self.progress.setValue(int(100 * done / total))
+        elapsed = time.monotonic() - self._started
+        if done > 0 and elapsed > 1.0:
+            self.time_label.setText(format_duration(elapsed * (total - done) / done))
+
+    def _finish(self) -> None:
+        self._job = None
+        self._set_running(False)
+
+    def _finished(self, out: Path) -> None:
+        self._finish()
+        self.output = out
+        self.progress.setValue(100)
+        self.time_label.setText(self.tr("Done in {0:.0f} s").format(time.monotonic() - self._started))
+        self.notice.show_info(self.tr("Saved as {0}").format(str(out)))
+        self.open_folder_button.show()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self.time_label.clear()
+        self.notice.show_error(error_text(exc))
+
+    def _cancelled(self) -> None:
+        self._finish()
+        self.progress.setValue(0)
+        self.time_label.clear()
+        self.notice.show_info(self.tr("Cancelled; nothing was written."))
+
+    def _show_in_folder(self) -> None:
+        if self.output is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.output.parent)))

@@ -1,0 +1,321 @@
+"""Practise page: a sentence to say, listen, record yourself, see each word coloured by how it sounded."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, unavailable
+from desktop.workers import Workers
+
+if TYPE_CHECKING:
+    from desktop.settings import Settings
+    from engine.api import Engine
+
+log = logging.getLogger(__name__)
+
+MAX_SECONDS = 15.0
+WORD_COLOURS = {"correct": "#2e7d32", "uncertain": "#ef6c00", "wrong": "#c62828", "missing": "#9e9e9e"}
+
+
+class _LevelBridge(QObject):
+    """Carries the microphone level from the audio thread to the GUI thread."""
+
+    level = Signal(float)
+
+
+def play(audio: Any, rate: int) -> None:
+    """Play float32 samples on the default output device (returns at once)."""
+    import sounddevice
+
+    sounddevice.play(audio, rate)
+
+
+def words_html(attempt: Any) -> str:
+    """The target sentence with each word coloured by its status."""
+    parts = []
+    for w in attempt.words:
+        c = WORD_COLOURS.get(w.status, "#000000")
+        word = html.escape(w.word)
+        tip = f" title='{html.escape(w.heard)}'" if w.heard else ""
+        style = f"color:{c};" + ("text-decoration:line-through;" if w.status == "missing" else "")
+        parts.append(f"<span style='{style}'{tip}>{word}</span>")
+    return " ".join(parts)
+
+
+class PractisePage(QWidget):
+    """Speaking drills with word-by-word feedback."""
+
+    def __init__(
+        self, engine: Engine, workers: Workers, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.workers = workers
+        self.settings = settings
+        self.drill: Any = None
+        self.attempt: Any = None
+        self._recorder: Any = None
+        self._loaded = False
+        self._bridge = _LevelBridge(self)
+
+        self.language_combo = LanguageCombo(("pt", "en"), self)
+        self.language_combo.set_code(settings.practice_language)
+        self.level_label = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Practise"), self))
+        top.addWidget(self.language_combo)
+        top.addStretch(1)
+        top.addWidget(self.level_label)
+
+        card = QFrame(self)
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.sentence = QLabel(self.tr("Loading a sentence…"), card)
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextFormat(Qt.TextFormat.RichText)
+        self.sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.sentence.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        self.sentence.setFont(font)
+        self.translation = QLabel(card)
+        self.translation.setWordWrap(True)
+        self.translation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.translation.setEnabled(False)
+        cv = QVBoxLayout(card)
+        cv.addStretch(1)
+        cv.addWidget(self.sentence)
+        cv.addWidget(self.translation)
+        cv.addStretch(1)
+
+        self.listen_button = QPushButton(self.tr("Listen"), self)
+        self.listen_button.setToolTip("Ctrl+L")
+        self.listen_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.record_button = QPushButton(self.tr("Record"), self)
+        self.record_button.setToolTip("Ctrl+R")
+        self.record_button.setShortcut(QKeySequence("Ctrl+R"))
+        self.record_button.setCheckable(True)
+        self.next_button = QPushButton(self.tr("Next sentence"), self)
+        self.next_button.setToolTip("Ctrl+N")
+        self.next_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.meter = QProgressBar(self)
+        self.meter.setRange(0, 100)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(10)
+        self.meter.setAccessibleName(self.tr("Microphone level"))
+        self.busy = BusyIndicator(self.tr("Listening to your attempt…"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.listen_button)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.meter, 1)
+        buttons.addWidget(self.next_button)
+
+        self.score_label = QLabel(self)
+        sfont = self.score_label.font()
+        sfont.setPointSizeF(sfont.pointSizeF() * 2.2)
+        sfont.setBold(True)
+        self.score_label.setFont(sfont)
+        self.feedback = QLabel(self)
+        self.feedback.setWordWrap(True)
+        self.heard = QLabel(self)
+        self.heard.setWordWrap(True)
+        self.heard.setEnabled(False)
+        result = QHBoxLayout()
+        result.addWidget(self.score_label)
+        fb = QVBoxLayout()
+        fb.addWidget(self.feedback)
+        fb.addWidget(self.heard)
+        result.addLayout(fb, 1)
+        legend = QLabel(
+            " ".join(
+                f"<span style='color:{c}'>■ {html.escape(name)}</span>"
+                for c, name in (
+                    (WORD_COLOURS["correct"], self.tr("well said")),
+                    (WORD_COLOURS["uncertain"], self.tr("almost")),
+                    (WORD_COLOURS["wrong"], self.tr("not right")),
+                    (WORD_COLOURS["missing"], self.tr("missing")),
+                )
+            ),
+            self,
+        )
+        self.notice = Notice(self)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(card, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.busy)
+        layout.addLayout(result)
+        layout.addWidget(legend)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+
+        self._auto_stop = QTimer(self)
+        self._auto_stop.setSingleShot(True)
+        self._auto_stop.setInterval(int(MAX_SECONDS * 1000))
+        self._auto_stop.timeout.connect(self.stop_recording)
+        self._bridge.level.connect(self._level)
+        self.listen_button.clicked.connect(self.listen)
+        self.record_button.toggled.connect(self._record_toggled)
+        self.next_button.clicked.connect(self.next_drill)
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        self._enable(False)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.next_drill()
+
+    def _enable(self, on: bool) -> None:
+        self.listen_button.setEnabled(on)
+        self.record_button.setEnabled(on)
+        self.next_button.setEnabled(on)
+
+    def _unavailable(self, exc: BaseException) -> None:
+        self._enable(False)
+        self.next_button.setEnabled(not unavailable(exc))
+        self.sentence.setText(self.tr("Speaking practice is not available."))
+        self.notice.show_error(error_text(exc))
+
+    def _language_changed(self) -> None:
+        self.settings.practice_language = self.language_combo.code()
+        self.next_drill()
+
+    # -- drills -----------------------------------------------------------------------------------------
+    def next_drill(self) -> None:
+        """Fetch the next sentence to practise."""
+        language = self.language_combo.code()
+        engine = self.engine
+        task = self.workers.speech.run_fn(lambda _p, _c: engine.speech.next_drill(language), "next drill")
+        task.finished.connect(self._show_drill)
+        task.failed.connect(self._unavailable)
+
+    def _show_drill(self, drill: Any) -> None:
+        self.drill = drill
+        self.attempt = None
+        self.sentence.setText(html.escape(drill.text))
+        self.translation.setText(drill.translation or "")
+        self.level_label.setText(f"{drill.level} · {drill.topic}" if drill.topic else str(drill.level))
+        self.score_label.clear()
+        self.feedback.clear()
+        self.heard.clear()
+        self.notice.clear_notice()
+        self._enable(True)
+
+    def listen(self) -> None:
+        """Hear the sentence, spoken by the built-in voice."""
+        if self.drill is None:
+            return
+        text, language, engine = self.drill.text, self.drill.language, self.engine
+
+        def work(_p: Any, _c: Any) -> None:
+            audio, rate = engine.speech.synthesize(text, language)
+            play(audio, rate)
+
+        self.listen_button.setEnabled(False)
+        task = self.workers.speech.run_fn(work, "listen")
+        task.finished.connect(lambda _r: self.listen_button.setEnabled(True))
+        task.failed.connect(self._listen_failed)
+
+    def _listen_failed(self, exc: BaseException) -> None:
+        self.listen_button.setEnabled(True)
+        self.notice.show_error(error_text(exc))
+
+    # -- recording --------------------------------------------------------------------------------------
+    def _record_toggled(self, on: bool) -> None:
+        if on:
+            self.start_recording()
+        else:
+            self.stop_recording()
+
+    def start_recording(self) -> None:
+        """Open the microphone (off the GUI thread) and show its level."""
+        engine, bridge = self.engine, self._bridge
+
+        def work(_p: Any, _c: Any) -> Any:
+            recorder = engine.speech.recorder(on_level=bridge.level.emit, max_seconds=MAX_SECONDS)
+            recorder.start()
+            return recorder
+
+        self.notice.clear_notice()
+        self.record_button.setText(self.tr("Stop"))
+        self.listen_button.setEnabled(False)
+        self.next_button.setEnabled(False)
+        task = self.workers.files.run_fn(work, "open microphone")
+        task.finished.connect(self._recording)
+        task.failed.connect(self._record_failed)
+
+    def _recording(self, recorder: Any) -> None:
+        self._recorder = recorder
+        self._auto_stop.start()
+        if not self.record_button.isChecked():  # stopped before the microphone opened
+            self.stop_recording()
+
+    def _record_failed(self, exc: BaseException) -> None:
+        self._reset_record_button()
+        self.notice.show_error(error_text(exc))
+
+    def _reset_record_button(self) -> None:
+        self.record_button.blockSignals(True)
+        self.record_button.setChecked(False)
+        self.record_button.blockSignals(False)
+        self.record_button.setText(self.tr("Record"))
+        self.meter.setValue(0)
+        self._enable(self.drill is not None)
+
+    def stop_recording(self) -> None:
+        """Stop and score the attempt."""
+        self._auto_stop.stop()
+        recorder, self._recorder = self._recorder, None
+        self._reset_record_button()
+        if recorder is None or self.drill is None:
+            return
+        drill, engine = self.drill, self.engine
+
+        def work(_p: Any, _c: Any) -> Any:
+            audio = recorder.stop()
+            attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
+            engine.speech.record_attempt(drill, attempt)
+            return attempt
+
+        self.busy.set_busy(True)
+        self.record_button.setEnabled(False)
+        task = self.workers.speech.run_fn(work, "score attempt", essential=True)
+        task.finished.connect(self._scored)
+        task.failed.connect(self._score_failed)
+
+    def _level(self, level: float) -> None:
+        self.meter.setValue(int(max(0.0, min(1.0, level)) * 100))
+
+    def _scored(self, attempt: Any) -> None:
+        self.busy.set_busy(False)
+        self._enable(True)
+        self.show_attempt(attempt)
+
+    def _score_failed(self, exc: BaseException) -> None:
+        self.busy.set_busy(False)
+        self._enable(True)
+        self.notice.show_error(error_text(exc))
+
+    def show_attempt(self, attempt: Any) -> None:
+        """Show the per-word colours, the score and the feedback."""
+        self.attempt = attempt
+        self.sentence.setText(words_html(attempt))
+        self.score_label.setText(f"{attempt.score}")
+        self.score_label.setToolTip(self.tr("Score out of 100"))
+        self.feedback.setText(attempt.feedback)
+        heard = attempt.transcript.strip()
+        self.heard.setText(self.tr("Heard: “{0}”").format(heard) if heard else self.tr("Nothing was heard."))

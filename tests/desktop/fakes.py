@@ -1,0 +1,300 @@
+"""A fake engine for the GUI tests: deterministic, instant (or slowed on demand), no model."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.cancel import CancelToken, ProgressCallback, check
+from engine.errors import DeviceError, ModelError
+
+WORDS = {
+    "hello": "olá",
+    "world": "mundo",
+    "good": "bom",
+    "morning": "dia",
+    "thank": "obrigado",
+    "you": "você",
+    "the": "o",
+    "cat": "gato",
+    "olá": "hello",
+    "mundo": "world",
+    "gato": "cat",
+    "o": "the",
+}
+
+
+@dataclass(frozen=True)
+class Translation:
+    source_text: str
+    text: str
+    source: str
+    target: str
+    model: str
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    language: str
+    variant: str | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    source: str
+    target: str
+    kind: str
+    size_bytes: int
+    active: bool
+    ready: bool
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    original: str
+    replacement: str
+    category: str
+    rule_id: str
+    explanation: str
+    suggestions: tuple[str, ...]
+    source: str = "fake"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    text: str
+    language: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Drill:
+    id: int
+    text: str
+    translation: str
+    language: str
+    level: str
+    topic: str
+
+
+@dataclass(frozen=True)
+class WordResult:
+    word: str
+    status: str
+    score: int
+    start: float | None
+    end: float | None
+    heard: str | None = None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    target: str
+    language: str
+    score: int
+    words: tuple[WordResult, ...]
+    extra: tuple[str, ...]
+    feedback: str
+    transcript: str
+
+
+def fake_translate(text: str) -> str:
+    """Word-by-word dictionary lookup; unknown words are bracketed. Line breaks kept."""
+    lines = []
+    for line in text.split("\n"):
+        lines.append(" ".join(WORDS.get(w.lower().strip(".,!?"), f"[{w}]") for w in line.split()))
+    return "\n".join(lines)
+
+
+class FakeCorrection:
+    """Flags 'teh' (spelling) and 'a apple' (grammar)."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def check(self, text: str, language: str, on_progress: Any = None, cancel: Any = None) -> CheckResult:
+        self.calls += 1
+        edits = []
+        start = 0
+        while (i := text.find("teh", start)) >= 0:
+            edits.append(
+                Edit(i, i + 3, "teh", "the", "spelling", "TYPO", "'teh' is a typo for 'the'.", ("the",))
+            )
+            start = i + 3
+        if (i := text.find("a apple")) >= 0:
+            edits.append(
+                Edit(i, i + 1, "a", "an", "grammar", "A_AN", "Use 'an' before a vowel sound.", ("an",))
+            )
+        return CheckResult(text, language, tuple(sorted(edits, key=lambda e: e.start)))
+
+
+class FakeRecorder:
+    def __init__(self, on_level: Any, fail: bool) -> None:
+        self.on_level = on_level
+        self.fail = fail
+
+    def start(self) -> None:
+        if self.fail:
+            raise DeviceError("No microphone was found. Plug one in and try again.")
+        self.on_level(0.6)
+
+    def stop(self) -> np.ndarray:
+        return np.zeros(16000, dtype=np.float32)
+
+
+class FakeSpeech:
+    def __init__(self, microphone: bool = True) -> None:
+        self.microphone = microphone
+        self.recorded: list[Any] = []
+        self._n = 0
+
+    def next_drill(self, language: str) -> Drill:
+        self._n += 1
+        if language == "pt":
+            return Drill(
+                self._n, f"Bom dia, tudo bem {self._n}?", "Good morning, all well?", "pt", "A1", "greetings"
+            )
+        return Drill(self._n, f"Good morning number {self._n}", "Bom dia", "en", "A1", "greetings")
+
+    def synthesize(self, text: str, language: str) -> tuple[np.ndarray, int]:
+        return np.zeros(1600, dtype=np.float32), 16000
+
+    def recorder(self, on_level: Any = None, max_seconds: float = 15.0) -> FakeRecorder:
+        return FakeRecorder(on_level or (lambda _l: None), not self.microphone)
+
+    def score_attempt(self, target: str, audio: Any, language: str) -> Attempt:
+        words = target.split()
+        results = [
+            WordResult(w, ("correct", "uncertain", "wrong")[i % 3], 90 - 30 * (i % 3), None, None)
+            for i, w in enumerate(words)
+        ]
+        return Attempt(
+            target, language, 71, tuple(results), (), "Good effort: watch the nasal vowels.", target
+        )
+
+    def record_attempt(self, drill: Any, attempt: Any) -> None:
+        self.recorded.append((drill, attempt))
+
+
+class Unavailable:
+    """A service whose package is not installed."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise ModelError("This part of Palavra is not installed.")
+
+
+@dataclass
+class FakeGlossaryInfo:
+    name: str
+    source_lang: str
+    target_lang: str
+    domain: str
+    entry_count: int
+
+
+class FakeGlossaries:
+    def __init__(self) -> None:
+        self.items: list[FakeGlossaryInfo] = []
+
+    def list(self) -> list[FakeGlossaryInfo]:
+        return list(self.items)
+
+    def import_file(self, path: Path, name: str, source: str, target: str, domain: str = "") -> Any:
+        rows = [r for r in Path(path).read_text().splitlines() if r.strip()]
+        info = FakeGlossaryInfo(name, source, target, domain, len(rows))
+        self.items.append(info)
+        return info, None
+
+
+class FakeTranslation:
+    def __init__(self, engine: FakeEngine) -> None:
+        self.engine = engine
+
+    def activate_model(self, name: str) -> None:
+        self.engine.active = name
+
+
+@dataclass
+class FakeEngine:
+    """The subset of :class:`engine.api.Engine` the GUI uses."""
+
+    delay: float = 0.0  # seconds per translate call (to test busy, cancel, latest-wins)
+    prepare_needed: bool = False
+    speech_available: bool = True
+    microphone: bool = True
+    active: str = "en-pt-tiny"
+    translate_calls: list[str] = field(default_factory=list)
+    prepared: bool = False
+    closed: bool = False
+
+    def __post_init__(self) -> None:
+        self.correction = FakeCorrection()
+        self.speech: Any = FakeSpeech(self.microphone) if self.speech_available else Unavailable()
+        self.glossaries = FakeGlossaries()
+        self.translation = FakeTranslation(self)
+        self._lock = threading.Lock()
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        *,
+        model: str | None = None,
+        glossary: str | None = None,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[Translation]:
+        with self._lock:
+            self.translate_calls.extend(texts)
+        end = time.monotonic() + self.delay
+        while time.monotonic() < end:
+            check(cancel)
+            time.sleep(0.005)
+        check(cancel)
+        suffix = f" «{glossary}»" if glossary else ""
+        return [Translation(t, fake_translate(t) + suffix, source, target, "fake") for t in texts]
+
+    def detect_language(self, text: str) -> LanguageGuess:
+        pt = any(w in text.lower() for w in ("olá", "mundo", "gato", "ção", "você"))
+        return LanguageGuess("pt", "pt-BR", 0.9) if pt else LanguageGuess("en", None, 0.95)
+
+    def list_models(self) -> list[ModelInfo]:
+        return [
+            ModelInfo("en-pt-tiny", "en", "pt", "shipped", 17_000_000, self.active == "en-pt-tiny", True),
+            ModelInfo("pt-en-tiny", "pt", "en", "shipped", 17_000_000, True, True),
+            ModelInfo(
+                "en-pt-medical", "en", "pt", "adapted", 17_100_000, self.active == "en-pt-medical", True
+            ),
+        ]
+
+    def needs_preparation(self) -> bool:
+        return self.prepare_needed and not self.prepared
+
+    def prepare_models(self, *, on_progress: Any = None, cancel: Any = None) -> list[ModelInfo]:
+        for i in range(5):
+            check(cancel)
+            time.sleep(0.02)
+            if on_progress:
+                on_progress(i + 1, 5)
+        self.prepared = True
+        return self.list_models()
+
+    def import_model(self, path: Path, *, on_progress: Any = None, cancel: Any = None) -> ModelInfo:
+        if not (Path(path) / "model.bin").exists():
+            raise ModelError(f"'{path}' does not hold a translation model (no model.bin).")
+        return ModelInfo("imported", "en", "pt", "imported", 1, False, True, Path(path))
+
+    def close(self) -> None:
+        self.closed = True
