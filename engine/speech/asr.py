@@ -2,11 +2,12 @@
 
 Two paths:
 
-- :meth:`Recognizer.transcribe` for files of any length: faster-whisper's segment generator over 30 s windows, with
-  language detection, word timestamps, progress and cancel between segments.
-- :meth:`Recognizer.analyse_utterance` for drills (one utterance up to ~25 s): the audio plus a little silence is
-  encoded once, with a window just as long as needed instead of Whisper's fixed 30 s, and both the free decode and
-  the forced alignment of the target read that one encoder output. docs/speech.md has the measured latencies.
+- :meth:`Recognizer.transcribe` for files of any length: faster-whisper's segment generator over 30 s windows,
+  with language detection, word timestamps, progress and cancel between segments.
+- :meth:`Recognizer.analyse_utterance` for drills (one utterance up to ~25 s): the audio plus a little silence
+  is encoded once, with a window just as long as needed instead of Whisper's fixed 30 s, and both the free
+  decode and the forced alignment of the target read that one encoder output. docs/speech.md has the measured
+  latencies.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class Recognizer:
         self._tokenizers: dict[str, Any] = {}
         self._lock = threading.RLock()
 
-    # -- loading ------------------------------------------------------------------------------------------------
+    # -- loading -------------------------------------------------------------------------------------------
     @property
     def loaded(self) -> bool:
         """Whether the model is in memory."""
@@ -112,7 +113,7 @@ class Recognizer:
             self._model = None
             self._tokenizers.clear()
 
-    # -- long audio ---------------------------------------------------------------------------------------------
+    # -- long audio ----------------------------------------------------------------------------------------
     def transcribe(
         self,
         audio: AudioArray,
@@ -167,7 +168,7 @@ class Recognizer:
                 segments=tuple(segments),
             )
 
-    # -- drill utterances ---------------------------------------------------------------------------------------
+    # -- drill utterances ----------------------------------------------------------------------------------
     def analyse_utterance(
         self, audio: AudioArray, language: str, target: str | None = None, *, free: bool = True
     ) -> UtteranceAnalysis:
@@ -216,7 +217,8 @@ class Recognizer:
         if not tokens or not words:
             return tuple(ForcedWord(0.0, 0.0, 0.0) for _ in words)
         pieces = model.find_alignment(tokenizer, [tokens], encoder_output, num_frames)[0]
-        # Map Whisper's word pieces (punctuation split off) back onto the target's words by character position.
+        # Map Whisper's word pieces (punctuation split off) back onto the target's words by character
+        # position.
         bounds: list[tuple[int, int]] = []
         pos = 0
         for w in words:

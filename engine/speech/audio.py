@@ -20,8 +20,8 @@ def load_audio(audio: str | Path | np.ndarray, sample_rate: int = SAMPLE_RATE) -
     """Return ``audio`` as 16 kHz mono float32 samples in [-1, 1].
 
     Args:
-        audio: a file in any format FFmpeg reads (wav, flac, mp3, m4a, ogg...), or samples: float in [-1, 1] or
-            int16, 1-D or (frames, channels), already at ``sample_rate``.
+        audio: a file in any format FFmpeg reads (wav, flac, mp3, m4a, ogg...), or samples: float in [-1, 1]
+            or int16, 1-D or (frames, channels), already at ``sample_rate``.
         sample_rate: the rate of ``audio`` when it is an array.
 
     Raises:
@@ -38,7 +38,8 @@ def load_audio(audio: str | Path | np.ndarray, sample_rate: int = SAMPLE_RATE) -
         samples = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
     except Exception as exc:  # PyAV raises many types (InvalidDataError, ValueError...)
         raise InputError(
-            f"'{path.name}' could not be read as audio. Use a wav, flac, mp3, m4a or ogg file.", detail=repr(exc)
+            f"'{path.name}' could not be read as audio. Use a wav, flac, mp3, m4a or ogg file.",
+            detail=repr(exc),
         ) from exc
     return np.ascontiguousarray(samples, dtype=np.float32)
 
@@ -48,7 +49,9 @@ def _from_array(audio: np.ndarray, sample_rate: int) -> AudioArray:
     if data.ndim == 2:
         data = data.mean(axis=1) if data.shape[1] <= 8 else data.mean(axis=0)
     if data.ndim != 1:
-        raise InputError("The audio buffer must be mono or (frames, channels).", detail=f"shape {audio.shape}")
+        raise InputError(
+            "The audio buffer must be mono or (frames, channels).", detail=f"shape {audio.shape}"
+        )
     if data.dtype == np.int16:
         data = data.astype(np.float32) / 32768.0
     data = data.astype(np.float32, copy=False)

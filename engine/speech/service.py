@@ -1,0 +1,215 @@
+"""Speaking practice: transcription, drill scoring, drills, spaced repetition, synthetic voices, recording.
+
+:class:`SpeechService` is what ``Engine().speech`` returns. It loads nothing until first used; the Whisper
+model is owned by one :class:`engine.speech.asr.Recognizer` whose calls are serialised, so the GUI runs them
+on one worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from engine.cancel import CancelToken, ProgressCallback, check
+from engine.config import EngineConfig
+from engine.errors import InputError
+from engine.speech.asr import Recognizer
+from engine.speech.audio import SAMPLE_RATE, AudioArray, load_audio
+from engine.speech.drills import Drill, load_drills
+from engine.speech.normalize import split_words
+from engine.speech.progress import ProgressStats, ProgressStore
+from engine.speech.recorder import AudioSource, Recorder
+from engine.speech.scoring import DEFAULT_THRESHOLDS, Thresholds, combine
+from engine.speech.tts import Synthesizer
+from engine.speech.types import Attempt, ForcedWord, Segment, Transcript, Word, WordResult
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "Attempt",
+    "Drill",
+    "ProgressStats",
+    "Recorder",
+    "Segment",
+    "SpeechService",
+    "Transcript",
+    "Word",
+    "WordResult",
+]
+
+#: Below this RMS the attempt is treated as silence (no decoding: Whisper invents text on silence).
+_SILENCE_RMS = 0.003
+
+
+class SpeechService:
+    """Transcription, drill scoring, scheduling and voices for one user.
+
+    Args:
+        config: engine settings (device, threads).
+        model_path: a CTranslate2 Whisper folder to use instead of the shipped model.
+        database: SQLite file for drill progress (default: the user's database).
+        thresholds: scoring cut-offs (default: the calibrated ones).
+    """
+
+    def __init__(
+        self,
+        config: EngineConfig,
+        *,
+        model_path: Path | None = None,
+        database: Path | None = None,
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    ) -> None:
+        self.config = config
+        self.thresholds = thresholds
+        self._recognizer = Recognizer(config, model_path)
+        self._synth = Synthesizer()
+        self._database = database
+        self._store: ProgressStore | None = None
+        self._store_lock = threading.Lock()
+
+    # -- transcription -------------------------------------------------------------------------------------
+    def transcribe(
+        self,
+        audio: str | Path | np.ndarray,
+        language: str | None = None,
+        *,
+        beam_size: int = 5,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Transcript:
+        """Transcribe a file (wav, flac, mp3, m4a, ogg...) or 16 kHz mono samples.
+
+        Args:
+            audio: a path or samples.
+            language: the spoken language, or None to detect it (the transcript says which, with probability).
+            beam_size: 5 (default) is more accurate, 1 faster.
+            on_progress: called with (ms of audio done, ms total).
+            cancel: stops between segments, raising :class:`engine.errors.Cancelled`.
+
+        Returns:
+            The transcript with segments, word timings and word probabilities.
+        """
+        samples = load_audio(audio)
+        check(cancel, "Transcription")
+        return self._recognizer.transcribe(
+            samples, language, beam_size=beam_size, on_progress=on_progress, cancel=cancel
+        )
+
+    # -- drills --------------------------------------------------------------------------------------------
+    def score_attempt(
+        self,
+        target_text: str,
+        audio: str | Path | np.ndarray,
+        language: str,
+        *,
+        on_partial: Callable[[Attempt], None] | None = None,
+    ) -> Attempt:
+        """Score a reading of ``target_text`` word by word.
+
+        One encoder pass over the utterance (plus a little silence, not Whisper's full 30 s) feeds both
+        judges: the free transcript aligned to the target, and the target's forced token probabilities.
+
+        Args:
+            target_text: the sentence the learner read.
+            audio: the recording (path or 16 kHz mono samples), up to ~25 s.
+            language: ``"en"`` or ``"pt"``.
+            on_partial: if given, first called with a quick result from the forced scores alone (about a third
+                of the time), before the full result is computed and returned.
+
+        Returns:
+            The scored attempt: each target word's status and score, extra words, overall score, feedback.
+
+        Raises:
+            InputError: empty target or unreadable audio.
+        """
+        if not target_text.strip():
+            raise InputError("There is no sentence to practise.")
+        lang = language.split("-")[0].lower()
+        samples = load_audio(audio)
+        if samples.size == 0 or float(np.sqrt(np.mean(np.square(samples)))) < _SILENCE_RMS:
+            return combine(target_text, lang, "", None, self.thresholds)
+        if on_partial is not None:
+            quick = self._recognizer.analyse_utterance(samples, lang, target_text, free=False)
+            on_partial(_forced_only(target_text, lang, quick.forced, self.thresholds))
+        analysis = self._recognizer.analyse_utterance(samples, lang, target_text)
+        return combine(target_text, lang, analysis.transcript, analysis.forced, self.thresholds)
+
+    def drills(self, language: str) -> tuple[Drill, ...]:
+        """Every drill sentence of ``language``."""
+        return load_drills(language)
+
+    def next_drill(self, language: str) -> Drill:
+        """The drill to practise next, chosen by the FSRS scheduler and the learner's weak words."""
+        lang = language.split("-")[0].lower()
+        return self._progress().next_drill(load_drills(lang), lang)
+
+    def record_attempt(
+        self,
+        drill: Drill,
+        attempt: Attempt,
+        *,
+        audio: np.ndarray | None = None,
+        sample_rate: int = SAMPLE_RATE,
+    ) -> None:
+        """Store an attempt (text, date, per-word results) and reschedule its drill.
+
+        Args:
+            drill: the drill practised.
+            attempt: the result of :meth:`score_attempt`.
+            audio: pass the recording only if the user chose to keep recordings; it is never stored otherwise.
+            sample_rate: rate of ``audio``.
+        """
+        self._progress().record(drill, attempt, audio=audio, sample_rate=sample_rate)
+
+    def progress(self, language: str) -> ProgressStats:
+        """Attempts, scores over time and weakest words of ``language``."""
+        return self._progress().stats(language.split("-")[0].lower())
+
+    def _progress(self) -> ProgressStore:
+        with self._store_lock:
+            if self._store is None:
+                self._store = ProgressStore(self._database)
+            return self._store
+
+    # -- voices and microphone -----------------------------------------------------------------------------
+    def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[AudioArray, int]:
+        """A synthetic voice reading ``text``: hibari-tts for English, espeak-ng for Portuguese.
+
+        Returns:
+            (float32 mono samples, sample rate).
+        """
+        return self._synth.synthesize(text, language, speed=speed)
+
+    def recorder(
+        self,
+        *,
+        on_level: Callable[[float], None] | None = None,
+        on_end: Callable[[], None] | None = None,
+        max_seconds: float = 15.0,
+        source: AudioSource | None = None,
+    ) -> Recorder:
+        """A recorder for one utterance from the microphone (or ``source``); see :class:`Recorder`."""
+        return Recorder(source, on_level=on_level, on_end=on_end, max_seconds=max_seconds)
+
+    def close(self) -> None:
+        """Free the model and close the database."""
+        self._recognizer.close()
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def _forced_only(
+    target: str, language: str, forced: tuple[ForcedWord, ...] | None, thresholds: Thresholds
+) -> Attempt:
+    """A first result from forced scores alone: words the model finds likely stand in for the transcript."""
+    if forced is None:
+        return combine(target, language, "", None, thresholds)
+    words = split_words(target)
+    heard = " ".join(w for w, f in zip(words, forced, strict=True) if f.probability >= thresholds.flag)
+    return combine(target, language, heard, forced, thresholds)
