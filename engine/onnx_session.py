@@ -43,7 +43,9 @@ def providers_for(device: Device) -> list[str]:
     return ["CPUExecutionProvider"]
 
 
-def session(path: Path, *, device: Device = "cpu", threads: int = 1, cache: bool = True) -> ort.InferenceSession:
+def session(
+    path: Path, *, device: Device = "cpu", threads: int = 1, cache: bool = True
+) -> ort.InferenceSession:
     """Open (or reuse) an inference session.
 
     Args:
@@ -63,13 +65,17 @@ def session(path: Path, *, device: Device = "cpu", threads: int = 1, cache: bool
         if cache and key in _cache:
             return _cache[key]
     if not path.is_file():
-        raise ModelNotFoundError(f"The model file {path} is missing. Run 'palavra models prepare' to rebuild it.")
+        raise ModelNotFoundError(
+            f"The model file {path} is missing. Run 'palavra models prepare' to rebuild it."
+        )
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.log_severity_level = 3
+    # Our tensors are small: without the arena, memory stays close to the weights' size at no measurable speed cost.
+    opts.enable_cpu_mem_arena = False
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0" if threads > 1 else "1")
     try:
         sess = ort.InferenceSession(str(path), sess_options=opts, providers=providers)

@@ -21,9 +21,7 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 
 
-def open_database(
-    component: str, migrations: Sequence[str], path: Path | None = None
-) -> sqlite3.Connection:
+def open_database(component: str, migrations: Sequence[str], path: Path | None = None) -> sqlite3.Connection:
     """Open (creating if needed) the SQLite database and bring ``component``'s tables up to date.
 
     Args:
@@ -47,7 +45,9 @@ def open_database(
                 "CREATE TABLE IF NOT EXISTS schema_version (component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
             )
             conn.commit()
-            row = conn.execute("SELECT version FROM schema_version WHERE component=?", (component,)).fetchone()
+            row = conn.execute(
+                "SELECT version FROM schema_version WHERE component=?", (component,)
+            ).fetchone()
             current = int(row[0]) if row else 0
             for version in range(current, len(migrations)):
                 log.info("Migrating %s tables to version %d", component, version + 1)

@@ -14,7 +14,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser("models", help="list, prepare, import and activate translation models")
     msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     msub.add_parser("list", help="list installed and shipped models").set_defaults(func=run_list)
-    msub.add_parser("prepare", help="convert the shipped models to ONNX int8 now").set_defaults(func=run_prepare)
+    msub.add_parser("prepare", help="convert the shipped models to ONNX int8 now").set_defaults(
+        func=run_prepare
+    )
     imp = msub.add_parser("import", help="import a Firefox Translations model folder")
     imp.add_argument("path", type=Path)
     imp.set_defaults(func=run_import)
@@ -33,7 +35,16 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [("NAME", "PAIR", "KIND", "SIZE", "ACTIVE", "STATUS")]
     for m in models:
         status = "ready" if m.ready else "not converted yet (palavra models prepare)"
-        rows.append((m.name, f"{m.source}->{m.target}", m.kind, _size(m.size_bytes), "yes" if m.active else "", status))
+        rows.append(
+            (
+                m.name,
+                f"{m.source}->{m.target}",
+                m.kind,
+                _size(m.size_bytes),
+                "yes" if m.active else "",
+                status,
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())

@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--to", dest="target", required=True, help="target language (en, pt)")
     p.add_argument("--model", help="use this installed model instead of the active one")
     p.add_argument("--glossary", help="make the translation use the terms of this stored glossary")
-    p.add_argument("--file", type=Path, help="translate this UTF-8 text file (layout kept) to standard output")
+    p.add_argument(
+        "--file", type=Path, help="translate this UTF-8 text file (layout kept) to standard output"
+    )
     p.add_argument("text", nargs="*", help="text to translate")
     p.set_defaults(func=run)
 

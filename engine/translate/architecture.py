@@ -31,8 +31,13 @@ class Architecture:
     def from_config(cls, config: dict[str, Any]) -> Architecture:
         """Build from ``special:model.yml``; rejects models this engine cannot run."""
         if config.get("type", "transformer") != "transformer":
-            raise CorruptModelError(f"Unsupported model type {config.get('type')!r}: Palavra runs transformers.")
-        if config.get("transformer-decoder-autoreg", "self-attention") != "rnn" or config.get("dec-cell") != "ssru":
+            raise CorruptModelError(
+                f"Unsupported model type {config.get('type')!r}: Palavra runs transformers."
+            )
+        if (
+            config.get("transformer-decoder-autoreg", "self-attention") != "rnn"
+            or config.get("dec-cell") != "ssru"
+        ):
             raise CorruptModelError("Unsupported decoder: Palavra runs Bergamot models with an SSRU decoder.")
         if config.get("transformer-postprocess", "dan") != "dan" or config.get("transformer-preprocess", ""):
             raise CorruptModelError("Unsupported layer order: Palavra runs post-norm ('dan') transformers.")

@@ -62,7 +62,9 @@ def read_marian(path: Path) -> MarianModel:
         CorruptModelError: the file is truncated, has an unknown version or type, or is inconsistent.
     """
     if not path.is_file():
-        raise ModelNotFoundError(f"The translation model file {path} is missing. Reinstall or re-import the model.")
+        raise ModelNotFoundError(
+            f"The translation model file {path} is missing. Reinstall or re-import the model."
+        )
     data = path.read_bytes()
     try:
         return _parse(data, path)

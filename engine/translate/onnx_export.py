@@ -1,9 +1,10 @@
 """Export a Bergamot transformer (a dict of float32 Marian weights) to two ONNX graphs, and quantize them to int8.
 
-* ``encoder.onnx``: ``src_ids [B, S] int64``, ``src_mask [B, S] float`` (1 real, 0 padding) ->
+* ``encoder.onnx``: ``src_emb [B, S, dim]`` (embedded source, see :mod:`engine.translate.embeddings`),
+  ``src_mask [B, S] float`` (1 real, 0 padding) ->
   ``mask_bias [B, 1, 1, S]`` and, for each decoder layer n, the cached cross-attention ``keys_n [B, H, dh, S]``
   (already transposed) and ``values_n [B, H, S, dh]``.
-* ``decoder.onnx`` (one step): ``prev_ids [B] int64``, ``step [] int64``, ``cells_n [B, dim]``, the encoder's
+* ``decoder.onnx`` (one step): ``dec_in [B, dim]`` (embedded previous token), ``cells_n [B, dim]``, the encoder's
   outputs, ``out_w [dim, V'] float`` and ``out_b [B, V'] float`` (the shortlisted output matrix and bias, with the
   per-row shortlist mask folded into the bias) -> ``logits [B, V']`` and ``new_cells_n``.
 
@@ -23,10 +24,8 @@ from onnx import TensorProto, helper, numpy_helper
 
 from engine.translate.architecture import Architecture
 from engine.translate.marian import FloatArray
-from engine.translate.weights import positions, source_embedding_name, target_embedding_name
 
 OPSET = 17
-MAX_POSITIONS = 2048
 MASK_VALUE = -99999999.0
 LN_EPS = 1e-6
 
@@ -39,7 +38,7 @@ class _Graph:
         self.nodes: list[onnx.NodeProto] = []
         self.inits: dict[str, onnx.TensorProto] = {}
         self.alphas = alphas
-        self.quantized_embedding = alphas is not None
+        self._quantized: dict[str, str] = {}
         self._n = 0
 
     def name(self, hint: str) -> str:
@@ -64,28 +63,42 @@ class _Graph:
         return self.const(name, self.weights[name].reshape(-1))
 
     def linear(self, x: str, w: str, b: str | None) -> str:
+        """``x @ W^T + b``: float MatMul, or int8 (static activation scale, int8 weights) when alphas are known."""
         if self.alphas is None:
             y = self.op("MatMul", [x, self.weight_t(w)], w)
-        else:
-            y = self.op("MatMul", [self.fake_quant(x, self.alphas[w + "_QuantMultA"]), self.int8_weight_t(w)], w)
-        return self.op("Add", [y, self.vec(b)], b) if b else y
+            return self.op("Add", [y, self.vec(b)], b) if b else y
+        alpha = self.alphas[w + "_QuantMultA"]
+        a_q, a_scale, a_zero = self.quantize_activation(x, alpha)
+        q_t, w_scale = self.int8_weight_t(w)
+        inputs = [a_q, q_t, a_scale, w_scale, a_zero, ""]
+        if b:
+            inputs.append(self.vec(b))
+        return self.op("MatMulIntegerToFloat", inputs if b else inputs[:5], w, domain="com.microsoft")
+
+    def quantize_activation(self, x: str, alpha: float) -> tuple[str, str, str]:
+        """Quantize an activation with Marian's static multiplier: ``round(x * alpha)`` shifted to uint8 (+127)."""
+        scale = self.const(
+            f"act_scale_{alpha!r}", np.asarray(np.float32(1.0) / np.float32(alpha), dtype=np.float32)
+        )
+        zero = self.const("act_zero_u8", np.asarray(127, dtype=np.uint8))
+        key = f"{x}@{alpha!r}"
+        if key not in self._quantized:
+            self._quantized[key] = self.op("QuantizeLinear", [x, scale, zero], "act_q")
+        return self._quantized[key], scale, zero
 
     def fake_quant(self, x: str, alpha: float) -> str:
-        """Quantize an activation to int8 with a static multiplier (Marian's alpha) and back (QDQ form)."""
-        scale = self.const(f"act_scale_{alpha!r}", np.asarray(np.float32(1.0) / np.float32(alpha), dtype=np.float32))
-        zero = self.const("zero_i8", np.asarray(0, dtype=np.int8))
-        q = self.op("QuantizeLinear", [x, scale, zero], "act_q")
-        return self.op("DequantizeLinear", [q, scale, zero], "act_dq")
+        """Quantize an activation to int8 and back (for the float output layer, as Marian's int8 logit GEMM does)."""
+        a_q, scale, zero = self.quantize_activation(x, alpha)
+        return self.op("DequantizeLinear", [a_q, scale, zero], "act_dq")
 
-    def int8_weight_t(self, name: str) -> str:
-        """A Marian matrix as int8 ``[in, out]`` with one scale, dequantized in the graph (QDQ form)."""
+    def int8_weight_t(self, name: str) -> tuple[str, str]:
+        """A Marian matrix as int8 ``[in, out]`` plus its scale (symmetric, per tensor)."""
         w = self.weights[name]
         multiplier = np.float32(127.0) / np.float32(np.abs(w).max())
         inv = np.float32(1.0) / multiplier
         q = np.clip(np.rint(w * multiplier), -127, 127).astype(np.int8)
         q_t = self.const(name + ".int8.T", np.ascontiguousarray(q.T))
-        scale = self.const(name + ".scale", np.asarray(inv, dtype=np.float32))
-        return self.op("DequantizeLinear", [q_t, scale, self.const("zero_i8", np.asarray(0, dtype=np.int8))], name)
+        return q_t, self.const(name + ".scale", np.asarray(inv, dtype=np.float32))
 
     def layer_norm(self, x: str, prefix: str) -> str:
         return self.op(
@@ -94,20 +107,6 @@ class _Graph:
             prefix + "_ln",
             axis=-1,
             epsilon=LN_EPS,
-        )
-
-    def embedding(self, name: str, ids: str) -> str:
-        """Gather rows of an embedding; int8 storage (dequantized after the gather) when asked."""
-        table = self.weights[name]
-        if not self.quantized_embedding:
-            return self.op("Gather", [self.const(name, table), ids], name)
-        scale = float(np.abs(table).max()) / 127.0
-        q = np.clip(np.rint(table / np.float32(scale)), -127, 127).astype(np.int8)
-        rows = self.op("Gather", [self.const(name + ".int8", q), ids], name)
-        return self.op(
-            "DequantizeLinear",
-            [rows, self.const(name + ".scale", np.asarray(scale, dtype=np.float32))],
-            name + "_dq",
         )
 
     def ffn(self, x: str, prefix: str, arch: Architecture) -> str:
@@ -121,9 +120,12 @@ class _Graph:
                     y = self.op("Mul", [y, self.op("Sigmoid", [y])], "swish")
         return self.layer_norm(self.op("Add", [y, x]), prefix + "_ffn")
 
-    def model(self, inputs: list[onnx.ValueInfoProto], outputs: list[onnx.ValueInfoProto], name: str) -> onnx.ModelProto:
+    def model(
+        self, inputs: list[onnx.ValueInfoProto], outputs: list[onnx.ValueInfoProto], name: str
+    ) -> onnx.ModelProto:
         graph = helper.make_graph(self.nodes, name, inputs, outputs, list(self.inits.values()))
-        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="palavra")
+        opsets = [helper.make_opsetid("", OPSET), helper.make_opsetid("com.microsoft", 1)]
+        model = helper.make_model(graph, opset_imports=opsets, producer_name="palavra")
         model.ir_version = 8
         return model
 
@@ -145,18 +147,7 @@ def build_encoder(
     split = g.const("shape_heads", np.asarray([0, 0, h, dh], dtype=np.int64))
     merge = g.const("shape_merge", np.asarray([0, 0, d], dtype=np.int64))
     one = g.const("one", np.asarray(1.0, dtype=np.float32))
-    emb = g.embedding(source_embedding_name(weights), "src_ids")
-    emb = g.op("Mul", [emb, g.const("emb_scale", np.asarray(math.sqrt(d), dtype=np.float32))])
-    seq_len = g.op("Gather", [g.op("Shape", ["src_ids"]), g.const("idx1", np.asarray(1, dtype=np.int64))])
-    pe = g.op(
-        "Slice",
-        [
-            g.const("pe", positions(MAX_POSITIONS, d)),
-            g.const("zero_1d", np.asarray([0], dtype=np.int64)),
-            g.op("Unsqueeze", [seq_len, g.const("axes0", np.asarray([0], dtype=np.int64))]),
-        ],
-    )
-    x = g.op("Add", [emb, pe], "enc_in")
+    x = "src_emb"
     keep = g.op("Sub", [one, "src_mask"])
     bias = g.op("Mul", [keep, g.const("mask_value", np.asarray(MASK_VALUE, dtype=np.float32))])
     mask_bias = g.op("Unsqueeze", [bias, g.const("axes12", np.asarray([1, 2], dtype=np.int64))])
@@ -164,9 +155,15 @@ def build_encoder(
     inv_sqrt = g.const("inv_sqrt_dh", np.asarray(1.0 / math.sqrt(dh), dtype=np.float32))
     for n in range(1, arch.enc_depth + 1):
         p = f"encoder_l{n}_self"
-        q = g.op("Transpose", [g.op("Reshape", [g.linear(x, p + "_Wq", p + "_bq"), split])], perm=[0, 2, 1, 3])
-        k = g.op("Transpose", [g.op("Reshape", [g.linear(x, p + "_Wk", p + "_bk"), split])], perm=[0, 2, 3, 1])
-        v = g.op("Transpose", [g.op("Reshape", [g.linear(x, p + "_Wv", p + "_bv"), split])], perm=[0, 2, 1, 3])
+        q = g.op(
+            "Transpose", [g.op("Reshape", [g.linear(x, p + "_Wq", p + "_bq"), split])], perm=[0, 2, 1, 3]
+        )
+        k = g.op(
+            "Transpose", [g.op("Reshape", [g.linear(x, p + "_Wk", p + "_bk"), split])], perm=[0, 2, 3, 1]
+        )
+        v = g.op(
+            "Transpose", [g.op("Reshape", [g.linear(x, p + "_Wv", p + "_bv"), split])], perm=[0, 2, 1, 3]
+        )
         z = g.op("Add", [g.op("Mul", [g.op("MatMul", [q, k]), inv_sqrt]), "mask_bias"])
         o = g.op("MatMul", [g.op("Softmax", [z], axis=-1), v])
         o = g.op("Reshape", [g.op("Transpose", [o], perm=[0, 2, 1, 3]), merge])
@@ -175,12 +172,16 @@ def build_encoder(
     outputs = [_f("mask_bias", ["B", 1, 1, "S"])]
     for n in range(1, arch.dec_depth + 1):
         p = f"decoder_l{n}_context"
-        k = g.op("Transpose", [g.op("Reshape", [g.linear(x, p + "_Wk", p + "_bk"), split])], perm=[0, 2, 3, 1])
-        v = g.op("Transpose", [g.op("Reshape", [g.linear(x, p + "_Wv", p + "_bv"), split])], perm=[0, 2, 1, 3])
+        k = g.op(
+            "Transpose", [g.op("Reshape", [g.linear(x, p + "_Wk", p + "_bk"), split])], perm=[0, 2, 3, 1]
+        )
+        v = g.op(
+            "Transpose", [g.op("Reshape", [g.linear(x, p + "_Wv", p + "_bv"), split])], perm=[0, 2, 1, 3]
+        )
         g.nodes.append(helper.make_node("Identity", [k], [f"keys_{n}"], name=f"keys_{n}_out"))
         g.nodes.append(helper.make_node("Identity", [v], [f"values_{n}"], name=f"values_{n}_out"))
         outputs += [_f(f"keys_{n}", ["B", h, dh, "S"]), _f(f"values_{n}", ["B", h, "S", dh])]
-    inputs = [_i("src_ids", ["B", "S"]), _f("src_mask", ["B", "S"])]
+    inputs = [_f("src_emb", ["B", "S", d]), _f("src_mask", ["B", "S"])]
     return g.model(inputs, outputs, "palavra_encoder")
 
 
@@ -191,15 +192,11 @@ def build_decoder(
     g = _Graph(weights, alphas)
     h, dh, d = arch.heads, arch.head_dim, arch.dim
     one = g.const("one", np.asarray(1.0, dtype=np.float32))
-    emb = g.embedding(target_embedding_name(weights), "prev_ids")  # [B, d]
-    not_first = g.op("Cast", [g.op("Greater", ["step", g.const("zero_i", np.asarray(0, dtype=np.int64))])], to=1)
-    scale = g.op("Mul", [not_first, g.const("emb_scale", np.asarray(math.sqrt(d), dtype=np.float32))])
-    pe = g.op("Gather", [g.const("pe", positions(MAX_POSITIONS, d)), "step"])  # [d]
-    x = g.op("Add", [g.op("Mul", [emb, scale]), pe], "dec_in")
+    x = "dec_in"
     q_shape = g.const("shape_q", np.asarray([-1, h, 1, dh], dtype=np.int64))
     merge = g.const("shape_merge", np.asarray([-1, d], dtype=np.int64))
     inv_sqrt = g.const("inv_sqrt_dh", np.asarray(1.0 / math.sqrt(dh), dtype=np.float32))
-    inputs = [_i("prev_ids", ["B"]), _i("step", [])]
+    inputs = [_f("dec_in", ["B", d])]
     outputs = [_f("logits", ["B", "V"])]
     for n in range(1, arch.dec_depth + 1):
         p = f"decoder_l{n}_rnn"
@@ -211,7 +208,11 @@ def build_decoder(
         p = f"decoder_l{n}_context"
         q = g.op("Reshape", [g.linear(x, p + "_Wq", p + "_bq"), q_shape])  # [B, H, 1, dh]
         z = g.op("Add", [g.op("Mul", [g.op("MatMul", [q, f"keys_{n}"]), inv_sqrt]), "mask_bias"])
-        o = g.op("Reshape", [g.op("MatMul", [g.op("Softmax", [z], axis=-1), f"values_{n}"]), merge])
+        probs = g.op("Softmax", [z], axis=-1)  # [B, H, 1, S]
+        o = g.op("Reshape", [g.op("MatMul", [probs, f"values_{n}"]), merge])
+        if n == arch.dec_depth:  # head-averaged attention of the last layer, for term-constrained decoding
+            attn = g.op("ReduceMean", [probs], axes=[1, 2], keepdims=0)
+            g.nodes.append(helper.make_node("Identity", [attn], ["attention"], name="attention_out"))
         x = g.layer_norm(g.op("Add", [g.linear(o, p + "_Wo", p + "_bo"), x]), p + "_Wo")
         x = g.ffn(x, f"decoder_l{n}_ffn", arch)
         inputs += [_f(f"cells_{n}", ["B", d])]
@@ -224,6 +225,7 @@ def build_decoder(
         x = g.fake_quant(x, alphas["Wemb_QuantMultA"])
     logits = g.op("Add", [g.op("MatMul", [x, "out_w"]), "out_b"])
     g.nodes.append(helper.make_node("Identity", [logits], ["logits"], name="logits_out"))
+    outputs.append(_f("attention", ["B", "S"]))
     return g.model(inputs, outputs, "palavra_decoder")
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -18,42 +17,16 @@ import numpy.typing as npt
 
 from engine import onnx_session
 from engine.onnx_session import Device
+from engine.translate.embeddings import Embeddings
 from engine.translate.shortlist import Shortlist
 from engine.translate.vocab import EOS_ID, UNK_ID
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 
-#: A per-step hook: (step, row indices into the original batch, candidate ids [V'], logits [B', V']) -> logits.
-LogitsHook = Callable[[int, IntArray, IntArray, FloatArray], FloatArray]
-
-
-@dataclass(frozen=True)
-class OutputLayer:
-    """The tied output projection kept as int8 (``[vocab, dim]``) with Marian's multiplier, plus its bias."""
-
-    q: npt.NDArray[np.int8]
-    multiplier: float
-    bias: FloatArray
-
-    def rows(self, ids: IntArray) -> FloatArray:
-        """Dequantized rows ``[len(ids), dim]`` (``q * (1/s)`` in float32, as Marian does)."""
-        inv = np.float32(1.0) / np.float32(self.multiplier)
-        return self.q[ids].astype(np.float32) * inv
-
-    @classmethod
-    def load(cls, path: Path) -> OutputLayer:
-        """Read ``output.npz`` written by the converter."""
-        with np.load(path) as data:
-            return cls(q=data["q"], multiplier=float(data["multiplier"]), bias=data["bias"].astype(np.float32))
-
-    @classmethod
-    def from_float(cls, matrix: FloatArray, bias: FloatArray) -> OutputLayer:
-        """Quantize a float output matrix symmetric per-tensor (exact for Bergamot's int8 weights)."""
-        multiplier = float(np.float32(127.0) / np.float32(np.abs(matrix).max()))
-        inv = np.float32(1.0) / np.float32(multiplier)
-        q = np.clip(np.rint(matrix / inv), -127, 127).astype(np.int8)
-        return cls(q=q, multiplier=multiplier, bias=bias.astype(np.float32))
+#: A per-step hook for constrained decoding: (step, row indices into the original batch [B'], candidate ids [V'],
+#: logits [B', V'], last-layer cross-attention averaged over heads [B', S]) -> logits to take the argmax of.
+LogitsHook = Callable[[int, IntArray, IntArray, FloatArray, FloatArray], FloatArray]
 
 
 class OnnxTranslator:
@@ -63,7 +36,7 @@ class OnnxTranslator:
         self,
         encoder: Path,
         decoder: Path,
-        output: OutputLayer,
+        embeddings: Embeddings,
         shortlist: Shortlist | None,
         *,
         device: Device = "cpu",
@@ -72,16 +45,16 @@ class OnnxTranslator:
     ) -> None:
         self.encoder = onnx_session.session(encoder, device=device, threads=threads)
         self.decoder = onnx_session.session(decoder, device=device, threads=threads)
-        self.output = output
+        self.embeddings = embeddings
         self.shortlist = shortlist
         self.max_length_factor = max_length_factor
         self.dec_depth = sum(1 for i in self.decoder.get_inputs() if i.name.startswith("cells_"))
-        self.dim = int(output.q.shape[1])
+        self.dim = embeddings.dim
 
     def candidates(self, source_ids: Sequence[int]) -> IntArray:
         """The output ids a sentence may use (its shortlist, or the whole vocabulary without one)."""
         if self.shortlist is None:
-            return np.arange(self.output.q.shape[0], dtype=np.int64)
+            return np.arange(self.embeddings.vocab_size, dtype=np.int64)
         return self.shortlist.candidates(source_ids)
 
     def translate_ids(
@@ -110,7 +83,7 @@ class OnnxTranslator:
         for i, seq in enumerate(batch):
             src[i, : len(seq)] = seq
             mask[i, : len(seq)] = 1.0
-        enc = self.encoder.run(None, {"src_ids": src, "src_mask": mask})
+        enc = self.encoder.run(None, {"src_emb": self.embeddings.embed_source(src), "src_mask": mask})
         mask_bias = enc[0]
         keys = enc[1::2]
         values = enc[2::2]
@@ -118,9 +91,9 @@ class OnnxTranslator:
         if extra_candidates is not None:
             per_row = [np.union1d(c, e) for c, e in zip(per_row, extra_candidates, strict=True)]
         cand = np.unique(np.concatenate(per_row)) if b > 1 else per_row[0]
-        out_w = np.ascontiguousarray(self.output.rows(cand).T)
+        out_w = np.ascontiguousarray(self.embeddings.output.rows(cand).T)
         out_b = np.full((b, cand.shape[0]), -np.inf, dtype=np.float32)
-        bias = self.output.bias[cand]
+        bias = self.embeddings.bias[cand]
         for i, ids in enumerate(per_row):
             cols = np.searchsorted(cand, ids) if b > 1 else np.arange(cand.shape[0])
             out_b[i, cols] = bias[cols]
@@ -132,16 +105,19 @@ class OnnxTranslator:
         results: list[list[int]] = [[] for _ in range(b)]
         step = 0
         while rows.shape[0]:
-            feed: dict[str, object] = {"prev_ids": prev, "step": np.asarray(step, dtype=np.int64), "mask_bias": mask_bias}
+            feed: dict[str, object] = {
+                "dec_in": self.embeddings.embed_target(prev, step),
+                "mask_bias": mask_bias,
+            }
             for n in range(self.dec_depth):
                 feed[f"cells_{n + 1}"] = cells[n]
                 feed[f"keys_{n + 1}"] = keys[n]
                 feed[f"values_{n + 1}"] = values[n]
             feed["out_w"] = out_w
             feed["out_b"] = out_b
-            logits, *cells = self.decoder.run(None, feed)
+            logits, *cells, attention = self.decoder.run(None, feed)
             if hook is not None:
-                logits = hook(step, rows, cand, logits)
+                logits = hook(step, rows, cand, logits, attention)
             best = cand[np.argmax(logits, axis=1)]
             step += 1
             keep = []

@@ -14,8 +14,9 @@ from engine.config import EngineConfig
 from engine.errors import InputError, UnsupportedLanguageError
 from engine.translate import store, text
 from engine.translate.detect import LanguageGuess, detect
+from engine.translate.embeddings import Embeddings
 from engine.translate.model_folder import find_source_model, shipped_model_folders
-from engine.translate.onnx_translator import LogitsHook, OnnxTranslator, OutputLayer
+from engine.translate.onnx_translator import LogitsHook, OnnxTranslator
 from engine.translate.shortlist import read_shortlist
 from engine.translate.vocab import UNK_ID, Vocab
 
@@ -59,13 +60,15 @@ class LoadedModel:
         folder = model.folder
         self.info = model
         self.source_vocab = Vocab(folder / "source.spm")
-        self.target_vocab = Vocab(folder / "target.spm") if (folder / "target.spm").is_file() else self.source_vocab
+        self.target_vocab = (
+            Vocab(folder / "target.spm") if (folder / "target.spm").is_file() else self.source_vocab
+        )
         shortlist_path = folder / "shortlist.bin"
         shortlist = read_shortlist(shortlist_path) if shortlist_path.is_file() else None
         self.translator = OnnxTranslator(
             folder / "encoder.onnx",
             folder / "decoder.onnx",
-            OutputLayer.load(folder / "output.npz"),
+            Embeddings.load(folder / "embeddings.npz"),
             shortlist,
             device=config.device,
             threads=config.effective_threads,
@@ -106,7 +109,9 @@ class TranslationService:
             if src.pair not in names:
                 size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
                 is_active = active.get(src.pair, src.pair) == src.pair
-                out.append(ModelInfo(src.pair, src.source, src.target, "shipped", size, is_active, False, None))
+                out.append(
+                    ModelInfo(src.pair, src.source, src.target, "shipped", size, is_active, False, None)
+                )
         return sorted(out, key=lambda m: (m.source, m.target, m.kind != "shipped", m.name))
 
     def pairs(self) -> list[tuple[str, str]]:
@@ -151,7 +156,12 @@ class TranslationService:
         store.set_active(pair, None if name == pair else name)
 
     def model(
-        self, source: str, target: str, name: str | None = None, *, on_progress: ProgressCallback | None = None
+        self,
+        source: str,
+        target: str,
+        name: str | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
     ) -> LoadedModel:
         """The loaded model for a pair (converting the shipped one on first use)."""
         source, target = _base_language(source), _base_language(target)
@@ -166,7 +176,9 @@ class TranslationService:
                 log.warning("active model %s is gone; using the base model", wanted)
                 wanted, installed = pair, store.find_installed(pair)
             if installed is None:
-                folder = next((f for f in shipped_model_folders() if find_source_model(f).pair == wanted), None)
+                folder = next(
+                    (f for f in shipped_model_folders() if find_source_model(f).pair == wanted), None
+                )
                 if folder is None:
                     raise UnsupportedLanguageError(self._unsupported(source, target, name))
                 installed = store.convert(find_source_model(folder), kind="shipped", on_progress=on_progress)
@@ -216,7 +228,9 @@ class TranslationService:
         loaded = self.model(source, target, model)
         pieces = [text.split(t) for t in texts]
         sentences = [p.text for ps in pieces for p in ps if p.translate]
-        translated = self.translate_sentences(loaded, sentences, hook=hook, on_progress=on_progress, cancel=cancel)
+        translated = self.translate_sentences(
+            loaded, sentences, hook=hook, on_progress=on_progress, cancel=cancel
+        )
         out: list[Translation] = []
         it = iter(translated)
         for original, ps in zip(texts, pieces, strict=True):

@@ -1,7 +1,7 @@
 """Palavra's converted translation models: conversion, atomic install, listing, activation.
 
 A converted model is a folder ``<data>/models/<slug>/`` holding ``encoder.onnx``, ``decoder.onnx`` (int8),
-``output.npz`` (the int8 output layer), the vocabularies, the shortlist and ``manifest.json`` (written last).
+``embeddings.npz`` (the int8 embedding/output tables), the vocabularies, the shortlist and ``manifest.json`` (written last).
 Installs go to a temporary folder on the same filesystem, are validated by opening sessions and translating a
 sentence, and only then renamed into place. The active model of each pair is recorded in ``active.json``, replaced
 atomically.
@@ -22,21 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from engine import paths
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.errors import CorruptModelError, ModelNotFoundError, StorageError
-from engine.translate import onnx_export
 from engine.translate.architecture import Architecture
+from engine.translate.embeddings import Embeddings
 from engine.translate.marian import FloatArray, read_marian
 from engine.translate.model_folder import SourceModel, find_source_model
-from engine.translate.onnx_translator import OutputLayer
-from engine.translate.weights import output_bias, output_matrix_name
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 ENV_MODELS = "PALAVRA_MODELS_DIR"
 
@@ -92,7 +88,10 @@ def installed_models() -> list[InstalledModel]:
                 continue
             name = str(data["name"])
             found.setdefault(
-                name, InstalledModel(name, data["source"], data["target"], data.get("kind", "imported"), folder, data)
+                name,
+                InstalledModel(
+                    name, data["source"], data["target"], data.get("kind", "imported"), folder, data
+                ),
             )
     return list(found.values())
 
@@ -138,7 +137,9 @@ def write_json_atomic(path: Path, data: Any) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise StorageError(f"Could not save {path.name}: {exc.strerror or exc}. Check the free disk space.") from exc
+        raise StorageError(
+            f"Could not save {path.name}: {exc.strerror or exc}. Check the free disk space."
+        ) from exc
 
 
 # -- conversion ---------------------------------------------------------------------------------------------------
@@ -214,9 +215,7 @@ def install(
         shutil.copyfile(target_vocab, tmp / "target.spm")
         if shortlist is not None:
             shutil.copyfile(shortlist, tmp / "shortlist.bin")
-        out_name = output_matrix_name(weights)
-        layer = OutputLayer.from_float(weights[out_name], output_bias(weights, arch))
-        np.savez(tmp / "output.npz", q=layer.q, multiplier=np.float32(layer.multiplier), bias=layer.bias)
+        Embeddings.from_weights(weights, arch).save(tmp / "embeddings.npz")
         report(4, total)
         check(cancel, "Model conversion")
         manifest = {
@@ -258,6 +257,8 @@ def _export(
     report: ProgressCallback,
     cancel: CancelToken | None,
 ) -> None:
+    from engine.translate import onnx_export  # onnx is needed only while converting
+
     for step, (filename, builder) in enumerate(
         (("encoder.onnx", onnx_export.build_encoder), ("decoder.onnx", onnx_export.build_decoder)), start=1
     ):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-import torch.nn.functional as F  # noqa: N812
+import torch.nn.functional as F
 from torch import Tensor, nn
 
 from engine.translate.architecture import Architecture
@@ -53,13 +53,16 @@ class MarianTransformer(nn.Module):
     # -- building blocks --------------------------------------------------------------------------------------------
     def p(self, name: str) -> Tensor:
         """A parameter by Marian name."""
-        return self.params[name]
+        param: Tensor = self.params[name]
+        return param
 
     def _lin(self, x: Tensor, w: str, b: str | None) -> Tensor:
         return F.linear(x, self.p(w), self.p(b) if b else None)
 
     def _ln(self, x: Tensor, prefix: str) -> Tensor:
-        return F.layer_norm(x, (self.arch.dim,), self.p(prefix + "_ln_scale"), self.p(prefix + "_ln_bias"), LN_EPS)
+        return F.layer_norm(
+            x, (self.arch.dim,), self.p(prefix + "_ln_scale"), self.p(prefix + "_ln_bias"), LN_EPS
+        )
 
     def _heads(self, x: Tensor) -> Tensor:
         b, t, _ = x.shape
@@ -83,7 +86,8 @@ class MarianTransformer(nn.Module):
     def encode(self, src: Tensor, src_mask: Tensor) -> Tensor:
         """Encode ``src`` ids ``[B, S]``; ``src_mask`` is 1 for real tokens, 0 for padding."""
         s = src.shape[1]
-        x = F.embedding(src, self.p(self.src_emb)) * self.emb_scale + self.pe[:s]
+        pe: Tensor = self.pe  # type: ignore[assignment]
+        x = F.embedding(src, self.p(self.src_emb)) * self.emb_scale + pe[:s]
         mask = ((1.0 - src_mask.float()) * MASK_VALUE)[:, None, None, :]
         for n in range(1, self.arch.enc_depth + 1):
             pre = f"encoder_l{n}_self"
@@ -112,7 +116,8 @@ class MarianTransformer(nn.Module):
         """Decoder inputs for previous-token ids ``[B, T]`` at positions ``start..``; id -1 means "no token"."""
         emb = F.embedding(prev.clamp(min=0), self.p(self.tgt_emb)) * self.emb_scale
         emb = emb * (prev >= 0).unsqueeze(-1).to(emb.dtype)
-        return emb + self.pe[start : start + prev.shape[1]]
+        pe: Tensor = self.pe  # type: ignore[assignment]
+        return emb + pe[start : start + prev.shape[1]]
 
     def decode(self, x: Tensor, state: DecoderState) -> Tensor:
         """Run the decoder over inputs ``x`` ``[B, T, dim]`` (T >= 1), updating ``state``; returns hidden states."""
@@ -129,7 +134,9 @@ class MarianTransformer(nn.Module):
             x = self._ln(torch.relu(torch.stack(outs, dim=1)) + x, pre + "_ffn")
             pre = f"decoder_l{n}_context"
             q = self._heads(self._lin(x, pre + "_Wq", pre + "_bq"))
-            o = self._lin(self._attend(q, state.keys[n - 1], state.values[n - 1], state.mask), pre + "_Wo", pre + "_bo")
+            o = self._lin(
+                self._attend(q, state.keys[n - 1], state.values[n - 1], state.mask), pre + "_Wo", pre + "_bo"
+            )
             x = self._ln(o + x, pre + "_Wo")
             x = self._ffn(x, f"decoder_l{n}_ffn")
         return x
@@ -154,10 +161,12 @@ class MarianTransformer(nn.Module):
 
     # -- search -----------------------------------------------------------------------------------------------------
     @torch.no_grad()
-    def greedy(self, batch: Sequence[Sequence[int]], candidates: Sequence[np.ndarray] | None = None) -> list[list[int]]:
+    def greedy(
+        self, batch: Sequence[Sequence[int]], candidates: Sequence[np.ndarray] | None = None
+    ) -> list[list[int]]:
         """Greedy decoding as Marian does it (shortlist per sentence, ``<unk>`` banned, max length 2.5 x source)."""
         src, src_mask = _pad(batch)
-        b, s = src.shape
+        b = src.shape[0]
         memory = self.encode(src, src_mask)
         state = self.start_state(memory, src_mask)
         vocab = self.arch.vocab_size
@@ -187,7 +196,11 @@ class MarianTransformer(nn.Module):
 
     @torch.no_grad()
     def beam(
-        self, source: Sequence[int], candidates: np.ndarray | None = None, beam_size: int = 4, normalize: float = 1.0
+        self,
+        source: Sequence[int],
+        candidates: np.ndarray | None = None,
+        beam_size: int = 4,
+        normalize: float = 1.0,
     ) -> list[int]:
         """Beam search for one sentence; hypotheses ranked by sum of log-probabilities / length**normalize."""
         src, src_mask = _pad([source])
@@ -228,7 +241,9 @@ class MarianTransformer(nn.Module):
                 state.mask.expand(k, -1, -1, -1)[index],
             )
             hyps = new_hyps
-        best = max(finished or [(h[0], h[1] / max(1, len(h[0])) ** normalize) for h in hyps], key=lambda h: h[1])
+        best = max(
+            finished or [(h[0], h[1] / max(1, len(h[0])) ** normalize) for h in hyps], key=lambda h: h[1]
+        )
         return best[0]
 
 

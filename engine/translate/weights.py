@@ -32,6 +32,8 @@ def output_bias(weights: dict[str, FloatArray], arch: Architecture) -> FloatArra
 def positions(count: int, dim: int) -> FloatArray:
     """Marian's sinusoidal position signal, ``[count, dim]`` (sines then cosines, denominator dim/2 - 1)."""
     half = dim // 2
-    omega = np.exp(np.arange(half, dtype=np.float32) * np.float32(-np.log(10000.0) / (half - 1))).astype(np.float32)
+    omega = np.exp(np.arange(half, dtype=np.float32) * np.float32(-np.log(10000.0) / (half - 1))).astype(
+        np.float32
+    )
     p = np.arange(count, dtype=np.float32)[:, None] * omega[None, :]
     return np.concatenate([np.sin(p), np.cos(p)], axis=1).astype(np.float32)

@@ -1,0 +1,219 @@
+"""Term-aware greedy decoding on the PyTorch port: the glossary's target term is written where the model
+translates the source term.
+
+At each step the decoder's cross-attention says which source tokens the model is translating. When the model is
+about to start a new word while it attends to a glossary term's source tokens, the term's target pieces are
+forced instead of the model's own choice; the decoder then continues from them, so the rest of the sentence
+agrees with the term. A term the model never attended to at a word boundary (rare) is forced in a second pass at
+the step where its attention was highest. Terms are never appended at the end.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+import torch.nn.functional as F  # noqa: N812
+from torch import Tensor
+
+from engine.cancel import CancelToken, check
+from engine.translate.torch_model import DecoderState, MarianTransformer, _pad
+from engine.translate.vocab import EOS_ID, UNK_ID
+
+#: Attention mass on a term's source tokens above which the model counts as translating that term.
+ATTENTION_THRESHOLD = 0.5
+
+#: Portuguese function words the model writes before a noun while already attending to it ("uma febre",
+#: "a pressão"): the term is written after them, not instead of them.
+FUNCTION_WORDS = frozenset(
+    (
+        "a o as os um uma uns umas de da do das dos em na no nas nos à às ao aos para pela pelo pelas pelos "
+        "com sua seu suas seus sem por que e ou esta este essa esse estas estes essas esses"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A term to write: its source token span and its target pieces.
+
+    Attributes:
+        start: first source token index of the term.
+        end: one past its last source token.
+        target_ids: the target term's pieces as a word inside a sentence (first piece starts with "▁").
+        capitalized_ids: the same pieces with a capital first letter (used at the start of a sentence).
+    """
+
+    start: int
+    end: int
+    target_ids: tuple[int, ...]
+    capitalized_ids: tuple[int, ...] = ()
+
+
+@dataclass
+class _Row:
+    constraints: Sequence[Constraint]
+    plan: dict[int, int] = field(default_factory=dict)  # step -> constraint forced at that step (second pass)
+    pending: set[int] = field(default_factory=set)
+    queue: list[int] = field(default_factory=list)
+    out: list[int] = field(default_factory=list)
+    done: bool = False
+    best_step: dict[int, tuple[float, int]] = field(default_factory=dict)  # constraint -> (mass, step)
+
+
+def decode_step(model: MarianTransformer, x: Tensor, state: DecoderState) -> tuple[Tensor, Tensor]:
+    """One decoder step that also returns the cross-attention over the source.
+
+    Args:
+        model: the PyTorch port.
+        x: decoder inputs ``[B, 1, dim]``.
+        state: updated in place.
+
+    Returns:
+        Hidden states ``[B, dim]`` and attention ``[B, S]`` (last layer, mean over heads).
+    """
+    arch = model.arch
+    attention = x.new_zeros(1)
+    for n in range(1, arch.dec_depth + 1):
+        pre = f"decoder_l{n}_rnn"
+        u = F.linear(x, model.p(pre + "_W"))
+        f = torch.sigmoid(model._lin(x, pre + "_Wf", pre + "_bf"))
+        c = f[:, 0] * state.cells[n - 1] + (1.0 - f[:, 0]) * u[:, 0]
+        state.cells[n - 1] = c
+        x = model._ln(torch.relu(c.unsqueeze(1)) + x, pre + "_ffn")
+        pre = f"decoder_l{n}_context"
+        q = model._heads(model._lin(x, pre + "_Wq", pre + "_bq"))
+        z = torch.matmul(q, state.keys[n - 1].transpose(-1, -2)) / math.sqrt(arch.head_dim) + state.mask
+        probs = torch.softmax(z, dim=-1)
+        attention = probs.mean(dim=1)[:, 0]
+        o = torch.matmul(probs, state.values[n - 1])
+        b, _, t, _ = o.shape
+        o = o.transpose(1, 2).reshape(b, t, arch.dim)
+        x = model._ln(model._lin(o, pre + "_Wo", pre + "_bo") + x, pre + "_Wo")
+        x = model._ffn(x, f"decoder_l{n}_ffn")
+    return x[:, 0], attention
+
+
+@torch.no_grad()
+def constrained_greedy(
+    model: MarianTransformer,
+    batch: Sequence[Sequence[int]],
+    constraints: Sequence[Sequence[Constraint]],
+    candidates: Sequence[np.ndarray] | None,
+    word_start: np.ndarray,
+    *,
+    function_word: np.ndarray | None = None,
+    cancel: CancelToken | None = None,
+) -> list[list[int]]:
+    """Greedy decoding that writes each row's glossary terms where the model translates them.
+
+    Args:
+        model: the PyTorch port.
+        batch: source ids per sentence (each ending with EOS).
+        constraints: the terms to write, per sentence.
+        candidates: shortlist per sentence (the terms' pieces are added), or ``None`` for the full vocabulary.
+        word_start: boolean mask over the vocabulary: pieces that begin a new word.
+        function_word: boolean mask over the vocabulary: articles and prepositions, written before a term.
+        cancel: checked between steps.
+
+    Returns:
+        Output ids per sentence (without the final EOS).
+    """
+    boundary = word_start.copy()
+    if function_word is not None:
+        boundary &= ~function_word
+    rows = [_Row(list(c)) for c in constraints]
+    result = _run(model, batch, rows, candidates, boundary, cancel)
+    retry = [i for i, row in enumerate(rows) if row.pending and row.best_step]
+    if retry:
+        second = []
+        for i in retry:
+            plan = {step: j for j, (_, step) in rows[i].best_step.items() if j in rows[i].pending}
+            second.append(_Row(rows[i].constraints, plan=plan))
+        redo = _run(
+            model,
+            [batch[i] for i in retry],
+            second,
+            [candidates[i] for i in retry] if candidates is not None else None,
+            boundary,
+            cancel,
+        )
+        for i, out in zip(retry, redo, strict=True):
+            result[i] = out
+    return result
+
+
+def _run(
+    model: MarianTransformer,
+    batch: Sequence[Sequence[int]],
+    rows: list[_Row],
+    candidates: Sequence[np.ndarray] | None,
+    word_start: np.ndarray,
+    cancel: CancelToken | None,
+) -> list[list[int]]:
+    src, src_mask = _pad(batch)
+    b = src.shape[0]
+    memory = model.encode(src, src_mask)
+    state = model.start_state(memory, src_mask)
+    vocab = model.arch.vocab_size
+    allowed = torch.full((b, vocab), float("-inf"))
+    for i, row in enumerate(rows):
+        if candidates is None:
+            allowed[i] = 0.0
+        else:
+            allowed[i, torch.from_numpy(np.asarray(candidates[i], dtype=np.int64))] = 0.0
+        for c in row.constraints:
+            allowed[i, list(c.target_ids)] = 0.0
+        row.pending = set(range(len(row.constraints)))
+    allowed[:, UNK_ID] = float("-inf")
+    extra = [sum(len(c.target_ids) for c in row.constraints) for row in rows]
+    limits = [math.ceil(2.5 * len(seq)) + e for seq, e in zip(batch, extra, strict=True)]
+    prev = torch.full((b, 1), -1, dtype=torch.long)
+    for t in range(max(limits)):
+        check(cancel, "The translation")
+        hidden, attention = decode_step(model, model.embed_targets(prev, t), state)
+        scores = model.logits(hidden) + allowed
+        best = scores.argmax(dim=-1).tolist()
+        attn = attention.numpy()
+        nxt = []
+        for i, row in enumerate(rows):
+            token = _choose(row, t, int(best[i]), attn[i], word_start) if not row.done else EOS_ID
+            if not row.done:
+                row.out.append(token)
+                row.done = (token == EOS_ID and not row.queue) or len(row.out) >= limits[i]
+            nxt.append(token)
+        if all(row.done for row in rows):
+            break
+        prev = torch.tensor(nxt, dtype=torch.long).unsqueeze(1)
+    return [row.out[:-1] if row.out and row.out[-1] == EOS_ID else row.out for row in rows]
+
+
+def _choose(row: _Row, step: int, token: int, attn: np.ndarray, word_start: np.ndarray) -> int:
+    if row.queue:
+        return row.queue.pop(0)
+    if not row.pending:
+        return token
+    boundary = token == EOS_ID or bool(word_start[token])
+    chosen: int | None = None
+    if row.plan.get(step) in row.pending:
+        chosen = row.plan[step]
+    elif boundary and token != EOS_ID:
+        peak = int(attn.argmax())
+        best_mass = 0.0
+        for j in sorted(row.pending):
+            c = row.constraints[j]
+            mass = float(attn[c.start : c.end].sum())
+            if boundary and mass > row.best_step.get(j, (-1.0, 0))[0]:
+                row.best_step[j] = (mass, step)
+            if (c.start <= peak < c.end or mass >= ATTENTION_THRESHOLD) and mass > best_mass:
+                chosen, best_mass = j, mass
+    if chosen is None:
+        return token
+    row.pending.discard(chosen)
+    c = row.constraints[chosen]
+    pieces = list(c.capitalized_ids if step == 0 and c.capitalized_ids else c.target_ids)
+    row.queue = pieces[1:]
+    return pieces[0]

@@ -1,0 +1,90 @@
+"""Finding glossary terms in source text, and checking that a translation uses them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from engine.glossary.model import GlossaryEntry
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One occurrence of a glossary term in a source text.
+
+    Attributes:
+        start: character offset of the match in the source.
+        end: end offset (exclusive).
+        entry: the glossary entry matched.
+    """
+
+    start: int
+    end: int
+    entry: GlossaryEntry
+
+
+def is_acronym(term: str) -> bool:
+    """Whether ``term`` is written in capitals (``WHO``, ``NIH``), so it matches only in capitals.
+
+    "WHO" the organisation must not match "who" the pronoun.
+    """
+    letters = [ch for ch in term if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+class TermMatcher:
+    """Finds the entries of a glossary in text: whole words, case-insensitive (acronyms case-sensitive),
+    longest match first, no overlaps.
+
+    Args:
+        entries: the glossary's entries.
+    """
+
+    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+        self._entries: dict[str, GlossaryEntry] = {}
+        self._acronyms: dict[str, GlossaryEntry] = {}
+        for entry in entries:
+            source = " ".join(entry.source.split())
+            if not source:
+                continue
+            if is_acronym(source):
+                self._acronyms.setdefault(source, entry)
+            else:
+                self._entries.setdefault(source.casefold(), entry)
+        self._pattern = self._compile(list(self._entries), re.IGNORECASE)
+        self._acronym_pattern = self._compile(list(self._acronyms), 0)
+
+    @staticmethod
+    def _compile(terms: Sequence[str], flags: int) -> re.Pattern[str] | None:
+        if not terms:
+            return None
+        alternatives = sorted(terms, key=len, reverse=True)
+        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alternatives)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+    def __len__(self) -> int:
+        return len(self._entries) + len(self._acronyms)
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Every non-overlapping term occurrence in ``text``, in text order (longest terms win overlaps)."""
+        found: list[TermMatch] = []
+        if self._acronym_pattern is not None:
+            for m in self._acronym_pattern.finditer(text):
+                found.append(TermMatch(m.start(), m.end(), self._acronyms[" ".join(m.group().split())]))
+        if self._pattern is not None:
+            for m in self._pattern.finditer(text):
+                key = " ".join(m.group().split()).casefold()
+                found.append(TermMatch(m.start(), m.end(), self._entries[key]))
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        result: list[TermMatch] = []
+        for match in found:
+            if result and match.start < result[-1].end:
+                continue
+            result.append(match)
+        return result
+
+
+def uses_term(translation: str, target: str) -> bool:
+    """Whether ``translation`` contains the target term (case-insensitive, whitespace-normalised)."""
+    return " ".join(target.split()).casefold() in " ".join(translation.split()).casefold()
