@@ -26,6 +26,7 @@ from desktop.pages.models_page import ModelsPage
 from desktop.pages.practise_page import PractisePage
 from desktop.pages.settings_page import SettingsPage
 from desktop.pages.translate_page import TranslatePage
+from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
 
 if TYPE_CHECKING:
@@ -181,18 +182,18 @@ class MainWindow(QMainWindow):
         if converted:
             self.statusBar().showMessage(self.tr("Models ready."), 5000)
         self.show_page(0)
-        self.ready.emit()
+        emit(self.ready)
 
     def _prepare_failed(self, exc: BaseException) -> None:
         self._close_dialog()
         self.statusBar().showMessage(error_text(exc))
         QMessageBox.warning(self, self.tr("Palavra"), error_text(exc))
-        self.ready.emit()
+        emit(self.ready)
 
     def _prepare_cancelled(self) -> None:
         self._close_dialog()
         self.statusBar().showMessage(self.tr("Models will be prepared when first used."), 8000)
-        self.ready.emit()
+        emit(self.ready)
 
     # -- closing ----------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

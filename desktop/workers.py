@@ -18,8 +18,9 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
+from desktop.qtcompat import emit
 from engine.cancel import CancelToken
 from engine.errors import Cancelled
 
@@ -30,12 +31,18 @@ Work = Callable[[Callable[[int, int], None], CancelToken], Any]
 
 
 class Task(QObject):
-    """One unit of work; its signals are delivered on the GUI thread (the task lives there)."""
+    """One unit of work; its signals are delivered on the GUI thread (the task lives there).
+
+    The worker thread never passes Python objects through a queued signal (some PySide6 releases lose
+    references doing so): it stores each event in a thread-safe deque and emits the argument-less ``_posted``;
+    :meth:`_deliver` then runs on the GUI thread and emits the public signals there.
+    """
 
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
+    _posted = Signal()
 
     def __init__(self, fn: Work, name: str = "task", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,13 +53,36 @@ class Task(QObject):
         self.superseded = False
         #: an essential job (saving user data) still runs when the app shuts down
         self.essential = False
+        self._events: deque[tuple[str, Any]] = deque()
+        self._done = False
+        self._posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def cancel(self) -> None:
         """Ask the work to stop; ``cancelled`` is emitted when it has."""
         self.token.cancel()
 
+    def _post(self, kind: str, value: Any = None) -> None:
+        self._events.append((kind, value))
+        emit(self._posted)
+
     def _report(self, done: int, total: int) -> None:
-        self.progress.emit(done, total)
+        self._post("progress", (int(done), int(total)))
+
+    def _deliver(self) -> None:
+        while self._events:
+            kind, value = self._events.popleft()
+            if self._done:
+                continue
+            if kind == "progress":
+                emit(self.progress, *value)
+                continue
+            self._done = True
+            if kind == "finished":
+                emit(self.finished, value)
+            elif kind == "failed":
+                emit(self.failed, value)
+            else:
+                emit(self.cancelled)
 
     def run(self) -> None:
         """Run on the worker thread."""
@@ -62,15 +92,20 @@ class Task(QObject):
             result = self.fn(self._report, self.token)
         except Cancelled:
             log.debug("%s cancelled", self.name)
-            self.cancelled.emit()
+            self._post("cancelled")
         except Exception as exc:  # every failure goes to the GUI, which shows a message
             log.info("%s failed: %s", self.name, type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
-            self.failed.emit(exc)
+            self._post("failed", exc)
         else:
             if self.token.cancelled:
-                self.cancelled.emit()
+                self._post("cancelled")
             else:
-                self.finished.emit(result)
+                self._post("finished", result)
+
+    def cancel_pending(self) -> None:
+        """Cancel a task that never ran (GUI thread): ``cancelled`` is emitted at once."""
+        self.token.cancel()
+        self._post("cancelled")
 
 
 class _Loop(QThread):
@@ -85,7 +120,6 @@ class _Loop(QThread):
 class ModelWorker(QObject):
     """A thread owning one model; see the module docstring."""
 
-    busy_changed = Signal(bool)
     stopped = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
@@ -162,16 +196,15 @@ class ModelWorker(QObject):
                 self._running.cancel()
             self._cond.notify()
         for task in pending:
-            task.cancel()
-            task.cancelled.emit()
+            task.cancel_pending()
         if not self.running:
-            self.stopped.emit()
+            emit(self.stopped)
 
     def _ensure_thread(self) -> None:
         if self._thread is None:
             self._thread = _Loop(self)
             self._thread.setObjectName(f"palavra-{self.name}")
-            self._thread.finished.connect(self.stopped.emit)
+            self._thread.finished.connect(lambda: emit(self.stopped))
             self._thread.start()
 
     def _hold(self, task: Task) -> None:
@@ -198,16 +231,12 @@ class ModelWorker(QObject):
                     task = self._jobs.popleft()
                     self._running_key = None
                 self._running = task
-            self.busy_changed.emit(True)
             try:
                 task.run()
             finally:
                 with self._cond:
                     self._running = None
                     self._running_key = None
-                    idle = not self._latest and not self._jobs
-                if idle:
-                    self.busy_changed.emit(False)
 
 
 class Workers(QObject):
@@ -240,9 +269,9 @@ class Workers(QObject):
         for w in self.all():
             w.shutdown()
         if not alive:
-            self.all_stopped.emit()
+            emit(self.all_stopped)
 
     def _one_stopped(self) -> None:
         self._remaining -= 1
         if self._remaining == 0:
-            self.all_stopped.emit()
+            emit(self.all_stopped)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common import LanguageCombo, Notice, error_text
+from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class DropArea(QFrame):
         urls = event.mimeData().urls()
         if urls:
             event.acceptProposedAction()
-            self.dropped.emit(Path(urls[0].toLocalFile() or urls[0].toString()))
+            emit(self.dropped, Path(urls[0].toLocalFile() or urls[0].toString()))
 
 
 class DocumentsPage(QWidget):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common import Notice, error_text, language_name
+from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
 
 if TYPE_CHECKING:
@@ -216,7 +217,7 @@ class ModelsPage(QWidget):
         task = self.workers.translation.run_fn(
             lambda _p, _c: self.engine.translation.activate_model(name), "activate model"
         )
-        task.finished.connect(lambda _r: (self.refresh(), self.models_changed.emit()))
+        task.finished.connect(lambda _r: (self.refresh(), emit(self.models_changed)))
         task.failed.connect(lambda e: self.notice.show_error(error_text(e)))
 
     # -- imports ----------------------------------------------------------------------------------------
@@ -289,7 +290,7 @@ class ModelsPage(QWidget):
             self.notice.setToolTip(report.summary())
         self.notice.show_info(text)
         self.refresh()
-        self.glossaries_changed.emit()
+        emit(self.glossaries_changed)
 
     def _glossary_failed(self, exc: BaseException) -> None:
         report = getattr(exc, "report", None)
@@ -304,5 +305,5 @@ class ModelsPage(QWidget):
             return
         wizard = cls(self.engine, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.finished.connect(lambda _r: (self.refresh(), self.models_changed.emit()))
+        wizard.finished.connect(lambda _r: (self.refresh(), emit(self.models_changed)))
         wizard.open()

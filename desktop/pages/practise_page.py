@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, unavailable
+from desktop.qtcompat import emit
 from desktop.workers import Workers
 
 if TYPE_CHECKING:
@@ -32,9 +33,23 @@ WORD_COLOURS = {"correct": "#2e7d32", "uncertain": "#ef6c00", "wrong": "#c62828"
 
 
 class _LevelBridge(QObject):
-    """Carries the microphone level from the audio thread to the GUI thread."""
+    """Carries the microphone level from the audio thread to the GUI thread (latest value wins)."""
 
     level = Signal(float)
+    _posted = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._value = 0.0
+        self._posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, level: float) -> None:
+        """Any thread: publish a new level."""
+        self._value = float(level)
+        emit(self._posted)
+
+    def _deliver(self) -> None:
+        emit(self.level, self._value)
 
 
 def play(audio: Any, rate: int) -> None:
@@ -246,7 +261,9 @@ class PractisePage(QWidget):
         engine, bridge = self.engine, self._bridge
 
         def work(_p: Any, _c: Any) -> Any:
-            recorder = engine.speech.recorder(on_level=bridge.level.emit, max_seconds=MAX_SECONDS)
+            recorder = engine.speech.recorder(
+                on_level=lambda level: emit(bridge.level, float(level)), max_seconds=MAX_SECONDS
+            )
             recorder.start()
             return recorder
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, language_name
+from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
 
 if TYPE_CHECKING:
@@ -336,7 +337,7 @@ class TranslatePage(QWidget):
             self.target_combo.set_code(result.target)
             self.target_combo.blockSignals(False)
         self._history_timer.start()
-        self.translated.emit(result.text)
+        emit(self.translated, result.text)
 
     def _failed(self, task: Task, exc: BaseException) -> None:
         if self._settled(task):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,12 +27,22 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(tmp_path / "settings.ini")
 
 
+def close_window(qtbot: Any, win: Any) -> None:
+    """Close like a user does, wait (in the event loop) for the worker threads to end, then delete."""
+    if not shiboken6.isValid(win):
+        return
+    if win.isVisible() or win.workers.any_busy():
+        with qtbot.waitSignal(win.workers.all_stopped, timeout=10000):
+            win.close()
+    assert not win.isVisible()
+    win.deleteLater()
+
+
 @pytest.fixture
 def window(qtbot: Any, fake_engine: FakeEngine, settings: Settings) -> Iterator[Any]:
+    """The main window over the fake engine (not registered with qtbot: it must close its threads first)."""
     win = build_window(fake_engine, settings)
-    qtbot.addWidget(win)
     win.show()
     win.start()
     yield win
-    with qtbot.waitSignal(win.workers.all_stopped, timeout=5000, raising=False):
-        win.close()
+    close_window(qtbot, win)

@@ -1,0 +1,114 @@
+"""Translate page with the fake engine: as-you-type, detection, swap, copy, clipboard, history, glossary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from desktop.app import build_window
+from tests.desktop.conftest import close_window
+from tests.desktop.fakes import FakeEngine, FakeGlossaryInfo
+
+
+def target_text(window: Any) -> str:
+    return str(window.translate_page.target_edit.toPlainText())
+
+
+def test_type_english_see_portuguese(qtbot: Any, window: Any) -> None:
+    page = window.translate_page
+    qtbot.keyClicks(page.source_edit, "hello world")
+    qtbot.waitUntil(lambda: target_text(window) == "olá mundo", timeout=3000)
+    assert page.detected_label.text() == "Detected: English"
+    assert page.target_combo.code() == "pt"
+    assert not page.busy.busy
+    assert page.count_label.text() == "11 characters"
+
+
+def test_portuguese_input_flips_the_target(qtbot: Any, window: Any) -> None:
+    page = window.translate_page
+    page.source_edit.setPlainText("olá gato")
+    qtbot.waitUntil(lambda: target_text(window) == "hello cat", timeout=3000)
+    assert page.detected_label.text() == "Detected: Portuguese (Brazil)"
+    assert page.target_combo.code() == "en"
+
+
+def test_busy_indicator_and_latest_request_wins(qtbot: Any, window: Any, fake_engine: FakeEngine) -> None:
+    fake_engine.delay = 0.3
+    page = window.translate_page
+    for text in ("hello", "hello world", "the cat"):
+        page.source_edit.setPlainText(text)
+        page.request_translation()
+    assert page.busy.busy
+    qtbot.waitUntil(lambda: target_text(window) == "o gato", timeout=5000)
+    assert not page.busy.busy
+    assert "hello world" not in fake_engine.translate_calls  # replaced while waiting: never translated
+
+
+def test_swap_copy_clear_and_clipboard(qtbot: Any, window: Any) -> None:
+    page = window.translate_page
+    page.source_combo.set_code("en")
+    page.source_edit.setPlainText("hello")
+    qtbot.waitUntil(lambda: target_text(window) == "olá", timeout=3000)
+    page.copy()
+    assert QGuiApplication.clipboard().text() == "olá"
+    page.swap()
+    assert (page.source_combo.code(), page.target_combo.code()) == ("pt", "en")
+    assert page.source_edit.toPlainText() == "olá"
+    qtbot.waitUntil(lambda: target_text(window) == "hello", timeout=3000)
+    page.clear()
+    assert page.source_edit.toPlainText() == "" and target_text(window) == ""
+    QGuiApplication.clipboard().setText("good morning")
+    page.source_combo.set_code("auto")
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: target_text(window) == "bom dia", timeout=3000)
+
+
+def test_history_is_saved_and_shown_after_restart(qtbot: Any, window: Any, fake_engine: Any, settings: Any) -> None:
+    page = window.translate_page
+    page._history_timer.setInterval(10)
+    page.source_edit.setPlainText("thank you")
+    qtbot.waitUntil(lambda: page.history_list.count() == 1, timeout=5000)
+    assert "obrigado você" in page.history_list.item(0).text()
+    close_window(qtbot, window)
+    again = build_window(fake_engine, settings)
+    again.show()
+    again.start()
+    qtbot.waitUntil(lambda: again.translate_page.history_list.count() == 1, timeout=5000)
+    # restoring an entry puts it back in both panes
+    item = again.translate_page.history_list.item(0)
+    again.translate_page._restore(item)
+    assert again.translate_page.source_edit.toPlainText() == "thank you"
+    assert again.translate_page.target_edit.toPlainText() == "obrigado você"
+    assert again.translate_page.source_combo.code() == "en"
+    close_window(qtbot, again)
+
+
+def test_glossary_switch_only_when_one_exists(qtbot: Any, window: Any, fake_engine: FakeEngine) -> None:
+    page = window.translate_page
+    qtbot.waitUntil(lambda: page._glossaries_loaded, timeout=3000)
+    assert page.glossary_check.isHidden()
+    fake_engine.glossaries.items.append(FakeGlossaryInfo("medical", "en", "pt", "", 12))
+    page.refresh_glossaries()
+    qtbot.waitUntil(lambda: not page.glossary_check.isHidden(), timeout=3000)
+    page.source_combo.set_code("en")
+    page.glossary_check.setChecked(True)
+    page.source_edit.setPlainText("hello")
+    qtbot.waitUntil(lambda: target_text(window) == "olá «medical»", timeout=3000)
+    page.glossary_check.setChecked(False)
+    qtbot.waitUntil(lambda: target_text(window) == "olá", timeout=3000)
+
+
+def test_engine_error_is_shown(qtbot: Any, window: Any, fake_engine: FakeEngine) -> None:
+    from engine.errors import ModelError
+
+    def broken(*_a: Any, **_k: Any) -> Any:
+        raise ModelError("The English → Portuguese model is missing. Reinstall Palavra.")
+
+    fake_engine.translate = broken  # type: ignore[method-assign]
+    page = window.translate_page
+    page.source_edit.setPlainText("hello")
+    qtbot.waitUntil(lambda: page.notice.isVisible(), timeout=3000)
+    assert "model is missing" in page.notice.text()
+    assert not page.busy.busy

@@ -1,0 +1,102 @@
+"""Workers: latest request wins, jobs run in order, shutdown never blocks and cancels running work."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from desktop.workers import ModelWorker, Task, Workers
+
+
+def slow(value: int, seconds: float = 0.2) -> Any:
+    def fn(progress: Any, cancel: Any) -> int:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            cancel.raise_if_cancelled()
+            time.sleep(0.005)
+        progress(1, 1)
+        return value
+
+    return fn
+
+
+def test_latest_request_wins(qtbot: Any) -> None:
+    worker = ModelWorker("test")
+    results: list[int] = []
+    cancelled: list[int] = []
+    tasks = []
+    for i in range(5):
+        task = Task(slow(i), f"t{i}")
+        task.finished.connect(results.append)
+        task.cancelled.connect(lambda i=i: cancelled.append(i))
+        tasks.append(task)
+        worker.submit_latest("k", task)
+        if i == 0:
+            qtbot.waitUntil(lambda: tasks[0].started_at > 0, timeout=5000)
+    with qtbot.waitSignal(tasks[-1].finished, timeout=5000):
+        pass
+    assert results == [4]  # requests 1-3 were replaced before they ran; 0 was cancelled while running
+    assert cancelled == [0]
+    assert tasks[1].superseded and tasks[2].superseded
+    with qtbot.waitSignal(worker.stopped, timeout=5000):
+        worker.shutdown()
+
+
+def test_jobs_run_in_order_off_the_gui_thread(qtbot: Any) -> None:
+    worker = ModelWorker("test")
+    threads: list[int] = []
+    order: list[int] = []
+
+    def job(i: int) -> Any:
+        def fn(_p: Any, _c: Any) -> int:
+            threads.append(threading.get_ident())
+            return i
+
+        return fn
+
+    last = None
+    for i in range(4):
+        last = worker.run_fn(job(i), f"job{i}")
+        last.finished.connect(order.append)
+    assert last is not None
+    with qtbot.waitSignal(last.finished, timeout=5000):
+        pass
+    assert order == [0, 1, 2, 3]
+    assert threading.get_ident() not in threads and len(set(threads)) == 1
+    with qtbot.waitSignal(worker.stopped, timeout=5000):
+        worker.shutdown()
+
+
+def test_failure_is_delivered(qtbot: Any) -> None:
+    worker = ModelWorker("test")
+
+    def boom(_p: Any, _c: Any) -> None:
+        raise ValueError("bad")
+
+    task = worker.run_fn(boom)
+    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+        pass
+    assert isinstance(blocker.args[0], ValueError)
+    with qtbot.waitSignal(worker.stopped, timeout=5000):
+        worker.shutdown()
+
+
+def test_shutdown_cancels_running_and_pending_but_keeps_essential(qtbot: Any) -> None:
+    workers = Workers()
+    running = workers.translation.run_fn(slow(1, seconds=30.0), "long")
+    pending = workers.translation.run_fn(slow(2), "pending")
+    saved: list[str] = []
+    essential = workers.files.run_fn(lambda _p, _c: saved.append("x"), "save", essential=True)
+    qtbot.waitUntil(lambda: running.started_at > 0, timeout=5000)
+    states: list[str] = []
+    running.cancelled.connect(lambda: states.append("running cancelled"))
+    pending.cancelled.connect(lambda: states.append("pending cancelled"))
+    started = time.monotonic()
+    with qtbot.waitSignal(workers.all_stopped, timeout=5000):
+        workers.shutdown()
+        assert time.monotonic() - started < 0.05  # shutdown returns at once; the GUI thread never waits
+    qtbot.waitUntil(lambda: len(states) == 2, timeout=2000)
+    assert sorted(states) == ["pending cancelled", "running cancelled"]
+    assert saved == ["x"]
+    assert essential is not None
