@@ -61,11 +61,15 @@ def test_swap_copy_clear_and_clipboard(qtbot: Any, window: Any) -> None:
     assert page.source_edit.toPlainText() == "" and target_text(window) == ""
     QGuiApplication.clipboard().setText("good morning")
     page.source_combo.set_code("auto")
-    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: target_text(window) == "bom dia", timeout=3000)
 
 
-def test_history_is_saved_and_shown_after_restart(qtbot: Any, window: Any, fake_engine: Any, settings: Any) -> None:
+def test_history_is_saved_and_shown_after_restart(
+    qtbot: Any, window: Any, fake_engine: Any, settings: Any
+) -> None:
     page = window.translate_page
     page._history_timer.setInterval(10)
     page.source_edit.setPlainText("thank you")

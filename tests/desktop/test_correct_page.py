@@ -1,0 +1,68 @@
+"""Correct page with the fake engine: underlines, explanation, accept, ignore, accept all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.desktop.fakes import FakeEngine
+
+
+def check_now(qtbot: Any, page: Any, text: str) -> None:
+    page.editor.setPlainText(text)
+    page.check()
+    qtbot.waitUntil(lambda: not page.busy.busy, timeout=5000)
+
+
+def test_underlines_and_explanations(qtbot: Any, window: Any) -> None:
+    page = window.correct_page
+    window.show_page(2)
+    check_now(qtbot, page, "I ate teh cake and a apple.")
+    assert page.edit_list.count() == 2
+    assert len(page.editor.extraSelections()) == 2
+    assert "teh → the" in page.edit_list.item(0).text()
+    assert "typo" in page.explanation.text()
+    assert page.summary.text() == "2 corrections"
+    # clicking in the second mistake selects it and shows its explanation
+    cursor = page.editor.textCursor()
+    cursor.setPosition(page.editor.toPlainText().index("a apple"))
+    page.editor.setTextCursor(cursor)
+    assert page.edit_list.currentRow() == 1
+    assert "vowel" in page.explanation.text()
+
+
+def test_accept_ignore_accept_all(qtbot: Any, window: Any, fake_engine: FakeEngine) -> None:
+    page = window.correct_page
+    check_now(qtbot, page, "teh cat saw teh dog eat a apple")
+    assert page.edit_list.count() == 3
+    page.edit_list.setCurrentRow(0)
+    page.accept_current()
+    assert page.editor.toPlainText() == "the cat saw teh dog eat a apple"
+    assert page.edit_list.count() == 2
+    assert page.editor.toPlainText()[page.edits[0].start : page.edits[0].end] == "teh"  # offsets shifted
+    page.ignore_current()
+    assert page.edit_list.count() == 1
+    page.accept_all()
+    assert page.editor.toPlainText() == "the cat saw teh dog eat an apple"
+    assert page.edit_list.count() == 0
+    calls = fake_engine.correction.calls
+    qtbot.wait(900)  # accepting is not typing: no new check was sent
+    assert fake_engine.correction.calls == calls
+
+
+def test_check_as_you_type_and_clean_text(qtbot: Any, window: Any) -> None:
+    page = window.correct_page
+    qtbot.keyClicks(page.editor, "teh")
+    qtbot.waitUntil(lambda: page.edit_list.count() == 1, timeout=5000)
+    check_now(qtbot, page, "All good here.")
+    assert page.edit_list.count() == 0
+    assert page.summary.text() == "No mistakes found."
+    assert not page.accept_all_button.isEnabled()
+
+
+def test_checker_unavailable(qtbot: Any, window: Any, fake_engine: FakeEngine) -> None:
+    from tests.desktop.fakes import Unavailable
+
+    fake_engine.correction = Unavailable()  # type: ignore[assignment]
+    page = window.correct_page
+    check_now(qtbot, page, "teh")
+    assert "Checking is not available" in page.notice.text()

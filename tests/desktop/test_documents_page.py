@@ -1,0 +1,109 @@
+"""Documents page with the fake engine: open, translate with progress, cancel, and bad input."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engine.documents import MAX_BYTES
+from tests.desktop.fakes import FakeEngine
+
+SRT = "1\n00:00:01,000 --> 00:00:02,000\nhello world\n\n2\n00:00:03,500 --> 00:00:05,000\nthe cat\n"
+
+
+def open_file(qtbot: Any, page: Any, path: Path) -> None:
+    page.open_path(path)
+    qtbot.waitUntil(lambda: not page.notice.text().startswith("Reading"), timeout=5000)
+
+
+def test_srt_translated_next_to_original(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    page = window.documents_page
+    window.show_page(1)
+    src = tmp_path / "talk.srt"
+    src.write_text(SRT)
+    open_file(qtbot, page, src)
+    assert "talk.srt" in page.file_label.text() and "2 segments" in page.file_label.text()
+    assert page.source_combo.code() == "en" and page.target_combo.code() == "pt"
+    assert page.translate_button.isEnabled()
+    with qtbot.waitSignal(page.progress.valueChanged, timeout=5000):
+        page.start()
+    qtbot.waitUntil(lambda: page.output is not None, timeout=5000)
+    out = tmp_path / "talk.pt.srt"
+    assert page.output == out
+    assert out.read_text() == SRT.replace("hello world", "olá mundo").replace("the cat", "o gato")
+    assert page.progress.value() == 100
+    assert "Saved as" in page.notice.text()
+    assert not page.open_folder_button.isHidden()
+
+
+def test_cancel_writes_nothing(qtbot: Any, window: Any, fake_engine: FakeEngine, tmp_path: Path) -> None:
+    fake_engine.delay = 0.2
+    page = window.documents_page
+    src = tmp_path / "long.txt"
+    src.write_text("\n\n".join("hello world " * 100 for _ in range(30)))
+    open_file(qtbot, page, src)
+    page.start()
+    assert page.running and page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=5000)
+    page.cancel()
+    qtbot.waitUntil(lambda: not page.running, timeout=5000)
+    assert "nothing was written" in page.notice.text()
+    assert not (tmp_path / "long.pt.txt").exists()
+
+
+def _corrupt_docx(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:document><broken")
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("photo.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00IHDR\x00"), "not a text file"),
+        ("huge.txt", lambda p: p.write_bytes(b"a" * (2 * MAX_BYTES)), "Palavra translates documents up to"),
+        ("missing.srt", lambda p: None, "does not exist"),
+        ("damaged.docx", _corrupt_docx, "not a valid Word document"),
+        ("table.xlsx", lambda p: p.write_bytes(b"PK"), "translates .txt, .srt and .docx"),
+    ],
+)
+def test_bad_input_gives_a_message_and_changes_nothing(
+    qtbot: Any, window: Any, tmp_path: Path, name: str, make: Any, message: str
+) -> None:
+    page = window.documents_page
+    good = tmp_path / "good.srt"
+    good.write_text(SRT)
+    open_file(qtbot, page, good)
+    label = page.file_label.text()
+    bad = tmp_path / name
+    make(bad)
+    open_file(qtbot, page, bad)
+    assert message in page.notice.text()
+    assert page.document is not None and page.document.path == good  # the loaded document is kept
+    assert page.file_label.text() == label
+    assert page.translate_button.isEnabled()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("good")) == ["good.srt"]
+
+
+def test_drop_a_file(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    page = window.documents_page
+    window.show_page(1)
+    src = tmp_path / "dropped.txt"
+    src.write_text("the cat")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(src))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.drop.dropEvent(event)
+    qtbot.waitUntil(lambda: page.document is not None, timeout=5000)
+    assert page.document.path == src
