@@ -43,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
     )
     out = sys.stdout
     for r in results:
-        out.write(r.text if args.file is not None else r.text.replace("\n", " "))
-        out.write("\n")
+        if args.file is not None:  # the document as it was laid out
+            out.write(r.text if r.text.endswith("\n") else r.text + "\n")
+        else:  # one output line per input line
+            out.write(r.text.replace("\n", " ") + "\n")
     out.flush()
     return 0

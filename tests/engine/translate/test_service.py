@@ -1,0 +1,176 @@
+"""The translation service through the facade: real models, real inputs, and every bad input the issue names."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from engine.api import Engine
+from engine.cancel import CancelToken
+from engine.errors import (
+    Cancelled,
+    CorruptModelError,
+    InputError,
+    ModelNotFoundError,
+    UnsupportedLanguageError,
+)
+from engine.translate import store
+from tests.engine.translate.helpers import sentences
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def engine(translation_models: Path) -> Engine:
+    return Engine()
+
+
+def test_translates_both_directions(engine: Engine) -> None:
+    out = engine.translate(["Where is the nearest hospital?", "Bom dia!"], "en", "pt")
+    assert out[0].text == "Onde está o hospital mais próximo?"
+    assert out[0].model == "en-pt"
+    back = engine.translate(["Onde fica a farmácia?"], "pt", "en")[0]
+    assert "pharmacy" in back.text.lower()
+
+
+def test_empty_and_whitespace_give_empty_output(engine: Engine) -> None:
+    out = engine.translate(["", "   ", "\n\n", "\t"], "en", "pt")
+    assert [t.text for t in out] == ["", "   ", "\n\n", "\t"]
+    assert all(not t.text.strip() for t in out)
+    assert engine.translate([], "en", "pt") == []
+
+
+def test_layout_is_preserved(engine: Engine) -> None:
+    text = "Good morning.  How are you?\n\n  I lost my passport.\r\nThank you!"
+    out = engine.translate([text], "en", "pt")[0].text
+    assert out.count("\n") == text.count("\n")
+    assert "\n\n  " in out and "\r\n" in out and ".  " in out
+    assert out.startswith("Bom dia.")
+
+
+def test_abbreviations_do_not_split_sentences(engine: Engine) -> None:
+    out = engine.translate(["Mr. Smith lives here."], "en", "pt")[0].text
+    assert "Smith" in out and out.count(".") <= 2
+
+
+def test_urls_emails_numbers_and_emoji_survive(engine: Engine) -> None:
+    text = "Write to maria.silva@example.org or visit https://example.com/a?b=1 before 12/03/2024. I love pizza 🍕!"
+    out = engine.translate([text], "en", "pt")[0].text
+    for token in ("maria.silva@example.org", "https://example.com/a?b=1", "12/03/2024", "🍕"):
+        assert token in out, (token, out)
+    price = engine.translate(["It costs 1,234 dollars."], "en", "pt")[0].text
+    assert "1.234" in price or "1,234" in price
+
+
+def test_existing_bracket_numbers_are_not_confused_with_placeholders(engine: Engine) -> None:
+    out = engine.translate(["See note [1] and write to ana@example.com."], "en", "pt")[0].text
+    assert "[1]" in out and "ana@example.com" in out
+
+
+def test_unsupported_pair_says_what_is_installed(engine: Engine) -> None:
+    with pytest.raises(UnsupportedLanguageError) as err:
+        engine.translate(["hello"], "en", "de")
+    assert "en→pt" in err.value.user_message and "'de'" in err.value.user_message
+
+
+def test_large_text_is_chunked_with_progress(engine: Engine) -> None:
+    paragraph = " ".join(sentences("en")) + "\n"
+    text = paragraph * (1_000_000 // len(paragraph) + 1)  # 1 MB of real sentences (repeats hit the cache)
+    assert len(text) >= 1_000_000
+    seen: list[tuple[int, int]] = []
+    out = engine.translate([text], "en", "pt", on_progress=lambda d, t: seen.append((d, t)))[0].text
+    assert out.count("\n") == text.count("\n")
+    assert len(seen) >= 2 and seen[-1][0] == seen[-1][1] > 20_000
+    assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))
+
+
+def test_too_much_text_gets_a_clear_message(engine: Engine) -> None:
+    with pytest.raises(InputError) as err:
+        engine.translate(["a" * 6_000_000], "en", "pt")
+    assert "too long" in err.value.user_message
+
+
+def test_very_long_sentence_is_cut_and_translated(engine: Engine) -> None:
+    sentence = ", ".join(["the doctor visited the patient"] * 60) + "."
+    out = engine.translate([sentence], "en", "pt")[0].text
+    assert out.lower().count("médico") >= 30
+
+
+def test_cancel_stops_translation(engine: Engine) -> None:
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        engine.translate(sentences("en"), "en", "pt", cancel=token)
+
+
+def test_concurrent_calls_are_safe(engine: Engine) -> None:
+    texts = sentences("en")
+    expected = [t.text for t in engine.translate(texts, "en", "pt")]
+    engine.translation.close()  # empty the cache so the threads really decode
+    results: list[list[str]] = []
+
+    def work() -> None:
+        results.append([t.text for t in engine.translate(texts, "en", "pt")])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 4
+
+
+def test_language_detection(engine: Engine) -> None:
+    assert engine.detect_language("Where is the train station?").language == "en"
+    guess = engine.detect_language("Onde está o autocarro? Estou a esperar há uma hora.")
+    assert (guess.language, guess.variant) == ("pt", "pt-PT")
+    assert engine.detect_language("Você está fazendo o quê?").variant == "pt-BR"
+
+
+def test_translation_opens_no_network_connection(engine: Engine) -> None:
+    events: list[tuple[str, object]] = []
+    recording = threading.Event()
+    recording.set()
+
+    def hook(event: str, args: object) -> None:
+        if recording.is_set() and event.startswith(("socket.", "urllib.", "http.")):
+            events.append((event, args))
+
+    sys.addaudithook(hook)
+    try:
+        Engine().translate(["The hospital is open.", "Tudo bem?"], "en", "pt")
+        Engine().translate(["Tudo bem?"], "pt", "en")
+    finally:
+        recording.clear()
+    assert events == []
+
+
+def test_first_use_converts_into_the_data_folder(tmp_path: Path) -> None:
+    engine = Engine()
+    assert engine.needs_preparation()
+    out = engine.translate(["Where is the nearest hospital?"], "en", "pt")[0]
+    assert out.text == "Onde está o hospital mais próximo?"
+    installed = store.find_installed("en-pt")
+    assert installed is not None and installed.folder.is_relative_to(tmp_path)
+    assert not any(p.name.startswith(".tmp") for p in installed.folder.parent.iterdir())
+
+
+def test_corrupted_model_file_gets_a_clear_message(tmp_path: Path) -> None:
+    engine = Engine()
+    engine.prepare_models()
+    installed = store.find_installed("en-pt")
+    assert installed is not None
+    enc = installed.folder / "encoder.onnx"
+    data = bytearray(enc.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = b"\xff" * 64
+    enc.write_bytes(bytes(data))
+    with pytest.raises(CorruptModelError) as err:
+        Engine().translate(["Hello."], "en", "pt")
+    assert "damaged" in err.value.user_message and "prepare" in err.value.user_message
+    enc.unlink()
+    with pytest.raises(ModelNotFoundError) as missing:
+        Engine().translate(["Hello."], "en", "pt")
+    assert "missing" in missing.value.user_message
