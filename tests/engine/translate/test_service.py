@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 import threading
 from pathlib import Path
@@ -84,7 +85,7 @@ def test_large_text_is_chunked_with_progress(engine: Engine) -> None:
     out = engine.translate([text], "en", "pt", on_progress=lambda d, t: seen.append((d, t)))[0].text
     assert out.count("\n") == text.count("\n")
     assert len(seen) >= 2 and seen[-1][0] == seen[-1][1] > 20_000
-    assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))
+    assert all(a[0] <= b[0] for a, b in itertools.pairwise(seen))
 
 
 def test_too_much_text_gets_a_clear_message(engine: Engine) -> None:
