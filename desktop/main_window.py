@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -211,7 +211,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Cancelling the document translation…"))
         self.workers.all_stopped.connect(self._workers_stopped)
         self.workers.shutdown()  # cancels running work; never blocks: we close when the threads have ended
+        if self._may_close:  # nothing was running: every thread had already ended
+            event.accept()
 
     def _workers_stopped(self) -> None:
+        if self._may_close:
+            return
         self._may_close = True
-        self.close()
+        if not self.isHidden():
+            QTimer.singleShot(0, self.close)

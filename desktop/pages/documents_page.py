@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,13 +34,10 @@ log = logging.getLogger(__name__)
 
 def format_duration(seconds: float) -> str:
     """``"about 2 min left"`` style text (in the interface language)."""
-    from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
     if seconds < 60:
-        return tr("DocumentsPage", "less than a minute left")
+        return QCoreApplication.translate("DocumentsPage", "less than a minute left")
     minutes = round(seconds / 60)
-    return tr("DocumentsPage", "about {0} min left").format(minutes)
+    return QCoreApplication.translate("DocumentsPage", "about {0} min left").format(minutes)
 
 
 class DropArea(QFrame):

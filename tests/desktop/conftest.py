@@ -34,7 +34,7 @@ def close_window(qtbot: Any, win: Any) -> None:
     if win.isVisible() or win.workers.any_busy():
         with qtbot.waitSignal(win.workers.all_stopped, timeout=10000):
             win.close()
-    assert not win.isVisible()
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5000)
     win.deleteLater()
 
 

@@ -1,0 +1,789 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>CorrectPage</name>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="76" />
+        <source>Check</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="79" />
+        <source>Checking…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="81" />
+        <source>Language of the text</source>
+        <translation>Idioma do texto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="88" />
+        <source>Write here; mistakes are underlined as you type.</source>
+        <translation>Escreva aqui; os erros são sublinhados enquanto você digita.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="89" />
+        <source>Your text</source>
+        <translation>Seu texto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="96" />
+        <source>Corrections</source>
+        <translation>Correções</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="102" />
+        <source>Accept</source>
+        <translation>Aceitar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="105" />
+        <source>Ignore</source>
+        <translation>Ignorar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="108" />
+        <source>Accept all</source>
+        <translation>Aceitar todas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="207" />
+        <source>Checking is not available: {0}</source>
+        <translation>A verificação não está disponível: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="224" />
+        <source>{0} corrections</source>
+        <translation>{0} correções</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="229" />
+        <source>No mistakes found.</source>
+        <translation>Nenhum erro encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="255" />
+        <source>Other suggestions: {0}</source>
+        <translation>Outras sugestões: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="38" />
+        <source>less than a minute left</source>
+        <translation>falta menos de um minuto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="40" />
+        <source>about {0} min left</source>
+        <translation>faltam cerca de {0} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="98" />
+        <source>No document yet.</source>
+        <translation>Nenhum documento ainda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="102" />
+        <source>Translate document</source>
+        <translation>Traduzir documento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="106" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="113" />
+        <source>Show in folder</source>
+        <translation>Mostrar na pasta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="117" />
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="119" />
+        <source>to</source>
+        <translation>para</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="132" />
+        <source>The translation is saved next to the original, with the language before the extension (talk.srt → talk.pt.srt). Subtitle timings and Word paragraphs and styles are kept.</source>
+        <translation>A tradução é salva ao lado do original, com o idioma antes da extensão (talk.srt → talk.pt.srt). Os tempos das legendas e os parágrafos e estilos do Word são mantidos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="166" />
+        <source>Open a document</source>
+        <translation>Abrir um documento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="168" />
+        <source>Documents (*.txt *.srt *.docx);;All files (*)</source>
+        <translation>Documentos (*.txt *.srt *.docx);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="176" />
+        <source>A document is being translated; cancel it first.</source>
+        <translation>Um documento está sendo traduzido; cancele-o primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="193" />
+        <source>Reading {0}…</source>
+        <translation>Lendo {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="203" />
+        <source>'{0}' has no text to translate.</source>
+        <translation>'{0}' não tem texto para traduzir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="207" />
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="207" />
+        <source>subtitles</source>
+        <translation>legendas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="207" />
+        <source>Word document</source>
+        <translation>documento do Word</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="211" />
+        <source>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segments, {3} characters</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segmentos, {3} caracteres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="234" />
+        <source>Choose two different languages.</source>
+        <translation>Escolha dois idiomas diferentes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="252" />
+        <source>Starting…</source>
+        <translation>Começando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="262" />
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="287" />
+        <source>Done in {0:.0f} s</source>
+        <translation>Concluído em {0:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="288" />
+        <source>Saved as {0}</source>
+        <translation>Salvo como {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="300" />
+        <source>Cancelled; nothing was written.</source>
+        <translation>Cancelado; nada foi gravado.</translation>
+    </message>
+</context>
+<context>
+    <name>DropArea</name>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="54" />
+        <source>Drop a .txt, .srt or .docx file here</source>
+        <translation>Solte aqui um arquivo .txt, .srt ou .docx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="59" />
+        <source>Open file…</source>
+        <translation>Abrir arquivo…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/common.py" line="48" />
+        <source>This part of Palavra is not installed yet ({0}).</source>
+        <translation>Esta parte do Palavra ainda não está instalada ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common.py" line="52" />
+        <source>Not enough memory to finish. Close other programs and retry.</source>
+        <translation>Memória insuficiente para terminar. Feche outros programas e tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common.py" line="55" />
+        <source>Something went wrong ({0}). The details are in the log.</source>
+        <translation>Algo deu errado ({0}). Os detalhes estão no registro.</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryImportDialog</name>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="63" />
+        <source>Import a glossary</source>
+        <translation>Importar um glossário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="69" />
+        <source>e.g. medical, legal (optional)</source>
+        <translation>ex.: médico, jurídico (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="71" />
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="72" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="73" />
+        <source>Direction</source>
+        <translation>Direção</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="74" />
+        <source>Domain</source>
+        <translation>Área</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <location filename="../../desktop/common.py" line="34" />
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common.py" line="35" />
+        <source>Portuguese</source>
+        <translation>Português</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common.py" line="36" />
+        <source>Portuguese (Brazil)</source>
+        <translation>Português (Brasil)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common.py" line="37" />
+        <source>Portuguese (Portugal)</source>
+        <translation>Português (Portugal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common.py" line="38" />
+        <source>Detect language</source>
+        <translation>Detectar idioma</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="68" />
+        <source>Translate</source>
+        <translation>Traduzir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="69" />
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="70" />
+        <source>Correct</source>
+        <translation>Corrigir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="71" />
+        <source>Practise</source>
+        <translation>Praticar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="72" />
+        <source>Glossaries &amp; models</source>
+        <translation>Glossários e modelos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="73" />
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="77" />
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="155" />
+        <source>Preparing the translation models for first use. This happens once.</source>
+        <translation>Preparando os modelos de tradução para o primeiro uso. Isso acontece só uma vez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="156" />
+        <source>Later</source>
+        <translation>Depois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="161" />
+        <source>Welcome to Palavra</source>
+        <translation>Bem-vindo ao Palavra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="183" />
+        <source>Models ready.</source>
+        <translation>Modelos prontos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="190" />
+        <source>Palavra</source>
+        <translation>Palavra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="195" />
+        <source>Models will be prepared when first used.</source>
+        <translation>Os modelos serão preparados no primeiro uso.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="211" />
+        <source>Cancelling the document translation…</source>
+        <translation>Cancelando a tradução do documento…</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <location filename="../../desktop/pages/models_page.py" line="118" />
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="109" />
+        <source>Use this model</source>
+        <translation>Usar este modelo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="110" />
+        <source>Import model folder…</source>
+        <translation>Importar pasta de modelo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="111" />
+        <source>Adapt a model to a glossary…</source>
+        <translation>Adaptar um modelo a um glossário…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="114" />
+        <source>The fine-tuning wizard is not part of this build.</source>
+        <translation>O assistente de ajuste fino não faz parte desta versão.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="118" />
+        <source>Glossary</source>
+        <translation>Glossário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="118" />
+        <source>Terms</source>
+        <translation>Termos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="118" />
+        <source>Domain</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="123" />
+        <source>Import glossary…</source>
+        <translation>Importar glossário…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="127" />
+        <source>&lt;b&gt;Translation models&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Modelos de tradução&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="136" />
+        <source>&lt;b&gt;Glossaries&lt;/b&gt; — terms a translation must use</source>
+        <translation>&lt;b&gt;Glossários&lt;/b&gt; — termos que a tradução deve usar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="170" />
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="170" />
+        <source>imported</source>
+        <translation>importado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="170" />
+        <source>adapted</source>
+        <translation>adaptado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="172" />
+        <source>active</source>
+        <translation>ativo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="174" />
+        <source>prepared on first use</source>
+        <translation>preparado no primeiro uso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="226" />
+        <source>Choose a model folder</source>
+        <translation>Escolha uma pasta de modelo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="232" />
+        <source>Importing the model…</source>
+        <translation>Importando o modelo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="232" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="252" />
+        <source>Imported {0}.</source>
+        <translation>{0} importado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="255" />
+        <source>Import cancelled.</source>
+        <translation>Importação cancelada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="261" />
+        <source>Import a glossary</source>
+        <translation>Importar um glossário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="263" />
+        <source>Glossaries (*.csv *.tsv *.txt *.tbx);;All files (*)</source>
+        <translation>Glossários (*.csv *.tsv *.txt *.tbx);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="287" />
+        <source>Imported glossary '{0}' with {1} terms.</source>
+        <translation>Glossário '{0}' importado com {1} termos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="289" />
+        <source>{0} rows were left out (see the report).</source>
+        <translation>{0} linhas foram deixadas de fora (veja o relatório).</translation>
+    </message>
+</context>
+<context>
+    <name>PractisePage</name>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="94" />
+        <source>Practise</source>
+        <translation>Praticar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="101" />
+        <source>Loading a sentence…</source>
+        <translation>Carregando uma frase…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="118" />
+        <source>Listen</source>
+        <translation>Ouvir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="121" />
+        <location filename="../../desktop/pages/practise_page.py" line="292" />
+        <source>Record</source>
+        <translation>Gravar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="125" />
+        <source>Next sentence</source>
+        <translation>Próxima frase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="132" />
+        <source>Microphone level</source>
+        <translation>Nível do microfone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="133" />
+        <source>Listening to your attempt…</source>
+        <translation>Analisando sua tentativa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="160" />
+        <source>well said</source>
+        <translation>bem dita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="161" />
+        <source>almost</source>
+        <translation>quase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="162" />
+        <source>not right</source>
+        <translation>incorreta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="163" />
+        <source>missing</source>
+        <translation>faltou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="205" />
+        <source>Speaking practice is not available.</source>
+        <translation>A prática de fala não está disponível.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="271" />
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="335" />
+        <source>Score out of 100</source>
+        <translation>Nota de 0 a 100</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="338" />
+        <source>Heard: “{0}”</source>
+        <translation>Ouvido: “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="338" />
+        <source>Nothing was heard.</source>
+        <translation>Nada foi ouvido.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="57" />
+        <source>Same as the system</source>
+        <translation>Igual ao sistema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="61" />
+        <location filename="../../desktop/pages/settings_page.py" line="66" />
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="62" />
+        <source>Processor (CPU)</source>
+        <translation>Processador (CPU)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="63" />
+        <source>Graphics card (CUDA)</source>
+        <translation>Placa de vídeo (CUDA)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="69" />
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="70" />
+        <source>Change…</source>
+        <translation>Alterar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="74" />
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="76" />
+        <source>Interface language</source>
+        <translation>Idioma da interface</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="77" />
+        <source>Run models on</source>
+        <translation>Executar modelos em</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="78" />
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="83" />
+        <source>Data folder</source>
+        <translation>Pasta de dados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="86" />
+        <source>Privacy</source>
+        <translation>Privacidade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="90" />
+        <source>Palavra works entirely on this computer. Your texts, documents, recordings, glossaries and history never leave it: there is no account, no cloud service, no telemetry, and Palavra makes no network connection. Everything it keeps is in the data folder above; delete that folder to remove it all.</source>
+        <translation>O Palavra funciona inteiramente neste computador. Seus textos, documentos, gravações, glossários e histórico nunca saem dele: não há conta, nem serviço na nuvem, nem telemetria, e o Palavra não faz nenhuma conexão de rede. Tudo o que ele guarda está na pasta de dados acima; apague essa pasta para remover tudo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="103" />
+        <source>Palavra {0} — offline translation and language practice.</source>
+        <translation>Palavra {0} — tradução e prática de idiomas sem internet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="140" />
+        <source>No CUDA graphics card was found.</source>
+        <translation>Nenhuma placa de vídeo CUDA foi encontrada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="148" />
+        <location filename="../../desktop/pages/settings_page.py" line="163" />
+        <source>Restart Palavra to apply these changes.</source>
+        <translation>Reinicie o Palavra para aplicar estas alterações.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="157" />
+        <source>Choose the data folder</source>
+        <translation>Escolha a pasta de dados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings_page.py" line="165" />
+        <source>That folder cannot be written; choose another.</source>
+        <translation>Não é possível gravar nessa pasta; escolha outra.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatePage</name>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="85" />
+        <source>Source language</source>
+        <extracomment>Pause in typing before a request is sent (ms). Pause after a translation before it is saved in the history (ms).</extracomment>
+        <translation>Idioma de origem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="88" />
+        <source>Swap languages (Ctrl+Shift+S)</source>
+        <translation>Inverter idiomas (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="91" />
+        <source>Target language</source>
+        <translation>Idioma de destino</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="94" />
+        <source>Use glossary</source>
+        <translation>Usar glossário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="110" />
+        <source>Type or paste text to translate</source>
+        <translation>Digite ou cole o texto a traduzir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="111" />
+        <source>Text to translate</source>
+        <translation>Texto a traduzir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="114" />
+        <location filename="../../desktop/pages/translate_page.py" line="115" />
+        <source>Translation</source>
+        <translation>Tradução</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="121" />
+        <source>Translate clipboard</source>
+        <translation>Traduzir área de transferência</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="123" />
+        <source>Clear</source>
+        <translation>Limpar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="127" />
+        <source>Translating…</source>
+        <translation>Traduzindo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="128" />
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="156" />
+        <location filename="../../desktop/pages/translate_page.py" line="160" />
+        <source>Recent translations</source>
+        <translation>Traduções recentes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="158" />
+        <source>Clear history</source>
+        <translation>Limpar histórico</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="218" />
+        <source>The clipboard holds no text.</source>
+        <translation>A área de transferência não tem texto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="254" />
+        <source>Translation copied.</source>
+        <translation>Tradução copiada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="286" />
+        <source>This text is too long to translate as you type; use the Documents page.</source>
+        <translation>Este texto é longo demais para traduzir enquanto você digita; use a página Documentos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="331" />
+        <source>Detected: {0}</source>
+        <translation>Detectado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="332" />
+        <source>Confidence {0:.0%}</source>
+        <translation>Confiança {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/translate_page.py" line="432" />
+        <source>{0} characters</source>
+        <translation>{0} caracteres</translation>
+    </message>
+</context>
+</TS>
