@@ -10,7 +10,7 @@ Device = Literal["auto", "cpu", "cuda"]
 
 
 def default_threads() -> int:
-    """Intra-op threads for inference: the number of cores, at most 4 (small models gain nothing beyond)."""
+    """Inference threads: the number of cores, at most 4 (small models gain nothing beyond)."""
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -20,7 +20,7 @@ class EngineConfig:
 
     Attributes:
         device: ``"cpu"``, ``"cuda"`` or ``"auto"`` (CUDA when onnxruntime-gpu and a GPU are present).
-        threads: intra-op threads per inference session.
+        threads: inference threads (translation runs batches on this many threads; 0 = choose).
         translation_batch_size: sentences per decoder batch.
         cache_size: translations kept in the in-memory cache.
     """

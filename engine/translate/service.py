@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,7 +72,7 @@ class LoadedModel:
             Embeddings.load(folder / "embeddings.npz"),
             shortlist,
             device=config.device,
-            threads=config.effective_threads,
+            threads=1,  # parallelism comes from batches on several threads (TranslationService._map)
         )
         self._unknown: dict[str, bool] = {}
 
@@ -92,6 +93,7 @@ class TranslationService:
         self._lock = threading.RLock()
         self._loaded: dict[str, LoadedModel] = {}
         self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._pool: ThreadPoolExecutor | None = None
 
     # -- models ---------------------------------------------------------------------------------------------------
     def list_models(self) -> list[ModelInfo]:
@@ -268,10 +270,16 @@ class TranslationService:
         done = len(sentences) - sum(len(v) for v in todo.values())
         if on_progress:
             on_progress(done, len(sentences))
-        for start in range(0, len(order), batch_size):
+        workers = 1 if hook is not None else self.config.effective_threads
+        if workers > 1 and len(order) < batch_size * workers:
+            batch_size = max(1, -(-len(order) // workers))  # spread a small job over every worker
+        chunks = [order[k : k + batch_size] for k in range(0, len(order), batch_size)]
+
+        def run(chunk: list[int]) -> tuple[list[int], list[list[int]]]:
             check(cancel, "Translation")
-            chunk = order[start : start + batch_size]
-            ids = loaded.translator.translate_ids([encoded[k] for k in chunk], hook=hook)
+            return chunk, loaded.translator.translate_ids([encoded[k] for k in chunk], hook=hook)
+
+        for chunk, ids in self._map(run, chunks, workers, cancel):
             for k, out_ids in zip(chunk, ids, strict=True):
                 translation = prepared[k].restore(loaded.target_vocab.decode(out_ids))
                 sentence = unique[k]
@@ -283,6 +291,35 @@ class TranslationService:
             if on_progress:
                 on_progress(done, len(sentences))
         return [r if r is not None else "" for r in results]
+
+    def _map(
+        self,
+        fn: Callable[[list[int]], tuple[list[int], list[list[int]]]],
+        chunks: list[list[int]],
+        workers: int,
+        cancel: CancelToken | None,
+    ) -> Iterator[tuple[list[int], list[list[int]]]]:
+        """Run batches one after another, or on ``workers`` threads (ONNX Runtime releases the GIL while it runs).
+
+        Batches in parallel on single-threaded sessions use two cores better than one batch on two intra-op
+        threads: the model's matrices are too small to split well (see benchmarks/mt_speed.py).
+        """
+        if workers <= 1 or len(chunks) <= 1:
+            for chunk in chunks:
+                yield fn(chunk)
+            return
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="palavra-translate")
+            pool = self._pool
+        futures = [pool.submit(fn, chunk) for chunk in chunks]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+                check(cancel, "Translation")
+        finally:
+            for future in futures:
+                future.cancel()
 
     def _remember(self, name: str, sentence: str, translation: str) -> None:
         with self._lock:
@@ -299,6 +336,9 @@ class TranslationService:
         with self._lock:
             self._loaded.clear()
             self._cache.clear()
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _base_language(code: str) -> str:
