@@ -150,7 +150,6 @@ class Recognizer:
             if on_progress:
                 on_progress(0, total_ms)
             for seg in segments_iter:
-                check(cancel, "Transcription")
                 words = tuple(
                     Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
                     for w in (seg.words or ())
@@ -158,6 +157,7 @@ class Recognizer:
                 segments.append(Segment(float(seg.start), float(seg.end), seg.text.strip(), words))
                 if on_progress:
                     on_progress(min(total_ms, int(seg.end * 1000)), total_ms)
+                check(cancel, "Transcription")  # before the generator decodes the next window
             if on_progress:
                 on_progress(total_ms, total_ms)
             return Transcript(
@@ -190,22 +190,48 @@ class Recognizer:
             encoder_output = model.encode(features)
             transcript = ""
             if free:
-                prompt = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
-                max_tokens = min(220, 12 + int(len(audio) / SAMPLE_RATE * 12))
-                result = model.model.generate(
-                    encoder_output,
-                    [prompt],
-                    beam_size=1,
-                    max_length=max_tokens,
-                    suppress_blank=True,
-                    suppress_tokens=[-1],
-                )[0]
-                ids = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
-                transcript = tokenizer.decode(ids).strip()
+                transcript = self._free_decode(
+                    model, tokenizer, encoder_output, len(audio) / SAMPLE_RATE, target
+                )
             forced = None
             if target is not None:
                 forced = self._forced(model, tokenizer, encoder_output, target, num_frames)
             return UtteranceAnalysis(transcript, forced, len(audio) / SAMPLE_RATE)
+
+    def _free_decode(
+        self, model: Any, tokenizer: Any, encoder_output: Any, seconds: float, target: str | None
+    ) -> str:
+        """Greedy decode with timestamp tokens; text the model places after the speech (in the padding) is cut.
+
+        Without timestamps the decoder sometimes repeats the sentence into the silence that pads a short
+        window; with them, a segment starting after the end of the audio gives the repetition away.
+        """
+        limit = 12 + int(seconds * 12)
+        if target:
+            limit = max(limit, 2 * len(tokenizer.encode(" " + target)) + 16)
+        result = model.model.generate(
+            encoder_output,
+            [list(tokenizer.sot_sequence)],
+            beam_size=1,
+            max_length=min(220, limit),
+            suppress_blank=True,
+            suppress_tokens=[-1],
+        )[0]
+        text_ids: list[int] = []
+        segment_start = 0.0
+        opened = False
+        for token in result.sequences_ids[0]:
+            if token >= tokenizer.timestamp_begin:
+                stamp = (token - tokenizer.timestamp_begin) * 0.02
+                if not opened:
+                    segment_start, opened = stamp, True
+                    if segment_start >= seconds - 0.1:
+                        break
+                else:
+                    opened = False
+            elif token < tokenizer.eot:
+                text_ids.append(token)
+        return trim_repetition(tokenizer.decode(text_ids).strip())
 
     def _forced(
         self, model: Any, tokenizer: Any, encoder_output: Any, target: str, num_frames: int
@@ -252,3 +278,15 @@ class Recognizer:
             )
             for p, s, e in zip(probs, starts, ends, strict=True)
         )
+
+
+def trim_repetition(text: str, min_words: int = 3) -> str:
+    """Cut a decoder loop: the same run of words (at least ``min_words``) repeated back to back at the end."""
+    words = text.split()
+    for size in range(len(words) // 2, min_words - 1, -1):
+        for start in range(0, len(words) - 2 * size + 1):
+            if words[start : start + size] == words[start + size : start + 2 * size]:
+                rest = words[start + 2 * size :]
+                if all(w in words[start : start + size] for w in rest):
+                    return " ".join(words[: start + size])
+    return text
