@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -36,17 +37,24 @@ class _LevelBridge(QObject):
     """Carries the microphone level from the audio thread to the GUI thread (latest value wins)."""
 
     level = Signal(float)
+    ended = Signal()
     _posted = Signal()
+    _posted_end = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._value = 0.0
         self._posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._posted_end.connect(self.ended, Qt.ConnectionType.QueuedConnection)
 
     def post(self, level: float) -> None:
         """Any thread: publish a new level."""
         self._value = float(level)
         emit(self._posted)
+
+    def post_end(self) -> None:
+        """Any thread: the recorder heard the end of the utterance."""
+        emit(self._posted_end)
 
     def _deliver(self) -> None:
         emit(self.level, self._value)
@@ -85,6 +93,8 @@ class PractisePage(QWidget):
         self.attempt: Any = None
         self._recorder: Any = None
         self._loaded = False
+        #: where recordings come from; ``None``: the microphone (tests and demos pass a recorded source)
+        self.audio_source_factory: Callable[[], Any] | None = None
         self._bridge = _LevelBridge(self)
 
         self.language_combo = LanguageCombo(("pt", "en"), self)
@@ -182,6 +192,7 @@ class PractisePage(QWidget):
         self._auto_stop.setInterval(int(MAX_SECONDS * 1000))
         self._auto_stop.timeout.connect(self.stop_recording)
         self._bridge.level.connect(self._level)
+        self._bridge.ended.connect(self._heard_end)
         self.listen_button.clicked.connect(self.listen)
         self.record_button.toggled.connect(self._record_toggled)
         self.next_button.clicked.connect(self.next_drill)
@@ -258,11 +269,12 @@ class PractisePage(QWidget):
 
     def start_recording(self) -> None:
         """Open the microphone (off the GUI thread) and show its level."""
-        engine, bridge = self.engine, self._bridge
+        engine, bridge, factory = self.engine, self._bridge, self.audio_source_factory
 
         def work(_p: Any, _c: Any) -> Any:
+            extra = {"source": factory()} if factory is not None else {}
             recorder = engine.speech.recorder(
-                on_level=lambda level: emit(bridge.level, float(level)), max_seconds=MAX_SECONDS
+                on_level=bridge.post, on_end=bridge.post_end, max_seconds=MAX_SECONDS, **extra
             )
             recorder.start()
             return recorder
@@ -292,6 +304,10 @@ class PractisePage(QWidget):
         self.record_button.setText(self.tr("Record"))
         self.meter.setValue(0)
         self._enable(self.drill is not None)
+
+    def _heard_end(self) -> None:
+        if self.record_button.isChecked() and self._recorder is not None:
+            self.stop_recording()
 
     def stop_recording(self) -> None:
         """Stop and score the attempt."""

@@ -170,7 +170,7 @@ class FakeSpeech:
     def synthesize(self, text: str, language: str) -> tuple[np.ndarray, int]:
         return np.zeros(1600, dtype=np.float32), 16000
 
-    def recorder(self, on_level: Any = None, max_seconds: float = 15.0) -> FakeRecorder:
+    def recorder(self, on_level: Any = None, on_end: Any = None, max_seconds: float = 15.0) -> FakeRecorder:
         return FakeRecorder(on_level or (lambda _l: None), not self.microphone)
 
     def score_attempt(self, target: str, audio: Any, language: str) -> Attempt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -35,15 +36,18 @@ def test_portuguese_input_flips_the_target(qtbot: Any, window: Any) -> None:
 
 
 def test_busy_indicator_and_latest_request_wins(qtbot: Any, window: Any, fake_engine: FakeEngine) -> None:
-    fake_engine.delay = 0.3
     page = window.translate_page
-    for text in ("hello", "hello world", "the cat"):
+    gate = threading.Event()
+    blocker = window.workers.translation.run_fn(lambda _p, _c: gate.wait(10), "hold the worker")
+    qtbot.waitUntil(lambda: blocker.started_at > 0, timeout=5000)
+    for text in ("hello", "hello world", "the cat"):  # typed while the worker is busy
         page.source_edit.setPlainText(text)
         page.request_translation()
     assert page.busy.busy
+    gate.set()
     qtbot.waitUntil(lambda: target_text(window) == "o gato", timeout=5000)
     assert not page.busy.busy
-    assert "hello world" not in fake_engine.translate_calls  # replaced while waiting: never translated
+    assert fake_engine.translate_calls == ["the cat"]  # the replaced requests never ran
 
 
 def test_swap_copy_clear_and_clipboard(qtbot: Any, window: Any) -> None:

@@ -147,3 +147,24 @@ def test_practise_page_loads_a_real_drill(qtbot: Any, real_window: Any) -> None:
     assert page.drill is not None, page.notice.text()
     assert page.drill.language == "pt" and page.sentence.text()
     assert page.record_button.isEnabled()
+
+
+def test_practise_scores_a_spoken_attempt(qtbot: Any, real_window: Any) -> None:
+    """The synthetic voice reads the drill into the recorder (no microphone here); the page shows the score."""
+    from engine.speech.audio import resample
+    from engine.speech.recorder import ArraySource
+
+    real_window.show_page(3)
+    page = real_window.practise_page
+    qtbot.waitUntil(lambda: page.drill is not None, timeout=60000)
+    engine = real_window.engine
+    audio, rate = engine.speech.synthesize(page.drill.text, page.drill.language)
+    voice = resample(audio, rate, 16000)
+    page.audio_source_factory = lambda: ArraySource(voice, trailing_silence=1.5)
+    page.record_button.click()  # the recorder ends by itself after the trailing silence
+    qtbot.waitUntil(lambda: page.attempt is not None, timeout=120000)
+    assert 0 <= page.attempt.score <= 100
+    assert page.score_label.text() == str(page.attempt.score)
+    assert "<span" in page.sentence.text()
+    assert page.feedback.text()
+    assert page.meter.value() == 0 and page.record_button.text() == "Record"
