@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -98,7 +99,10 @@ class CorrectPage(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
-        self.explanation.setMinimumHeight(60)
+        self.explanation.setMinimumHeight(90)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.explanation.setFrameShape(QFrame.Shape.StyledPanel)
+        self.explanation.setMargin(8)
         self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setToolTip("Ctrl+Shift+A")
         self.accept_button.setShortcut(QKeySequence("Ctrl+Shift+A"))
@@ -113,7 +117,6 @@ class CorrectPage(QWidget):
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.summary)
-        sv.addWidget(self.edit_list, 1)
         sv.addWidget(self.explanation)
         row = QHBoxLayout()
         row.addWidget(self.accept_button)
@@ -121,6 +124,7 @@ class CorrectPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.accept_all_button)
         sv.addLayout(row)
+        sv.addWidget(self.edit_list, 1)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.editor)
         split.addWidget(side)
@@ -215,7 +219,7 @@ class CorrectPage(QWidget):
         self.edit_list.clear()
         for edit in self.edits:
             arrow = f"{edit.original} → {edit.replacement}" if edit.replacement else f"{edit.original} → ∅"
-            item = QListWidgetItem(f"{arrow}\n{edit.category}")
+            item = QListWidgetItem(f"{arrow}   · {edit.category}")
             item.setForeground(QColor(colour(edit.category)))
             item.setToolTip(edit.explanation)
             self.edit_list.addItem(item)
@@ -255,10 +259,15 @@ class CorrectPage(QWidget):
             more = "<br>" + self.tr("Other suggestions: {0}").format(
                 ", ".join(html.escape(s) for s in others)
             )
+        explanation = edit.explanation
+        lead = edit.category.capitalize() + ":"
+        if explanation.startswith(lead):  # the heading already names the category
+            explanation = explanation[len(lead) :].strip()
+            explanation = explanation[:1].upper() + explanation[1:]
         return (
             f"<b style='color:{colour(edit.category)}'>{html.escape(edit.category.capitalize())}</b>: "
             f"<s>{html.escape(edit.original)}</s> → <b>{html.escape(edit.replacement)}</b><br>"
-            f"{html.escape(edit.explanation)}{more}"
+            f"{html.escape(explanation)}{more}"
         )
 
     def _row_changed(self, row: int) -> None:

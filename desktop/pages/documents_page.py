@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -112,6 +116,14 @@ class DocumentsPage(QWidget):
         self.notice = Notice(self)
         self.open_folder_button = QPushButton(self.tr("Show in folder"), self)
         self.open_folder_button.hide()
+        self.preview = QTableWidget(0, 2, self)
+        self.preview.setHorizontalHeaderLabels([self.tr("Original"), self.tr("Translation")])
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setWordWrap(True)
+        self.preview.setAccessibleName(self.tr("Preview of the translation"))
+        self.preview.hide()
 
         langs = QHBoxLayout()
         langs.addWidget(QLabel(self.tr("From"), self))
@@ -144,7 +156,9 @@ class DocumentsPage(QWidget):
         layout.addLayout(prog)
         layout.addLayout(done)
         layout.addWidget(hint)
-        layout.addStretch(1)
+        layout.addWidget(self.preview, 1)
+        self._stretch = QWidget(self)
+        layout.addWidget(self._stretch, 1)
 
         self.drop.dropped.connect(self.open_path)
         self.drop.open_button.clicked.connect(self.choose_file)
@@ -199,6 +213,9 @@ class DocumentsPage(QWidget):
         doc, lang = result
         self.notice.clear_notice()
         self.open_folder_button.hide()
+        if doc.segments:
+            self.preview.hide()
+            self._stretch.show()
         if not doc.segments:
             self.notice.show_error(self.tr("'{0}' has no text to translate.").format(doc.path.name))
             return
@@ -287,6 +304,34 @@ class DocumentsPage(QWidget):
         self.time_label.setText(self.tr("Done in {0:.0f} s").format(time.monotonic() - self._started))
         self.notice.show_info(self.tr("Saved as {0}").format(str(out)))
         self.open_folder_button.show()
+        self._load_preview(out)
+
+    #: rows shown in the preview
+    PREVIEW_ROWS = 200
+
+    def _load_preview(self, out: Path) -> None:
+        from engine.documents import load_document
+
+        doc = self.document
+        if doc is None:
+            return
+
+        def work(_p: Any, _c: Any) -> list[tuple[str, str]]:
+            translated = load_document(out).segments
+            return list(zip(doc.segments, translated, strict=False))[: self.PREVIEW_ROWS]
+
+        task = self.workers.files.run_fn(work, "preview")
+        task.finished.connect(self._show_preview)
+        task.failed.connect(lambda e: log.info("no preview: %s", type(e).__name__))
+
+    def _show_preview(self, rows: list[tuple[str, str]]) -> None:
+        self.preview.setRowCount(len(rows))
+        for i, (src, dst) in enumerate(rows):
+            self.preview.setItem(i, 0, QTableWidgetItem(src))
+            self.preview.setItem(i, 1, QTableWidgetItem(dst))
+        self.preview.resizeRowsToContents()
+        self.preview.setVisible(bool(rows))
+        self._stretch.setHidden(bool(rows))
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()

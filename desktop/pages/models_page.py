@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressDialog,
@@ -104,7 +103,8 @@ class ModelsPage(QWidget):
         self.model_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.model_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.model_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.model_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.model_table.horizontalHeader().setStretchLastSection(True)
+        self.model_table.setWordWrap(False)
         self.model_table.verticalHeader().hide()
         self.activate_button = QPushButton(self.tr("Use this model"), self)
         self.import_model_button = QPushButton(self.tr("Import model folder…"), self)
@@ -118,7 +118,8 @@ class ModelsPage(QWidget):
             [self.tr("Glossary"), self.tr("Languages"), self.tr("Terms"), self.tr("Domain")]
         )
         self.glossary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.glossary_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.glossary_table.horizontalHeader().setStretchLastSection(True)
+        self.glossary_table.setWordWrap(False)
         self.glossary_table.verticalHeader().hide()
         self.import_glossary_button = QPushButton(self.tr("Import glossary…"), self)
         self.notice = Notice(self)
@@ -187,7 +188,7 @@ class ModelsPage(QWidget):
                     item.setFont(font)
                 table.setItem(row, col, item)
         table.resizeColumnsToContents()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
         self._selection_changed()
 
     def _show_glossaries(self, glossaries: list[Any]) -> None:
@@ -202,6 +203,8 @@ class ModelsPage(QWidget):
             ]
             for col, text in enumerate(cells):
                 table.setItem(row, col, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
 
     def _selection_changed(self) -> None:
         rows = self.model_table.selectionModel().selectedRows()

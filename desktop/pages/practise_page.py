@@ -108,6 +108,8 @@ class PractisePage(QWidget):
 
         card = QFrame(self)
         card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMinimumHeight(160)
+        card.setMaximumHeight(260)
         self.sentence = QLabel(self.tr("Loading a sentence…"), card)
         self.sentence.setWordWrap(True)
         self.sentence.setTextFormat(Qt.TextFormat.RichText)
@@ -154,6 +156,9 @@ class PractisePage(QWidget):
         self.score_label.setFont(sfont)
         self.feedback = QLabel(self)
         self.feedback.setWordWrap(True)
+        ffont = self.feedback.font()
+        ffont.setPointSizeF(ffont.pointSizeF() * 1.2)
+        self.feedback.setFont(ffont)
         self.heard = QLabel(self)
         self.heard.setWordWrap(True)
         self.heard.setEnabled(False)
@@ -179,7 +184,7 @@ class PractisePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(card, 2)
+        layout.addWidget(card, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.busy)
         layout.addLayout(result)

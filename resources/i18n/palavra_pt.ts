@@ -4,67 +4,67 @@
 <context>
     <name>CorrectPage</name>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="76" />
+        <location filename="../../desktop/pages/correct_page.py" line="77" />
         <source>Check</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="79" />
+        <location filename="../../desktop/pages/correct_page.py" line="80" />
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="81" />
+        <location filename="../../desktop/pages/correct_page.py" line="82" />
         <source>Language of the text</source>
         <translation>Idioma do texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="88" />
+        <location filename="../../desktop/pages/correct_page.py" line="89" />
         <source>Write here; mistakes are underlined as you type.</source>
         <translation>Escreva aqui; os erros são sublinhados enquanto você digita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="89" />
+        <location filename="../../desktop/pages/correct_page.py" line="90" />
         <source>Your text</source>
         <translation>Seu texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="96" />
+        <location filename="../../desktop/pages/correct_page.py" line="97" />
         <source>Corrections</source>
         <translation>Correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="102" />
+        <location filename="../../desktop/pages/correct_page.py" line="106" />
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="105" />
+        <location filename="../../desktop/pages/correct_page.py" line="109" />
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="108" />
+        <location filename="../../desktop/pages/correct_page.py" line="112" />
         <source>Accept all</source>
         <translation>Aceitar todas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="207" />
+        <location filename="../../desktop/pages/correct_page.py" line="211" />
         <source>Checking is not available: {0}</source>
         <translation>A verificação não está disponível: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="224" />
+        <location filename="../../desktop/pages/correct_page.py" line="228" />
         <source>{0} corrections</source>
         <translation>{0} correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="229" />
+        <location filename="../../desktop/pages/correct_page.py" line="233" />
         <source>No mistakes found.</source>
         <translation>Nenhum erro encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="255" />
+        <location filename="../../desktop/pages/correct_page.py" line="259" />
         <source>Other suggestions: {0}</source>
         <translation>Outras sugestões: {0}</translation>
     </message>
@@ -72,135 +72,151 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="38" />
+        <location filename="../../desktop/pages/documents_page.py" line="42" />
         <source>less than a minute left</source>
         <translation>falta menos de um minuto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="40" />
+        <location filename="../../desktop/pages/documents_page.py" line="44" />
         <source>about {0} min left</source>
         <translation>faltam cerca de {0} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="98" />
+        <location filename="../../desktop/pages/documents_page.py" line="102" />
         <source>No document yet.</source>
         <translation>Nenhum documento ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="102" />
+        <location filename="../../desktop/pages/documents_page.py" line="106" />
         <source>Translate document</source>
         <translation>Traduzir documento</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="106" />
+        <location filename="../../desktop/pages/documents_page.py" line="110" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="113" />
+        <location filename="../../desktop/pages/documents_page.py" line="117" />
         <source>Show in folder</source>
         <translation>Mostrar na pasta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="117" />
+        <location filename="../../desktop/pages/documents_page.py" line="120" />
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="120" />
+        <source>Translation</source>
+        <translation>Tradução</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="125" />
+        <source>Preview of the translation</source>
+        <translation>Prévia da tradução</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="129" />
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="119" />
+        <location filename="../../desktop/pages/documents_page.py" line="131" />
         <source>to</source>
         <translation>para</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="132" />
+        <location filename="../../desktop/pages/documents_page.py" line="144" />
         <source>The translation is saved next to the original, with the language before the extension (talk.srt → talk.pt.srt). Subtitle timings and Word paragraphs and styles are kept.</source>
         <translation>A tradução é salva ao lado do original, com o idioma antes da extensão (talk.srt → talk.pt.srt). Os tempos das legendas e os parágrafos e estilos do Word são mantidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="166" />
+        <location filename="../../desktop/pages/documents_page.py" line="180" />
         <source>Open a document</source>
         <translation>Abrir um documento</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="168" />
+        <location filename="../../desktop/pages/documents_page.py" line="182" />
         <source>Documents (*.txt *.srt *.docx);;All files (*)</source>
         <translation>Documentos (*.txt *.srt *.docx);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="176" />
+        <location filename="../../desktop/pages/documents_page.py" line="190" />
         <source>A document is being translated; cancel it first.</source>
         <translation>Um documento está sendo traduzido; cancele-o primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="193" />
+        <location filename="../../desktop/pages/documents_page.py" line="207" />
         <source>Reading {0}…</source>
         <translation>Lendo {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="203" />
+        <location filename="../../desktop/pages/documents_page.py" line="220" />
         <source>'{0}' has no text to translate.</source>
         <translation>'{0}' não tem texto para traduzir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="207" />
+        <location filename="../../desktop/pages/documents_page.py" line="224" />
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="207" />
+        <location filename="../../desktop/pages/documents_page.py" line="224" />
         <source>subtitles</source>
         <translation>legendas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="207" />
+        <location filename="../../desktop/pages/documents_page.py" line="224" />
         <source>Word document</source>
         <translation>documento do Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="211" />
+        <location filename="../../desktop/pages/documents_page.py" line="228" />
         <source>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segments, {3} characters</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segmentos, {3} caracteres</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="234" />
+        <location filename="../../desktop/pages/documents_page.py" line="251" />
         <source>Choose two different languages.</source>
         <translation>Escolha dois idiomas diferentes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="252" />
+        <location filename="../../desktop/pages/documents_page.py" line="269" />
         <source>Starting…</source>
         <translation>Começando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="262" />
+        <location filename="../../desktop/pages/documents_page.py" line="279" />
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="287" />
+        <location filename="../../desktop/pages/documents_page.py" line="304" />
         <source>Done in {0:.0f} s</source>
         <translation>Concluído em {0:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="288" />
+        <location filename="../../desktop/pages/documents_page.py" line="305" />
         <source>Saved as {0}</source>
         <translation>Salvo como {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="300" />
+        <location filename="../../desktop/pages/documents_page.py" line="345" />
         <source>Cancelled; nothing was written.</source>
+        <extracomment>rows shown in the preview</extracomment>
         <translation>Cancelado; nada foi gravado.</translation>
     </message>
 </context>
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="54" />
+        <location filename="../../desktop/pages/documents_page.py" line="58" />
         <source>Drop a .txt, .srt or .docx file here</source>
         <translation>Solte aqui um arquivo .txt, .srt ou .docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="59" />
+        <location filename="../../desktop/pages/documents_page.py" line="63" />
         <source>Open file…</source>
         <translation>Abrir arquivo…</translation>
     </message>
@@ -226,32 +242,32 @@
 <context>
     <name>GlossaryImportDialog</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="63" />
+        <location filename="../../desktop/pages/models_page.py" line="62" />
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="69" />
+        <location filename="../../desktop/pages/models_page.py" line="68" />
         <source>e.g. medical, legal (optional)</source>
         <translation>ex.: médico, jurídico (opcional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="71" />
+        <location filename="../../desktop/pages/models_page.py" line="70" />
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="72" />
+        <location filename="../../desktop/pages/models_page.py" line="71" />
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="73" />
+        <location filename="../../desktop/pages/models_page.py" line="72" />
         <source>Direction</source>
         <translation>Direção</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="74" />
+        <location filename="../../desktop/pages/models_page.py" line="73" />
         <source>Domain</source>
         <translation>Área</translation>
     </message>
@@ -360,28 +376,28 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <location filename="../../desktop/pages/models_page.py" line="101" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <location filename="../../desktop/pages/models_page.py" line="101" />
         <location filename="../../desktop/pages/models_page.py" line="118" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <location filename="../../desktop/pages/models_page.py" line="101" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <location filename="../../desktop/pages/models_page.py" line="101" />
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="102" />
+        <location filename="../../desktop/pages/models_page.py" line="101" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -421,87 +437,87 @@
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="123" />
+        <location filename="../../desktop/pages/models_page.py" line="124" />
         <source>Import glossary…</source>
         <translation>Importar glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="127" />
+        <location filename="../../desktop/pages/models_page.py" line="128" />
         <source>&lt;b&gt;Translation models&lt;/b&gt;</source>
         <translation>&lt;b&gt;Modelos de tradução&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="136" />
+        <location filename="../../desktop/pages/models_page.py" line="137" />
         <source>&lt;b&gt;Glossaries&lt;/b&gt; — terms a translation must use</source>
         <translation>&lt;b&gt;Glossários&lt;/b&gt; — termos que a tradução deve usar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="170" />
+        <location filename="../../desktop/pages/models_page.py" line="171" />
         <source>base</source>
         <translation>base</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="170" />
+        <location filename="../../desktop/pages/models_page.py" line="171" />
         <source>imported</source>
         <translation>importado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="170" />
+        <location filename="../../desktop/pages/models_page.py" line="171" />
         <source>adapted</source>
         <translation>adaptado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="172" />
+        <location filename="../../desktop/pages/models_page.py" line="173" />
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="174" />
+        <location filename="../../desktop/pages/models_page.py" line="175" />
         <source>prepared on first use</source>
         <translation>preparado no primeiro uso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="226" />
+        <location filename="../../desktop/pages/models_page.py" line="229" />
         <source>Choose a model folder</source>
         <translation>Escolha uma pasta de modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="232" />
+        <location filename="../../desktop/pages/models_page.py" line="235" />
         <source>Importing the model…</source>
         <translation>Importando o modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="232" />
+        <location filename="../../desktop/pages/models_page.py" line="235" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="252" />
+        <location filename="../../desktop/pages/models_page.py" line="255" />
         <source>Imported {0}.</source>
         <translation>{0} importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="255" />
+        <location filename="../../desktop/pages/models_page.py" line="258" />
         <source>Import cancelled.</source>
         <translation>Importação cancelada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="261" />
+        <location filename="../../desktop/pages/models_page.py" line="264" />
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="263" />
+        <location filename="../../desktop/pages/models_page.py" line="266" />
         <source>Glossaries (*.csv *.tsv *.txt *.tbx);;All files (*)</source>
         <translation>Glossários (*.csv *.tsv *.txt *.tbx);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="287" />
+        <location filename="../../desktop/pages/models_page.py" line="290" />
         <source>Imported glossary '{0}' with {1} terms.</source>
         <translation>Glossário '{0}' importado com {1} termos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="289" />
+        <location filename="../../desktop/pages/models_page.py" line="292" />
         <source>{0} rows were left out (see the report).</source>
         <translation>{0} linhas foram deixadas de fora (veja o relatório).</translation>
     </message>
@@ -509,83 +525,84 @@
 <context>
     <name>PractisePage</name>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="94" />
+        <location filename="../../desktop/pages/practise_page.py" line="104" />
         <source>Practise</source>
+        <extracomment>where recordings come from; ``None``: the microphone (tests and demos pass a recorded source)</extracomment>
         <translation>Praticar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="101" />
+        <location filename="../../desktop/pages/practise_page.py" line="113" />
         <source>Loading a sentence…</source>
         <translation>Carregando uma frase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="118" />
+        <location filename="../../desktop/pages/practise_page.py" line="130" />
         <source>Listen</source>
         <translation>Ouvir</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="121" />
-        <location filename="../../desktop/pages/practise_page.py" line="292" />
+        <location filename="../../desktop/pages/practise_page.py" line="133" />
+        <location filename="../../desktop/pages/practise_page.py" line="309" />
         <source>Record</source>
         <translation>Gravar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="125" />
+        <location filename="../../desktop/pages/practise_page.py" line="137" />
         <source>Next sentence</source>
         <translation>Próxima frase</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="132" />
+        <location filename="../../desktop/pages/practise_page.py" line="144" />
         <source>Microphone level</source>
         <translation>Nível do microfone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="133" />
+        <location filename="../../desktop/pages/practise_page.py" line="145" />
         <source>Listening to your attempt…</source>
         <translation>Analisando sua tentativa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="160" />
+        <location filename="../../desktop/pages/practise_page.py" line="175" />
         <source>well said</source>
         <translation>bem dita</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="161" />
+        <location filename="../../desktop/pages/practise_page.py" line="176" />
         <source>almost</source>
         <translation>quase</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="162" />
+        <location filename="../../desktop/pages/practise_page.py" line="177" />
         <source>not right</source>
         <translation>incorreta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="163" />
+        <location filename="../../desktop/pages/practise_page.py" line="178" />
         <source>missing</source>
         <translation>faltou</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="205" />
+        <location filename="../../desktop/pages/practise_page.py" line="221" />
         <source>Speaking practice is not available.</source>
         <translation>A prática de fala não está disponível.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="271" />
+        <location filename="../../desktop/pages/practise_page.py" line="288" />
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="335" />
+        <location filename="../../desktop/pages/practise_page.py" line="356" />
         <source>Score out of 100</source>
         <translation>Nota de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="338" />
+        <location filename="../../desktop/pages/practise_page.py" line="359" />
         <source>Heard: “{0}”</source>
         <translation>Ouvido: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="338" />
+        <location filename="../../desktop/pages/practise_page.py" line="359" />
         <source>Nothing was heard.</source>
         <translation>Nada foi ouvido.</translation>
     </message>

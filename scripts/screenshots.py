@@ -1,0 +1,164 @@
+"""Screenshots of every page of the real app (real engine, real models), for the README.
+
+Run under a virtual display::
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--lang en|pt] [--out DIR]
+
+It uses a temporary data folder and settings file (your own history and settings are not touched), types real
+text, translates a real subtitle file, checks a learner's text, scores an attempt read by the built-in voice
+(there is no microphone under Xvfb), imports a small glossary, and saves one PNG per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SRT = (
+    "1\n00:00:01,000 --> 00:00:03,200\nGood evening, and welcome aboard.\n\n"
+    "2\n00:00:03,800 --> 00:00:06,500\nWe will land in Lisbon in forty minutes.\n\n"
+    "3\n00:00:07,000 --> 00:00:09,000\nPlease fasten your seat belts.\n"
+)
+GLOSSARY = "boarding pass,cartão de embarque\ncheck-in desk,balcão de check-in\nlayover,escala\n"
+
+
+def wait_until(app: object, predicate: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Run the event loop until ``predicate()`` holds."""
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            raise TimeoutError("the app did not reach the expected state")
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+
+
+def settle(app: object, seconds: float = 0.4) -> None:
+    """Let animations and layouts finish."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--lang", choices=("en", "pt"), default="en", help="interface language")
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="palavra-shots-"))
+    os.environ["PALAVRA_DATA_DIR"] = str(work / "data")
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import build_window, install_translators
+    from desktop.settings import Settings
+    from engine.api import Engine
+    from engine.speech.audio import resample
+    from engine.speech.recorder import ArraySource
+
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("Palavra")
+    install_translators(app, args.lang)
+    engine = Engine()
+    settings = Settings(work / "settings.ini")
+    settings.practice_language = "pt"
+    settings.correction_language = "pt"
+    window = build_window(engine, settings)
+    window.resize(1180, 760)
+    window.show()
+    ready = []
+    window.ready.connect(lambda: ready.append(True))
+    window.start()
+    wait_until(app, lambda: bool(ready), 300)
+    suffix = "" if args.lang == "en" else "-pt"
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        settle(app)
+        path = args.out / f"{name}{suffix}.png"
+        window.grab().save(str(path))
+        print("wrote", path)
+
+    # Translate: a few earlier translations in the history, then the current one
+    page = window.translate_page
+    page._history_timer.setInterval(50)
+    for text in (
+        "Where can I buy a SIM card?",
+        "Quanto custa um bilhete para o Porto?",
+        "Two coffees, please.",
+    ):
+        page.source_edit.setPlainText(text)
+        count = page.history_list.count()
+        wait_until(app, lambda count=count: page.history_list.count() > count)
+    page.source_edit.setPlainText(
+        "Where is the nearest pharmacy?\nI need something for a headache, and my hotel is far away."
+    )
+    wait_until(app, lambda: "farmácia" in page.target_edit.toPlainText() and not page.busy.busy)
+    page._history_timer.stop()
+    shot("translate")
+
+    # Glossaries & models
+    glossary = work / "travel.csv"
+    glossary.write_text(GLOSSARY)
+    window.show_page(4)
+    models = window.models_page
+    wait_until(app, lambda: models.model_table.rowCount() > 0)
+    models.import_glossary(glossary, "travel", "en", "pt", "travel")
+    wait_until(app, lambda: models.glossary_table.rowCount() == 1)
+    shot("models")
+
+    # Documents
+    srt = work / "flight.en.srt"
+    srt.write_text(SRT)
+    window.show_page(1)
+    docs = window.documents_page
+    docs.open_path(srt)
+    wait_until(app, lambda: docs.document is not None)
+    docs.start()
+    wait_until(app, lambda: docs.output is not None)
+    shot("documents")
+
+    # Correct
+    window.show_page(2)
+    correct = window.correct_page
+    correct.language_combo.set_code("pt")
+    correct.editor.setPlainText(
+        "Ontem eu fui na praia com meus amigo. A agua estava muito fria, mas nos nadamos mesmo assim."
+    )
+    correct.check()
+    wait_until(app, lambda: correct.edit_list.count() > 0 and not correct.busy.busy, 180)
+    correct.edit_list.setCurrentRow(0)
+    shot("correct")
+
+    # Practise: the built-in voice reads the sentence into the recorder
+    window.show_page(3)
+    practise = window.practise_page
+    wait_until(app, lambda: practise.drill is not None)
+    audio, rate = engine.speech.synthesize(practise.drill.text, practise.drill.language)
+    voice = resample(audio, rate, 16000)
+    practise.audio_source_factory = lambda: ArraySource(voice, trailing_silence=1.2)
+    practise.record_button.click()
+    wait_until(app, lambda: practise.attempt is not None, 180)
+    shot("practise")
+
+    # Settings
+    window.show_page(5)
+    shot("settings")
+
+    window.show_page(0)
+    window.close()
+    wait_until(app, lambda: not window.isVisible(), 30)
+    engine.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
