@@ -25,6 +25,7 @@ from engine.config import EngineConfig
 from engine.correct.checkers import Checker, HarperChecker, LingoTweakerChecker, PortugueseSpellingChecker
 from engine.correct.merge import compose, resolve
 from engine.correct.model import CATEGORIES, CheckResult, Edit, apply_edits
+from engine.correct.rules import end_punctuation
 from engine.correct.segment import MAX_TOKEN_CHARS, split_chunks
 from engine.correct.spelling import SpellingModel
 from engine.errors import InputError, UnsupportedLanguageError
@@ -63,6 +64,8 @@ DEFAULT_PIPELINES: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Texts longer than this are refused (about 150,000 words); split the document first.
 MAX_TEXT_CHARS = 1_000_000
 _CACHE_SIZE = 4096
+#: Which checker wins when edits of different checkers overlap.
+_PRIORITY = ("lingotweaker", "harper", "spelling", "palavra")
 
 
 def resolve_language(language: str) -> str:
@@ -87,6 +90,7 @@ class CorrectionService:
         config: the engine configuration.
         pipelines: override of :data:`DEFAULT_PIPELINES` (the benchmark measures each checker alone with it).
         rank_spelling: reorder spelling suggestions by word frequency (default); off keeps the library's.
+        house_rules: also apply Palavra's own rules (:mod:`engine.correct.rules`).
     """
 
     def __init__(
@@ -95,10 +99,12 @@ class CorrectionService:
         *,
         pipelines: dict[str, tuple[tuple[str, ...], ...]] | None = None,
         rank_spelling: bool = True,
+        house_rules: bool = True,
     ) -> None:
         self.config = config
         self._pipelines = dict(pipelines or DEFAULT_PIPELINES)
         self._rank_spelling = rank_spelling
+        self._house_rules = house_rules
         self._lock = threading.Lock()
         self._checkers: dict[tuple[str, str], Checker] = {}
         self._spelling: dict[str, SpellingModel] = {}
@@ -215,14 +221,20 @@ class CorrectionService:
         skipped = tuple((m.start(), m.end()) for m in _long_tokens(normalized))
         total = len(chunks)
         edits: list[Edit] = []
+        base = variant.split("-")[0]
         for index, chunk in enumerate(chunks):
             check_cancel(cancel, "Checking")
-            edits.extend(edit.shifted(chunk.start) for edit in self._check_chunk(chunk.text, variant))
+            found = self._check_chunk(chunk.text, variant)
+            edits.extend(edit.shifted(chunk.start) for edit in found)
+            if self._house_rules and _ends_line(normalized, chunk.end):
+                extra = end_punctuation(chunk.text, base, [(e.start, e.end) for e in found])
+                if extra is not None:
+                    edits.append(extra.shifted(chunk.start))
             if on_progress is not None:
                 on_progress(index + 1, total)
         if on_progress is not None and total == 0:
             on_progress(0, 0)
-        final = resolve(edits)
+        final = resolve(edits, _PRIORITY)
         log.debug("checked %d chars in %d chunks: %d edits", len(normalized), total, len(final))
         return CheckResult(text=normalized, language=variant, edits=tuple(final), skipped=skipped)
 
@@ -242,6 +254,12 @@ class CorrectionService:
             if on_progress is not None:
                 on_progress(index + 1, len(texts))
         return results
+
+
+def _ends_line(text: str, end: int) -> bool:
+    newline = text.find("\n", end)
+    rest = text[end:] if newline < 0 else text[end:newline]
+    return not rest.strip()
 
 
 def _long_tokens(text: str) -> list[re.Match[str]]:

@@ -1,0 +1,217 @@
+"""Writing-correction quality and speed on JFLEG dev (GLEU), each checker alone and the shipped pipeline.
+
+Reads ``../shared/data/jfleg/dev`` (CC BY-NC-SA 4.0: evaluation only, never shipped) and the scorer
+``../shared/tools/gleu.py``. JFLEG is tokenised (``do n't``, ``word .``): each source line is detokenised, checked,
+and the output retokenised the way the references are; the ``round trip`` row measures what that alone changes.
+
+    .venv/bin/python benchmarks/correct_quality.py              # every configuration (about 5 minutes on 2 cores)
+    .venv/bin/python benchmarks/correct_quality.py --only shipped --limit 200
+
+Each configuration runs in its own process so that cold start and peak RSS are its own. Also printed: how often
+the applied spelling suggestion is a word of one of the references, with the library's order and with Palavra's
+ranking, and the Portuguese learner set (tests/engine/correct/data/pt_learner.tsv): sentences fully fixed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "jfleg" / "dev"
+GLEU = ROOT.parent / "shared" / "tools" / "gleu.py"
+PT_SET = ROOT / "tests" / "engine" / "correct" / "data" / "pt_learner.tsv"
+
+CONFIGS: dict[str, dict[str, Any]] = {
+    "round trip": {"pipeline": None},
+    "lingotweaker": {"pipeline": [["lingotweaker"]]},
+    "harper": {"pipeline": [["harper"]]},
+    "harper > lingotweaker": {"pipeline": [["harper"], ["lingotweaker"]]},
+    "lingotweaker + harper (merged)": {"pipeline": [["lingotweaker", "harper"]]},
+    "lingotweaker > harper, library order": {"pipeline": [["lingotweaker"], ["harper"]], "rank": False},
+    "shipped": {"pipeline": "default"},
+}
+
+_CONTRACTION = re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.I)
+
+
+def detokenize(line: str) -> str:
+    """Undo JFLEG's tokenisation: ``do n't`` -> ``don't``, ``word .`` -> ``word.``, quotes glued to their text."""
+    text = " ".join(line.split())
+    text = _CONTRACTION.sub(r"\1", text)
+    text = re.sub(r" ([.,!?;:%)\]}])", r"\1", text)
+    text = re.sub(r"([(\[{$]) ", r"\1", text)
+    out: list[str] = []
+    opened = False
+    for part in re.split(r'( ?" ?)', text):
+        if part.strip() == '"':
+            out.append(' "' if not opened else '" ')
+            opened = not opened
+        else:
+            out.append(part)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_TOKEN = re.compile(r"n't\b|'(?:s|re|ve|ll|d|m)\b|\w+(?:[-.]\w+)*|[^\w\s]", re.I | re.UNICODE)
+
+
+def retokenize(text: str) -> str:
+    """Tokenise like the references: words, ``n't``/``'s`` split off, every punctuation mark its own token."""
+    tokens: list[str] = []
+    for word in text.split():
+        pos = 0
+        while pos < len(word):
+            m = re.match(r"(\w+)(n't)\b", word[pos:], re.I)
+            if m:
+                tokens.extend([m.group(1), m.group(2)])
+                pos += m.end()
+                continue
+            m = _TOKEN.match(word, pos)
+            if not m:
+                pos += 1
+                continue
+            tokens.append(m.group())
+            pos = m.end()
+    return " ".join(tokens)
+
+
+def _gleu_module() -> Any:
+    spec = importlib.util.spec_from_file_location("gleu", GLEU)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_config(name: str, limit: int) -> dict[str, Any]:
+    """Run one configuration in this process; returns its hypotheses and measurements."""
+    cfg = CONFIGS[name]
+    src = DATA.joinpath("dev.src").read_text(encoding="utf-8").splitlines()[:limit]
+    inputs = [detokenize(s) for s in src]
+    result: dict[str, Any] = {"name": name}
+    if cfg["pipeline"] is None:
+        result.update(hyp=[retokenize(t) for t in inputs], cold_s=0.0, per_s=0.0, spelling=[])
+        return result
+    from engine.config import EngineConfig
+    from engine.correct.service import DEFAULT_PIPELINES, CorrectionService
+
+    pipelines = dict(DEFAULT_PIPELINES)
+    if cfg["pipeline"] != "default":
+        pipelines["en"] = tuple(tuple(stage) for stage in cfg["pipeline"])
+    service = CorrectionService(EngineConfig(), pipelines=pipelines, rank_spelling=cfg.get("rank", True))
+    t0 = time.perf_counter()
+    service.check("This are a warm up sentence.", "en")
+    cold = time.perf_counter() - t0
+    hyps: list[str] = []
+    spelling: list[list[Any]] = []
+    t0 = time.perf_counter()
+    for i, text in enumerate(inputs):
+        checked = service.check(text, "en")
+        hyps.append(retokenize(checked.corrected))
+        for e in checked.edits:
+            if e.category == "spelling" and e.rule_id.startswith(("MORFOLOGIK", "SpellCheck")):
+                spelling.append([i, e.original, e.replacement, list(e.suggestions)])
+    elapsed = time.perf_counter() - t0
+    result.update(hyp=hyps, cold_s=cold, per_s=len(inputs) / elapsed if elapsed else 0.0, spelling=spelling)
+    return result
+
+
+def spelling_accuracy(records: list[list[Any]], refs: list[list[str]]) -> tuple[int, int]:
+    """How many applied spelling replacements are a token of one of the sentence's references."""
+    hits = 0
+    for i, _orig, replacement, _all in records:
+        words = set(" ".join(r[i] for r in refs).lower().split())
+        hits += all(w in words for w in retokenize(replacement).lower().split())
+    return hits, len(records)
+
+
+def library_first_accuracy(records: list[list[Any]], refs: list[list[str]]) -> tuple[int, int]:
+    """Same, had the library's first suggestion been applied (records from a library-order run)."""
+    return spelling_accuracy(records, refs)
+
+
+def pt_learner_score() -> tuple[int, int, int]:
+    """(sentences fully corrected, sentences with at least one right edit, total) on the Portuguese set."""
+    from engine.config import EngineConfig
+    from engine.correct.service import CorrectionService
+
+    rows = [line.split("\t") for line in PT_SET.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    service = CorrectionService(EngineConfig())
+    full = partial = 0
+    for row in rows:
+        wrong, right, lang = row[0], row[1], row[2] if len(row) > 2 else "pt-BR"
+        got = service.check(wrong, lang).corrected
+        full += got == right
+        partial += got != wrong and any(w in right.split() for w in set(got.split()) - set(wrong.split()))
+    return full, partial, len(rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", nargs="*", help="configuration names (default: all)")
+    ap.add_argument("--limit", type=int, default=10_000, help="first N sentences of dev")
+    ap.add_argument("--iterations", type=int, default=500, help="GLEU rounds")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--save", type=Path, help="write each configuration's output lines to this folder")
+    args = ap.parse_args()
+    if args.worker:
+        result = run_config(args.worker, args.limit)
+        result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return 0
+    if not DATA.joinpath("dev.src").exists() or not GLEU.exists():
+        print(f"JFLEG dev or the GLEU scorer is absent (looked for {DATA} and {GLEU}); nothing measured.")
+        return 1
+    gleu = _gleu_module()
+    src_lines = DATA.joinpath("dev.src").read_text(encoding="utf-8").splitlines()[: args.limit]
+    src = [s.split() for s in src_lines]
+    refs = [
+        DATA.joinpath(f"dev.ref{k}").read_text(encoding="utf-8").splitlines()[: args.limit] for k in range(4)
+    ]
+    ref_tokens = [[r.split() for r in ref] for ref in refs]
+    names = args.only or list(CONFIGS)
+    print(
+        f"JFLEG dev, {len(src)} sentences; source unchanged: GLEU {100 * gleu.corpus_gleu(src, ref_tokens, src, args.iterations):.1f}"
+    )
+    print()
+    print(f"| configuration | GLEU | sentences/s | cold start s | peak RSS MB | spelling first = ref |")
+    print("|---|---|---|---|---|---|")
+    for name in names:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--worker", name, "--limit", str(args.limit)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        res = json.loads(proc.stdout.strip().splitlines()[-1])
+        hyp = [h.split() for h in res["hyp"]]
+        score = 100 * gleu.corpus_gleu(src, ref_tokens, hyp, args.iterations)
+        hits, total = spelling_accuracy(res["spelling"], refs)
+        spell = f"{hits}/{total} ({100 * hits / total:.0f}%)" if total else "-"
+        print(
+            f"| {name} | {score:.1f} | {res['per_s']:.1f} | {res['cold_s']:.2f} | {res['rss_mb']:.0f} | {spell} |",
+            flush=True,
+        )
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            (args.save / f"{name.replace(' ', '_')}.txt").write_text(
+                "\n".join(res["hyp"]) + "\n", encoding="utf-8"
+            )
+    if PT_SET.exists() and not args.only:
+        full, partial, total = pt_learner_score()
+        print()
+        print(f"Portuguese learner set: {full}/{total} sentences fully corrected, {partial}/{total} improved")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
