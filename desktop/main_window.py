@@ -20,11 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common import app_icon, error_text
-from desktop.pages.correct_page import CorrectPage
-from desktop.pages.documents_page import DocumentsPage
-from desktop.pages.models_page import ModelsPage
-from desktop.pages.practise_page import PractisePage
-from desktop.pages.settings_page import SettingsPage
 from desktop.pages.translate_page import TranslatePage
 from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
@@ -59,18 +54,16 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
 
         self.translate_page = TranslatePage(engine, self.workers, settings, history_factory, self)
-        self.documents_page = DocumentsPage(engine, self.workers, settings, self)
-        self.correct_page = CorrectPage(engine, self.workers, settings, self)
-        self.practise_page = PractisePage(engine, self.workers, settings, self)
-        self.models_page = ModelsPage(engine, self.workers, settings, self)
-        self.settings_page = SettingsPage(engine, self.workers, settings, self)
-        self.pages: list[tuple[str, QWidget]] = [
-            (self.tr("Translate"), self.translate_page),
-            (self.tr("Documents"), self.documents_page),
-            (self.tr("Correct"), self.correct_page),
-            (self.tr("Practise"), self.practise_page),
-            (self.tr("Glossaries & models"), self.models_page),
-            (self.tr("Settings"), self.settings_page),
+        # The other pages are built the first time they are shown (their modules are imported then too),
+        # so the window appears sooner.
+        self._pages: dict[int, QWidget] = {0: self.translate_page}
+        self._titles = [
+            self.tr("Translate"),
+            self.tr("Documents"),
+            self.tr("Correct"),
+            self.tr("Practise"),
+            self.tr("Glossaries & models"),
+            self.tr("Settings"),
         ]
 
         self.sidebar = QListWidget(self)
@@ -82,11 +75,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setFont(font)
         self.sidebar.setStyleSheet("QListWidget { border: none; } QListWidget::item { padding: 9px 10px; }")
         self.stack = QStackedWidget(self)
-        for i, (title, page) in enumerate(self.pages):
+        for i, title in enumerate(self._titles):
             item = QListWidgetItem(title)
             item.setToolTip(f"{title} (Ctrl+{i + 1})")
             self.sidebar.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(self.translate_page if i == 0 else QWidget(self))
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda i=i: self.show_page(i))
         self.sidebar.currentRowChanged.connect(self._page_changed)
@@ -104,7 +97,6 @@ class MainWindow(QMainWindow):
         quit_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self)
         quit_shortcut.activated.connect(self.close)
 
-        self.models_page.glossaries_changed.connect(self.translate_page.refresh_glossaries)
         self.resize(1100, 720)
         geometry = settings.window_geometry
         if geometry is not None:
@@ -112,11 +104,72 @@ class MainWindow(QMainWindow):
         self.show_page(0)
 
     # -- pages ------------------------------------------------------------------------------------------
+    def page(self, index: int) -> QWidget:
+        """Page ``index``, built on first use."""
+        if index not in self._pages:
+            page = self._build_page(index)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[index] = page
+        return self._pages[index]
+
+    def _build_page(self, index: int) -> QWidget:
+        args = (self.engine, self.workers, self.settings, self)
+        if index == 1:
+            from desktop.pages.documents_page import DocumentsPage
+
+            return DocumentsPage(*args)
+        if index == 2:
+            from desktop.pages.correct_page import CorrectPage
+
+            return CorrectPage(*args)
+        if index == 3:
+            from desktop.pages.practise_page import PractisePage
+
+            return PractisePage(*args)
+        if index == 4:
+            from desktop.pages.models_page import ModelsPage
+
+            models = ModelsPage(*args)
+            models.glossaries_changed.connect(self.translate_page.refresh_glossaries)
+            return models
+        from desktop.pages.settings_page import SettingsPage
+
+        return SettingsPage(*args)
+
+    @property
+    def documents_page(self) -> Any:
+        """The Documents page."""
+        return self.page(1)
+
+    @property
+    def correct_page(self) -> Any:
+        """The Correct page."""
+        return self.page(2)
+
+    @property
+    def practise_page(self) -> Any:
+        """The Practise page."""
+        return self.page(3)
+
+    @property
+    def models_page(self) -> Any:
+        """The Glossaries & models page."""
+        return self.page(4)
+
+    @property
+    def settings_page(self) -> Any:
+        """The Settings page."""
+        return self.page(5)
+
     def show_page(self, index: int) -> None:
         """Switch to page ``index``."""
         self.sidebar.setCurrentRow(index)
 
     def _page_changed(self, index: int) -> None:
+        self.page(index)
         self.stack.setCurrentIndex(index)
         page = self.stack.currentWidget()
         if page is self.translate_page:
@@ -207,7 +260,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = self.saveGeometry()
         self.settings.last_page = self.sidebar.currentRow()
         self.settings.sync()
-        if self.documents_page.running:
+        if 1 in self._pages and self.documents_page.running:
             self.statusBar().showMessage(self.tr("Cancelling the document translation…"))
         self.workers.all_stopped.connect(self._workers_stopped)
         self.workers.shutdown()  # cancels running work; never blocks: we close when the threads have ended
