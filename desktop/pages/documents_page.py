@@ -120,6 +120,7 @@ class DocumentsPage(QWidget):
         self.preview.setHorizontalHeaderLabels([self.tr("Original"), self.tr("Translation")])
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.preview.verticalHeader().hide()
+        self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName(self.tr("Preview of the translation"))
@@ -329,7 +330,6 @@ class DocumentsPage(QWidget):
         for i, (src, dst) in enumerate(rows):
             self.preview.setItem(i, 0, QTableWidgetItem(src))
             self.preview.setItem(i, 1, QTableWidgetItem(dst))
-        self.preview.resizeRowsToContents()
         self.preview.setVisible(bool(rows))
         self._stretch.setHidden(bool(rows))
 
