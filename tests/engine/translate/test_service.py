@@ -175,3 +175,28 @@ def test_corrupted_model_file_gets_a_clear_message(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError) as missing:
         Engine().translate(["Hello."], "en", "pt")
     assert "missing" in missing.value.user_message
+
+
+@pytest.mark.gpu
+def test_cuda_provider_translates_like_the_cpu(translation_models: Path) -> None:
+    from engine import onnx_session
+    from engine.config import EngineConfig
+
+    if not onnx_session.cuda_available():
+        pytest.skip("no CUDA provider: onnxruntime-gpu and an NVIDIA GPU are needed")
+    texts = sentences("en")
+    cpu = [t.text for t in Engine(EngineConfig(device="cpu")).translate(texts, "en", "pt")]
+    gpu = [t.text for t in Engine(EngineConfig(device="cuda")).translate(texts, "en", "pt")]
+    assert sum(a == b for a, b in zip(cpu, gpu, strict=True)) >= 0.9 * len(texts)
+
+
+def test_asking_for_cuda_without_it_says_what_to_do(translation_models: Path) -> None:
+    from engine import onnx_session
+    from engine.config import EngineConfig
+    from engine.errors import DeviceError
+
+    if onnx_session.cuda_available():
+        pytest.skip("this machine has CUDA")
+    with pytest.raises(DeviceError) as err:
+        Engine(EngineConfig(device="cuda")).translate(["Hello."], "en", "pt")
+    assert "onnxruntime-gpu" in err.value.user_message
