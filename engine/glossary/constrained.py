@@ -13,44 +13,19 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import torch
-import torch.nn.functional as F  # noqa: N812
+import torch.nn.functional as F
 from torch import Tensor
 
-from engine.cancel import CancelToken, check
+from engine.cancel import CancelToken, ProgressCallback, check
+from engine.glossary.align import ATTENTION_THRESHOLD, Constraint, TermAligner
+from engine.glossary.model import GlossaryEntry
+from engine.translate.shortlist import Shortlist
 from engine.translate.torch_model import DecoderState, MarianTransformer, _pad
 from engine.translate.vocab import EOS_ID, UNK_ID
-
-#: Attention mass on a term's source tokens above which the model counts as translating that term.
-ATTENTION_THRESHOLD = 0.5
-
-#: Portuguese function words the model writes before a noun while already attending to it ("uma febre",
-#: "a pressão"): the term is written after them, not instead of them.
-FUNCTION_WORDS = frozenset(
-    (
-        "a o as os um uma uns umas de da do das dos em na no nas nos à às ao aos para pela pelo pelas pelos "
-        "com sua seu suas seus sem por que e ou esta este essa esse estas estes essas esses"
-    ).split()
-)
-
-
-@dataclass(frozen=True)
-class Constraint:
-    """A term to write: its source token span and its target pieces.
-
-    Attributes:
-        start: first source token index of the term.
-        end: one past its last source token.
-        target_ids: the target term's pieces as a word inside a sentence (first piece starts with "▁").
-        capitalized_ids: the same pieces with a capital first letter (used at the start of a sentence).
-    """
-
-    start: int
-    end: int
-    target_ids: tuple[int, ...]
-    capitalized_ids: tuple[int, ...] = ()
 
 
 @dataclass
@@ -217,3 +192,124 @@ def _choose(row: _Row, step: int, token: int, attn: np.ndarray, word_start: np.n
     pieces = list(c.capitalized_ids if step == 0 and c.capitalized_ids else c.target_ids)
     row.queue = pieces[1:]
     return pieces[0]
+
+
+# -- aligned substitution ---------------------------------------------------------------------------------
+
+
+@torch.no_grad()
+def greedy_with_attention(
+    model: MarianTransformer,
+    batch: Sequence[Sequence[int]],
+    candidates: Sequence[np.ndarray] | None,
+    *,
+    cancel: CancelToken | None = None,
+) -> list[tuple[list[int], np.ndarray]]:
+    """The base model's greedy decoding, also returning each output token's attention over the source.
+
+    Returns:
+        Per sentence: output ids (without EOS) and attention ``[len(ids), source length]``.
+    """
+    src, src_mask = _pad(batch)
+    b = src.shape[0]
+    memory = model.encode(src, src_mask)
+    state = model.start_state(memory, src_mask)
+    allowed = torch.full((b, model.arch.vocab_size), float("-inf"))
+    for i in range(b):
+        if candidates is None:
+            allowed[i] = 0.0
+        else:
+            allowed[i, torch.from_numpy(np.asarray(candidates[i], dtype=np.int64))] = 0.0
+    allowed[:, UNK_ID] = float("-inf")
+    limits = [math.ceil(2.5 * len(seq)) for seq in batch]
+    prev = torch.full((b, 1), -1, dtype=torch.long)
+    outs: list[list[int]] = [[] for _ in range(b)]
+    attns: list[list[np.ndarray]] = [[] for _ in range(b)]
+    done = [False] * b
+    for t in range(max(limits)):
+        check(cancel, "The translation")
+        hidden, attention = decode_step(model, model.embed_targets(prev, t), state)
+        nxt = (model.logits(hidden) + allowed).argmax(dim=-1)
+        att = attention.numpy()
+        for i in range(b):
+            if done[i]:
+                continue
+            token = int(nxt[i])
+            done[i] = token == EOS_ID or len(outs[i]) + 1 >= limits[i]
+            if token != EOS_ID:
+                outs[i].append(token)
+                attns[i].append(att[i, : len(batch[i])])
+        if all(done):
+            break
+        prev = nxt.unsqueeze(1)
+    return [
+        (o, np.stack(a) if a else np.zeros((0, len(seq)), dtype=np.float32))
+        for o, a, seq in zip(outs, attns, batch, strict=True)
+    ]
+
+
+class TermAwareTranslator:
+    """Term-aware translation on the PyTorch port (used to evaluate fine-tuned weights before export).
+
+    Args:
+        model: the PyTorch port, in eval mode.
+        vocab_path: the SentencePiece model shared by source and target.
+        shortlist: the lexical shortlist, or ``None`` to decode over the full vocabulary.
+        entries: the glossary (may be empty: plain translation).
+    """
+
+    def __init__(
+        self,
+        model: MarianTransformer,
+        vocab_path: Path,
+        shortlist: Shortlist | None,
+        entries: Sequence[GlossaryEntry],
+    ) -> None:
+        self.model = model
+        self.shortlist = shortlist
+        self.aligner = TermAligner(vocab_path, entries)
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        *,
+        method: str = "align",
+        batch_size: int = 32,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[str]:
+        """Translate single sentences with the glossary enforced.
+
+        Args:
+            sentences: source sentences.
+            method: ``"align"`` (the model's rendering of each term, found by attention, is replaced by the
+                term), ``"force"`` (the term's pieces are forced into the decoding) or ``"none"``.
+            batch_size: sentences decoded together (sorted by length).
+            on_progress: called with (sentences done, total).
+            cancel: stops between batches and steps.
+
+        Returns:
+            One translation per sentence, in order.
+        """
+        al = self.aligner
+        prepared = [al.prepare(s) for s in sentences]
+        order = sorted(range(len(sentences)), key=lambda i: len(prepared[i][0]))
+        results = [""] * len(sentences)
+        for k in range(0, len(order), batch_size):
+            check(cancel, "The translation")
+            chunk = order[k : k + batch_size]
+            ids = [prepared[i][0] for i in chunk]
+            cons = [prepared[i][1] if method != "none" else [] for i in chunk]
+            cands = [self.shortlist.candidates(x) for x in ids] if self.shortlist is not None else None
+            if method == "force":
+                outs = constrained_greedy(
+                    self.model, ids, cons, cands, al.word_start, function_word=al.function_word, cancel=cancel
+                )
+            else:
+                decoded = greedy_with_attention(self.model, ids, cands, cancel=cancel)
+                outs = [al.finish(o, a, c) for (o, a), c in zip(decoded, cons, strict=True)]
+            for i, out in zip(chunk, outs, strict=True):
+                results[i] = al.decode(out)
+            if on_progress is not None:
+                on_progress(min(k + batch_size, len(order)), len(order))
+        return results

@@ -1,134 +1,174 @@
-"""Term-aware translation without fine-tuning: glossary terms found in the source are written into the
-translation by attention-guided constrained decoding (:mod:`engine.glossary.constrained`).
+"""Term-aware translation at inference, without fine-tuning, on the app's ONNX translator.
 
-Runs on the PyTorch port of the translation model (``torch`` from the ``train`` extra).
+``TranslationService.translate(..., glossary=NAME)`` calls :func:`translate_with_glossary`: the active model
+translates as usual, a decoding hook records the cross-attention of every output token, and
+:class:`engine.glossary.align.TermAligner` replaces the model's rendering of each glossary term with the
+glossary's target term.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import sentencepiece as spm
+import numpy.typing as npt
 
 from engine.cancel import CancelToken, ProgressCallback, check
-from engine.glossary.constrained import FUNCTION_WORDS, Constraint, constrained_greedy
+from engine.errors import InputError
+from engine.glossary.align import TermAligner
 from engine.glossary.model import GlossaryEntry
-from engine.glossary.terms import TermMatch, TermMatcher
-from engine.translate.shortlist import Shortlist
-from engine.translate.torch_model import MarianTransformer
+from engine.glossary.store import GlossaryStore
 from engine.translate.vocab import EOS_ID
+
+if TYPE_CHECKING:
+    from engine.translate.service import LoadedModel, Translation, TranslationService
 
 log = logging.getLogger(__name__)
 
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
 
-@dataclass(frozen=True)
-class TermTranslation:
-    """A translation and the glossary terms found in its source.
+_aligners: dict[tuple[str, str, str, int], TermAligner] = {}
+_aligners_lock = threading.Lock()
 
-    Attributes:
-        text: the translation.
-        terms: the matched glossary entries, in source order.
+
+class AttentionRecorder:
+    """A decoding hook that leaves the logits alone and keeps each emitted token's attention over the source."""
+
+    def __init__(self, rows: int) -> None:
+        self.attention: list[list[FloatArray]] = [[] for _ in range(rows)]
+
+    def __call__(
+        self, step: int, rows: IntArray, cand: IntArray, logits: FloatArray, attention: FloatArray
+    ) -> FloatArray:
+        """Record the attention of the tokens chosen at this step."""
+        best = cand[np.argmax(logits, axis=1)]
+        for j, (row, token) in enumerate(zip(rows.tolist(), best.tolist(), strict=True)):
+            if token != EOS_ID:
+                self.attention[row].append(np.asarray(attention[j], dtype=np.float32).copy())
+        return logits
+
+    def matrix(self, row: int, source_len: int) -> FloatArray:
+        """Attention ``[output tokens, source_len]`` of one row."""
+        steps = self.attention[row]
+        if not steps:
+            return np.zeros((0, source_len), dtype=np.float32)
+        return np.stack([a[:source_len] for a in steps]).astype(np.float32)
+
+
+def aligner_for(loaded: LoadedModel, glossary: str, store: GlossaryStore | None = None) -> TermAligner:
+    """The (cached) aligner for a loaded model and a stored glossary.
+
+    Raises:
+        GlossaryNotFoundError: no such glossary.
+        InputError: the glossary's direction is not the model's.
     """
+    own = store is None
+    store = store or GlossaryStore()
+    try:
+        info = store.get(glossary)
+        if (info.source_lang, info.target_lang) != (loaded.info.source, loaded.info.target):
+            raise InputError(
+                f"The glossary '{info.name}' is for {info.source_lang}->{info.target_lang}, but the translation "
+                f"goes from {loaded.info.source} to {loaded.info.target}."
+            )
+        key = (loaded.info.name, info.name, info.updated_at, info.entry_count)
+        with _aligners_lock:
+            cached = _aligners.get(key)
+        if cached is not None:
+            return cached
+        entries = [GlossaryEntry(e.source, e.target, e.note) for e in store.entries(info.name)]
+    finally:
+        if own:
+            store.close()
+    folder = loaded.info.folder
+    target_vocab = folder / "target.spm"
+    aligner = TermAligner(folder / "source.spm", entries, target_vocab if target_vocab.is_file() else None)
+    with _aligners_lock:
+        _aligners[key] = aligner
+    return aligner
 
-    text: str
-    terms: tuple[GlossaryEntry, ...]
 
-
-class TermAwareTranslator:
-    """Translates sentences so that the glossary's target terms appear where the source terms are translated.
+def translate_with_glossary(
+    service: TranslationService,
+    texts: Sequence[str],
+    source: str,
+    target: str,
+    glossary: str,
+    *,
+    model: str | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> list[Translation]:
+    """Translate texts so that the stored glossary's terms are used.
 
     Args:
-        model: the PyTorch port, in eval mode.
-        vocab_path: the SentencePiece model shared by source and target.
-        shortlist: the lexical shortlist, or ``None`` to decode over the full vocabulary.
-        entries: the glossary.
+        service: the translation service (its models and batch size are used).
+        texts: texts to translate (split into sentences; whitespace kept).
+        source: source language code.
+        target: target language code.
+        glossary: name of a stored glossary for this direction.
+        model: model name; default: the active model of the pair.
+        on_progress: called with (sentences done, total).
+        cancel: checked between batches.
+
+    Returns:
+        One translation per text.
     """
+    from engine.translate import text as textmod
+    from engine.translate.service import Translation
 
-    def __init__(
-        self,
-        model: MarianTransformer,
-        vocab_path: Path,
-        shortlist: Shortlist | None,
-        entries: Sequence[GlossaryEntry],
-    ) -> None:
-        self.model = model
-        self.sp = spm.SentencePieceProcessor(model_file=str(vocab_path))
-        self.shortlist = shortlist
-        self.matcher = TermMatcher(entries)
-        size = self.sp.GetPieceSize()
-        pieces = [str(self.sp.IdToPiece(i)) for i in range(size)]
-        self.word_start = np.array([p.startswith("▁") for p in pieces], dtype=bool)
-        self.function_word = np.array([p[1:].lower() in FUNCTION_WORDS for p in pieces], dtype=bool)
-        self._term_ids: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+    loaded = service.model(source, target, model)
+    aligner = aligner_for(loaded, glossary)
+    pieces = [textmod.split(t) for t in texts]
+    sentences = [p.text for ps in pieces for p in ps if p.translate]
+    translated = translate_sentences(
+        loaded,
+        aligner,
+        sentences,
+        batch_size=service.config.translation_batch_size,
+        on_progress=on_progress,
+        cancel=cancel,
+    )
+    out: list[Translation] = []
+    it = iter(translated)
+    for original, ps in zip(texts, pieces, strict=True):
+        mine = [next(it) for p in ps if p.translate]
+        out.append(Translation(original, textmod.join(ps, mine), source, target, loaded.info.name))
+    return out
 
-    def _pieces(self, target: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        if target not in self._term_ids:
-            plain = tuple(int(i) for i in self.sp.EncodeAsIds(target))
-            cap = target[:1].upper() + target[1:]
-            capped = tuple(int(i) for i in self.sp.EncodeAsIds(cap)) if cap != target else plain
-            self._term_ids[target] = (plain, capped)
-        return self._term_ids[target]
 
-    def prepare(self, text: str) -> tuple[list[int], list[Constraint], list[TermMatch]]:
-        """Source ids (EOS appended), the constraints, and the term matches for one sentence."""
-        proto = self.sp.encode(text, return_type="proto")
-        pieces = list(proto.pieces)
-        ids = [int(p.id) for p in pieces] + [EOS_ID]
-        matches = self.matcher.find(text)
-        constraints = []
-        for match in matches:
-            span = [i for i, p in enumerate(pieces) if p.end > match.start and p.begin < match.end]
-            if not span:
-                continue
-            plain, capped = self._pieces(match.entry.target)
-            if not plain:
-                continue
-            constraints.append(Constraint(span[0], span[-1] + 1, plain, capped))
-        return ids, constraints, matches
+def translate_sentences(
+    loaded: LoadedModel,
+    aligner: TermAligner,
+    sentences: Sequence[str],
+    *,
+    batch_size: int = 32,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> list[str]:
+    """Translate single sentences with the glossary of ``aligner`` (batched by length)."""
+    from engine.translate import text as textmod
 
-    def translate(
-        self,
-        sentences: Sequence[str],
-        *,
-        batch_size: int = 32,
-        on_progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[TermTranslation]:
-        """Translate sentences (one sentence each) with the glossary enforced.
-
-        Args:
-            sentences: source sentences.
-            batch_size: sentences decoded together (sorted by length).
-            on_progress: called with (sentences done, total).
-            cancel: stops between batches and steps.
-
-        Returns:
-            One :class:`TermTranslation` per sentence, in order.
-        """
-        prepared = [self.prepare(s) for s in sentences]
-        order = sorted(range(len(sentences)), key=lambda i: len(prepared[i][0]))
-        results: dict[int, TermTranslation] = {}
-        for k in range(0, len(order), batch_size):
-            check(cancel, "The translation")
-            chunk = order[k : k + batch_size]
-            ids = [prepared[i][0] for i in chunk]
-            cands = [self.shortlist.candidates(x) for x in ids] if self.shortlist is not None else None
-            outs = constrained_greedy(
-                self.model,
-                ids,
-                [prepared[i][1] for i in chunk],
-                cands,
-                self.word_start,
-                function_word=self.function_word,
-                cancel=cancel,
-            )
-            for i, out in zip(chunk, outs, strict=True):
-                text = str(self.sp.DecodeIds(out))
-                results[i] = TermTranslation(text, tuple(m.entry for m in prepared[i][2]))
-            if on_progress is not None:
-                on_progress(min(k + batch_size, len(order)), len(order))
-        return [results[i] for i in range(len(sentences))]
+    protected = [textmod.protect(s, loaded.is_unknown) for s in sentences]
+    prepared = [aligner.prepare(p.text) for p in protected]
+    order = sorted(range(len(sentences)), key=lambda k: len(prepared[k][0]))
+    results = [""] * len(sentences)
+    size = max(1, batch_size)
+    for start in range(0, len(order), size):
+        check(cancel, "Translation")
+        chunk = order[start : start + size]
+        recorder = AttentionRecorder(len(chunk))
+        ids = loaded.translator.translate_ids([prepared[k][0] for k in chunk], hook=recorder)
+        for j, k in enumerate(chunk):
+            src_ids, constraints, _ = prepared[k]
+            out = ids[j]
+            if constraints:
+                out = aligner.finish(out, recorder.matrix(j, len(src_ids)), constraints)
+            results[k] = protected[k].restore(aligner.decode(out))
+        if on_progress is not None:
+            on_progress(min(start + size, len(order)), len(order))
+    return results

@@ -34,8 +34,8 @@ def is_acronym(term: str) -> bool:
 
 
 class TermMatcher:
-    """Finds the entries of a glossary in text: whole words, case-insensitive (acronyms case-sensitive),
-    longest match first, no overlaps.
+    """Finds the entries of a glossary in text: whole words (not inside a hyphenated compound),
+    case-insensitive (acronyms case-sensitive), longest match first, no overlaps.
 
     Args:
         entries: the glossary's entries.
@@ -61,7 +61,8 @@ class TermMatcher:
             return None
         alternatives = sorted(terms, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alternatives)
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+        # Whole words, and not part of a hyphenated compound: "SARS" does not match in "SARS-CoV-2".
+        return re.compile(rf"(?<!\w)(?<!\w-)(?:{body})(?!\w)(?!-\w)", flags)
 
     def __len__(self) -> int:
         return len(self._entries) + len(self._acronyms)

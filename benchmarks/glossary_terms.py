@@ -1,0 +1,142 @@
+"""Glossary adherence of term-aware translation (no fine-tuning) on TICO-19, and general quality on Tatoeba.
+
+Reads ../shared/data (or $PALAVRA_SHARED_DATA): tico19-eng-por (CC0) and tatoeba-eng-por (CC BY-NC-SA, used only
+to evaluate). Imports the two TICO-19 en->pt glossaries as a user would (``palavra glossary import``: defaults,
+conflicts keep the first target), translates the TICO dev half with the active en-pt model without and with each
+glossary, and prints a table:
+
+* term adherence over ``term_hits.tsv``: every row; rows whose entry survived the import; ``yes`` rows; and
+  "matched" rows, where Palavra's matcher finds the term (it skips "who" for "WHO" and "SARS" inside
+  "SARS-CoV-2", which term_hits.tsv counts);
+* chrF++ on the TICO dev half and on the first N Tatoeba pairs, base and with the glossary;
+* sentences per second.
+
+Usage: python benchmarks/glossary_terms.py [--tatoeba N] [--limit N] [--model NAME] [--hits-out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(os.environ.get("PALAVRA_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+TICO = SHARED / "tico19-eng-por"
+GLOSSARIES = {"facebook": "f_en-pt_XX.csv", "google": "g_en_pt-BR.csv"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--tatoeba", type=int, default=2000, help="Tatoeba pairs for general quality")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N TICO lines")
+    parser.add_argument("--model", default=None, help="model name (default: the active en-pt model)")
+    parser.add_argument("--hits-out", type=Path, default=None, help="write per-hit results (TSV) here")
+    args = parser.parse_args()
+    if not (TICO / "term_hits.tsv").is_file() or not (SHARED / "tatoeba-eng-por" / "test.tsv").is_file():
+        sys.exit(
+            f"Evaluation data not found at {SHARED} (expected ../shared/data next to the repository, or set "
+            "PALAVRA_SHARED_DATA). Nothing was measured."
+        )
+    os.environ.setdefault("PALAVRA_DATA_DIR", str(Path(tempfile.gettempdir()) / "palavra-bench-glossary"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from sacrebleu.metrics import CHRF
+
+    from engine.api import Engine
+    from engine.glossary.terms import TermMatcher, uses_term
+
+    engine = Engine()
+    en = (TICO / "dev.eng").read_text(encoding="utf-8").splitlines()[: args.limit]
+    pt = (TICO / "dev.por").read_text(encoding="utf-8").splitlines()[: args.limit]
+    tat_en, tat_pt = [], []
+    for line in (SHARED / "tatoeba-eng-por" / "test.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 4:
+            tat_en.append(parts[2])
+            tat_pt.append(parts[3])
+    tat_en, tat_pt = tat_en[: args.tatoeba], tat_pt[: args.tatoeba]
+    hits = list(csv.DictReader((TICO / "term_hits.tsv").open(encoding="utf-8"), delimiter="\t"))
+    hits = [h for h in hits if int(h["line"]) <= len(en)]
+    chrf = CHRF(word_order=2)
+
+    def run(texts: list[str], glossary: str | None) -> tuple[list[str], float]:
+        start = time.perf_counter()
+        out = [t.text for t in engine.translate(texts, "en", "pt", model=args.model, glossary=glossary)]
+        return out, len(texts) / (time.perf_counter() - start)
+
+    engine.translate(["Warm-up."], "en", "pt", model=args.model)
+    base_tico, base_speed = run(en, None)
+    base_tat, _ = run(tat_en, None)
+    print(
+        f"model: {engine.translation.model('en', 'pt', args.model).info.name}; TICO lines: {len(en)}; "
+        f"Tatoeba pairs: {len(tat_en)}"
+    )
+    header = (
+        f"{'glossary':<18}{'hits':>6}{'all %':>8}{'kept %':>8}{'yes %':>8}{'matched %':>10}"
+        f"{'TICO chrF++':>13}{'Tatoeba chrF++':>16}{'sent/s':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    rows_out = []
+    for key, file in GLOSSARIES.items():
+        name = f"tico-{key}"
+        service = engine.glossaries
+        if name not in {g.name for g in service.list()}:
+            service.import_file(TICO / "terminologies" / file, name, "en", "pt", domain="medical")
+        entries = service.entries(name)
+        kept = {(e.source, e.target) for e in entries}
+        matcher = TermMatcher([*service.check_file(TICO / "terminologies" / file, "en", "pt").entries])
+        out, speed = run(en, name)
+        tat, _ = run(tat_en, name)
+        mine = [h for h in hits if h["glossary"] == key]
+        for label, outs in (("base", base_tico), ("glossary", out)):
+            ok = [uses_term(outs[int(h["line"]) - 1], h["pt_term"]) for h in mine]
+            in_kept = [o for o, h in zip(ok, mine, strict=True) if (h["en_term"], h["pt_term"]) in kept]
+            yes = [o for o, h in zip(ok, mine, strict=True) if h["pt_term_in_reference"] == "yes"]
+            matched = [
+                o
+                for o, h in zip(ok, mine, strict=True)
+                if (h["en_term"], h["pt_term"]) in kept
+                and any(m.entry.source == h["en_term"] for m in matcher.find(en[int(h["line"]) - 1]))
+            ]
+            score_tico = chrf.corpus_score(outs, [pt]).score
+            score_tat = chrf.corpus_score(base_tat if label == "base" else tat, [tat_pt]).score
+            print(
+                f"{key + ' ' + label:<18}{len(ok):>6}{_pct(ok):>8}{_pct(in_kept):>8}{_pct(yes):>8}"
+                f"{_pct(matched):>10}{score_tico:>13.2f}{score_tat:>16.2f}"
+                f"{(base_speed if label == 'base' else speed):>8.1f}"
+            )
+            if label == "glossary":
+                rows_out += [(h, o, outs[int(h["line"]) - 1]) for h, o in zip(mine, ok, strict=True)]
+    if args.hits_out:
+        with args.hits_out.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t")
+            w.writerow(
+                ["line", "glossary", "en_term", "pt_term", "pt_term_in_reference", "ok", "translation"]
+            )
+            for h, ok_, text in rows_out:
+                w.writerow(
+                    [
+                        h["line"],
+                        h["glossary"],
+                        h["en_term"],
+                        h["pt_term"],
+                        h["pt_term_in_reference"],
+                        int(ok_),
+                        text,
+                    ]
+                )
+    return 0
+
+
+def _pct(values: list[bool]) -> str:
+    return f"{100 * sum(values) / len(values):.1f}" if values else "-"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
