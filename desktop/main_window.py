@@ -110,8 +110,9 @@ class MainWindow(QMainWindow):
             page = self._build_page(index)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._pages[index] = page
         return self._pages[index]
 
@@ -169,13 +170,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(index)
 
     def _page_changed(self, index: int) -> None:
-        self.page(index)
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
-        page = self.stack.currentWidget()
-        if page is self.translate_page:
+        if index == 0:
             self.translate_page.source_edit.setFocus()
-        elif page is self.correct_page:
+        elif index == 2:
             self.correct_page.editor.setFocus()
+        del page
 
     def translate_clipboard(self) -> None:
         """Ctrl+Shift+T: translate what is on the clipboard."""

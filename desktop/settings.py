@@ -32,7 +32,7 @@ class Settings:
 
     def _int(self, key: str, default: int) -> int:
         try:
-            return int(self._s.value(key, default))  # type: ignore[arg-type]
+            return int(str(self._s.value(key, default)))
         except (TypeError, ValueError):
             return default
 

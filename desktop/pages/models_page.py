@@ -220,7 +220,7 @@ class ModelsPage(QWidget):
         task = self.workers.translation.run_fn(
             lambda _p, _c: self.engine.translation.activate_model(name), "activate model"
         )
-        task.finished.connect(lambda _r: (self.refresh(), emit(self.models_changed)))
+        task.finished.connect(self._models_changed)
         task.failed.connect(lambda e: self.notice.show_error(error_text(e)))
 
     # -- imports ----------------------------------------------------------------------------------------
@@ -250,12 +250,23 @@ class ModelsPage(QWidget):
             dialog.deleteLater()
             self._import = None
 
+        def imported(model: Any) -> None:
+            end()
+            self.notice.show_info(self.tr("Imported {0}.").format(model.name))
+            self._models_changed()
+
+        def failed(exc: BaseException) -> None:
+            end()
+            self.notice.show_error(error_text(exc))
+
+        def cancelled() -> None:
+            end()
+            self.notice.show_info(self.tr("Import cancelled."))
+
         task.progress.connect(progress)
-        task.finished.connect(
-            lambda m: (end(), self.notice.show_info(self.tr("Imported {0}.").format(m.name)), self.refresh())
-        )
-        task.failed.connect(lambda e: (end(), self.notice.show_error(error_text(e))))
-        task.cancelled.connect(lambda: (end(), self.notice.show_info(self.tr("Import cancelled."))))
+        task.finished.connect(imported)
+        task.failed.connect(failed)
+        task.cancelled.connect(cancelled)
 
     def choose_glossary(self) -> None:
         """Ask for a glossary file (CSV, TSV, TBX) and import it."""
@@ -301,6 +312,10 @@ class ModelsPage(QWidget):
         if report is not None:
             self.notice.setToolTip(report.summary())
 
+    def _models_changed(self, *_args: Any) -> None:
+        self.refresh()
+        emit(self.models_changed)
+
     def open_wizard(self) -> None:
         """Open the fine-tuning wizard."""
         cls = wizard_class()
@@ -308,5 +323,5 @@ class ModelsPage(QWidget):
             return
         wizard = cls(self.engine, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.finished.connect(lambda _r: (self.refresh(), emit(self.models_changed)))
+        wizard.finished.connect(self._models_changed)
         wizard.open()
