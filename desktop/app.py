@@ -58,6 +58,11 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="palavra gui", description="Open Palavra's window.")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     parser.add_argument("--page", type=int, default=None, help="open on page N (1-6)")
+    parser.add_argument(
+        "--smoke-test",
+        metavar="TEXT",
+        help="packaging check: translate TEXT on the Translate page, print the result and quit (exit 1 if none)",
+    )
     args, _unknown = parser.parse_known_args(list(argv))  # Qt options (-platform, -style...) pass through
     return args
 
@@ -88,10 +93,31 @@ def run(argv: Sequence[str]) -> int:
     t0 = os.environ.get(STARTUP_PROBE_ENV)
     if t0:
         QTimer.singleShot(0, lambda: _probe(float(t0), app))
+    result: list[str] = []
+    if args.smoke_test:
+        _smoke_test(window, args.smoke_test, result)
     try:
-        return int(app.exec())
+        code = int(app.exec())
     finally:
         engine.close()
+    if args.smoke_test:
+        return 0 if result else 1
+    return code
+
+
+def _smoke_test(window: MainWindow, text: str, result: list[str]) -> None:
+    """Type ``text`` into the Translate page once the models are ready; print the translation and quit."""
+    page = window.translate_page
+
+    def done(translation: str) -> None:
+        if translation.strip() and not result:
+            result.append(translation)
+            print(translation, flush=True)
+            window.close()
+
+    page.translated.connect(done)
+    window.ready.connect(lambda: page.source_edit.setPlainText(text))
+    QTimer.singleShot(180_000, window.close)  # give up after three minutes
 
 
 def _probe(t0: float, app: QApplication) -> None:
