@@ -35,9 +35,11 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "round trip": {"pipeline": None},
     "lingotweaker": {"pipeline": [["lingotweaker"]]},
     "harper": {"pipeline": [["harper"]]},
+    "lingotweaker > harper": {"pipeline": [["lingotweaker"], ["harper"]]},
     "harper > lingotweaker": {"pipeline": [["harper"], ["lingotweaker"]]},
     "lingotweaker + harper (merged)": {"pipeline": [["lingotweaker", "harper"]]},
-    "lingotweaker > harper, library order": {"pipeline": [["lingotweaker"], ["harper"]], "rank": False},
+    "shipped, library spelling order": {"pipeline": "default", "rank": False},
+    "shipped, no end-punctuation rule": {"pipeline": "default", "house": False},
     "shipped": {"pipeline": "default"},
 }
 
@@ -107,7 +109,9 @@ def run_config(name: str, limit: int) -> dict[str, Any]:
     pipelines = dict(DEFAULT_PIPELINES)
     if cfg["pipeline"] != "default":
         pipelines["en"] = tuple(tuple(stage) for stage in cfg["pipeline"])
-    service = CorrectionService(EngineConfig(), pipelines=pipelines, rank_spelling=cfg.get("rank", True))
+    service = CorrectionService(
+        EngineConfig(), pipelines=pipelines, rank_spelling=cfg.get("rank", True), house_rules=cfg.get("house", True)
+    )
     t0 = time.perf_counter()
     service.check("This are a warm up sentence.", "en")
     cold = time.perf_counter() - t0

@@ -25,6 +25,12 @@ log = logging.getLogger(__name__)
 #: LingoTweaker rules left out: they rewrite correct text with a stylistic alternative ("good" -> "excellent",
 #: "First of all" -> "First") rather than fix an error, and lower GLEU on JFLEG dev.
 LT_DISABLED_RULES: tuple[str, ...] = ("EXTREME_ADJECTIVES", "FIRST_OF_ALL")
+#: For British English: LanguageTool's Oxford-spelling rule flags "-ise", which British usage accepts.
+LT_DISABLED_RULES_GB: tuple[str, ...] = ("OXFORD_SPELLING_Z_NOT_S",)
+#: For Portuguese: "mais melhor" -> "mais" is a wrong fix; the redundancy category gives style advice
+#: ("vinte anos de idade") rather than corrections.
+LT_DISABLED_RULES_PT: tuple[str, ...] = ("REDUNDANCY_MAIS",)
+LT_DISABLED_CATEGORIES_PT: tuple[str, ...] = ("REDUNDANCY",)
 #: LingoTweaker rules that are off by default and switched on: each raised GLEU on JFLEG dev (measured by leaving
 #: it out again). Left off although tried: COMMA_BEFORE_AND (lowers GLEU), ALSO_SENT_END and NEGATE_MEANING (style),
 #: APOSTROPHE_S (wrong more often than right).
@@ -36,8 +42,9 @@ LT_ENABLED_RULES: tuple[str, ...] = (
     "DT_NNS_AGREEMENT",
     "HAD_VBP",
 )
-#: Harper rules left out for the same reason.
-HARPER_DISABLED_RULES: tuple[str, ...] = ()
+#: Harper rules left out: MissingTo inserts "to" where the references do not (7 times in JFLEG dev, lowers GLEU);
+#: NumericRangeEnDash and Regionalisms change typography or regional vocabulary, which is not a learner's error.
+HARPER_DISABLED_RULES: tuple[str, ...] = ("MissingTo", "NumericRangeEnDash", "Regionalisms")
 
 
 class Checker(Protocol):
@@ -89,18 +96,23 @@ class LingoTweakerChecker:
                 f"Reinstall Palavra (package lingotweaker-data-{base}).",
                 detail=str(exc),
             ) from exc
-        # LingoTweaker's en data has one US speller; en-GB uses it for grammar and Harper's British speller.
-        lt_lang = "en-US" if base == "en" else language
         self.language = language
         self._lang = base
         self._spelling = spelling
+        disabled = list(disabled_rules)
+        if language == "en-GB":
+            disabled += LT_DISABLED_RULES_GB
+        if base == "pt":
+            disabled += LT_DISABLED_RULES_PT
+        # The variant must be passed explicitly: without it "pt-BR" is checked as pt-PT (European spelling).
         self._engine = lt_py.Engine(
-            lt_lang,
+            language,
+            variant=language,
             data_dir=data_module.data_dir(),
-            disabled_rules=list(disabled_rules),
+            disabled_rules=disabled,
             enabled_rules=list(enabled_rules) if base == "en" else [],
+            disabled_categories=list(LT_DISABLED_CATEGORIES_PT) if base == "pt" else [],
         )
-        self._skip_spelling = language == "en-GB"
 
     def check(self, text: str) -> list[Edit]:
         """Check ``text``; returns edits with ``str`` offsets."""
@@ -123,11 +135,8 @@ class LingoTweakerChecker:
                 str(m.get("issue_type") or ""),
                 str(m.get("message") or ""),
             )
-            if rule_id.startswith("MORFOLOGIK"):
-                if self._skip_spelling:
-                    continue
-                if self._spelling is not None:
-                    suggestions = self._spelling.rank(original, suggestions)
+            if rule_id.startswith("MORFOLOGIK") and self._spelling is not None:
+                suggestions = self._spelling.rank(original, suggestions)
             best = suggestions[0]
             edits.append(
                 Edit(

@@ -1,5 +1,6 @@
 """Palavra's own small rules, for errors the rule engines leave alone.
 
+* ``PT_IRREGULAR_VERB``: over-regularised forms of irregular Portuguese verbs ("eu fazi" -> "eu fiz").
 * ``SENTENCE_END_PUNCTUATION``: a sentence of four words or more that ends a line without a full stop,
   question mark or exclamation mark. (In JFLEG dev, 17 sentences lack one and the references add it 55 times
   in 68.)
@@ -76,3 +77,76 @@ def end_punctuation(text: str, language: str, occupied: list[tuple[int, int]]) -
         suggestions=tuple(original + m for m in marks),
         source="palavra",
     )
+
+
+# Over-regularised Portuguese verb forms that learners write, with the right form and the infinitive.
+_PT_IRREGULAR: dict[str, tuple[str, str]] = {
+    "fazi": ("fiz", "fazer"),
+    "fazeu": ("fez", "fazer"),
+    "sabo": ("sei", "saber"),
+    "sabi": ("soube", "saber"),
+    "sabeu": ("soube", "saber"),
+    "dizi": ("disse", "dizer"),
+    "dizeu": ("disse", "dizer"),
+    "trazi": ("trouxe", "trazer"),
+    "trazeu": ("trouxe", "trazer"),
+    "podi": ("pude", "poder"),
+    "podeu": ("pôde", "poder"),
+    "quereu": ("quis", "querer"),
+    "queri": ("quis", "querer"),
+    "teni": ("tive", "ter"),
+    "teneu": ("teve", "ter"),
+    "estei": ("estive", "estar"),
+    "vini": ("vim", "vir"),
+    "veniu": ("veio", "vir"),
+    "vieu": ("veio", "vir"),
+    "poni": ("pus", "pôr"),
+    "poneu": ("pôs", "pôr"),
+    "ouvo": ("ouço", "ouvir"),
+    "pedo": ("peço", "pedir"),
+    "perdo": ("perco", "perder"),
+    "cabo": ("caibo", "caber"),
+    "dormo": ("durmo", "dormir"),
+    "fazo": ("faço", "fazer"),
+    "dizo": ("digo", "dizer"),
+    "trazo": ("trago", "trazer"),
+    "podo": ("posso", "poder"),
+    "vei": ("vi", "ver"),
+    "veu": ("viu", "ver"),
+    "dai": ("dei", "dar"),
+    "dau": ("deu", "dar"),
+    "iu": ("foi", "ir"),
+}
+_PT_WORD = re.compile(r"[^\W\d_]+")
+
+
+class PortugueseVerbChecker:
+    """Over-regularised forms of irregular Portuguese verbs ("eu fazi" -> "eu fiz")."""
+
+    name = "verbs"
+
+    def check(self, text: str) -> list[Edit]:
+        """Edits on ``text`` for each over-regularised verb form."""
+        edits: list[Edit] = []
+        for m in _PT_WORD.finditer(text):
+            word = m.group()
+            entry = _PT_IRREGULAR.get(word.lower())
+            if entry is None or entry[0] == word.lower():
+                continue
+            right, infinitive = entry
+            if word[:1].isupper():
+                right = right[:1].upper() + right[1:]
+            edits.append(
+                Edit(
+                    start=m.start(),
+                    end=m.end(),
+                    original=word,
+                    replacement=right,
+                    category="verb form",
+                    rule_id="PT_IRREGULAR_VERB",
+                    explanation=f"'{infinitive}' is irregular: write '{right}', not '{word}'.",
+                    suggestions=(right,),
+                    source=self.name,
+                )
+            )
+        return edits

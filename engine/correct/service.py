@@ -2,9 +2,11 @@
 
 The pipeline, per language (the order was measured on JFLEG dev, see ``docs/correction.md``):
 
-* English: LingoTweaker (LanguageTool rules), then Harper run on LingoTweaker's output; the two passes are
-  composed into one set of edits on the original text (:func:`engine.correct.merge.compose`).
-* Portuguese: LingoTweaker's Portuguese rules together with a frequency-based accent and spelling check.
+* English: LingoTweaker (LanguageTool rules), then Harper on LingoTweaker's output, then LingoTweaker again (a
+  fix often reveals the next error); the passes are composed into one set of edits on the original text
+  (:func:`engine.correct.merge.compose`).
+* Portuguese: LingoTweaker's Portuguese rules together with a frequency-based accent and spelling check and a
+  table of over-regularised irregular verbs.
 
 Text is NFC-normalised, then cut into bounded chunks (:mod:`engine.correct.segment`) so that no input makes a
 checker run for long; progress is reported and the cancel token polled between chunks.
@@ -25,7 +27,7 @@ from engine.config import EngineConfig
 from engine.correct.checkers import Checker, HarperChecker, LingoTweakerChecker, PortugueseSpellingChecker
 from engine.correct.merge import compose, resolve
 from engine.correct.model import CATEGORIES, CheckResult, Edit, apply_edits
-from engine.correct.rules import end_punctuation
+from engine.correct.rules import PortugueseVerbChecker, end_punctuation
 from engine.correct.segment import MAX_TOKEN_CHARS, split_chunks
 from engine.correct.spelling import SpellingModel
 from engine.errors import InputError, UnsupportedLanguageError
@@ -57,15 +59,18 @@ _SUPPORTED = ("en-US", "en-GB", "pt-BR", "pt-PT")
 #: Stages per language: each stage is a tuple of checker names whose edits are merged (first one wins a
 #: clash); every stage checks the output of the previous one.
 DEFAULT_PIPELINES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "en": (("lingotweaker",), ("harper",)),
-    "pt": (("lingotweaker", "spelling"),),
+    "en": (("lingotweaker",), ("harper",), ("lingotweaker",)),
+    "pt": (("verbs", "lingotweaker", "spelling"),),
 }
 
 #: Texts longer than this are refused (about 150,000 words); split the document first.
 MAX_TEXT_CHARS = 1_000_000
 _CACHE_SIZE = 4096
+#: Categories whose edits depend on their neighbours (see :func:`_cautious`), and how often a stage is re-run.
+_DEPENDENT = frozenset({"grammar", "agreement", "verb form"})
+_MAX_REPEATS = 4
 #: Which checker wins when edits of different checkers overlap.
-_PRIORITY = ("lingotweaker", "harper", "spelling", "palavra")
+_PRIORITY = ("verbs", "lingotweaker", "harper", "spelling", "palavra")
 
 
 def resolve_language(language: str) -> str:
@@ -141,6 +146,8 @@ class CorrectionService:
                 checker = LingoTweakerChecker(language, ranker)
             elif name == "harper" and base == "en":
                 checker = HarperChecker(language, ranker)
+            elif name == "verbs" and base == "pt":
+                checker = PortugueseVerbChecker()
             elif name == "spelling" and base == "pt":
                 checker = PortugueseSpellingChecker(self._spelling_model(base))
             else:
@@ -163,21 +170,23 @@ class CorrectionService:
                 self._cache.move_to_end(key)
                 return cached
         stages = self._pipelines.get(language.split("-")[0], ())
-        current = text
         edits: list[Edit] = []
-        for stage_index, stage in enumerate(stages):
+        first = True
+        for stage in stages:
             names = [n for n in stage if not (n == "harper" and not language.startswith("en"))]
-            if not names:
-                continue
-            found: list[Edit] = []
-            for name in names:
-                found.extend(self._checker(name, language).check(current))
-            stage_edits = resolve(found, names)
-            if stage_index == 0:
-                edits = stage_edits
-            elif stage_edits:
-                edits = compose(text, edits, stage_edits)
-            current = apply_edits(text, edits)
+            for attempt in range(_MAX_REPEATS):
+                current = apply_edits(text, edits)
+                found: list[Edit] = []
+                for name in names:
+                    found.extend(self._checker(name, language).check(current))
+                stage_edits = resolve(found, names)
+                deferred = False
+                if attempt < _MAX_REPEATS - 1:
+                    stage_edits, deferred = _cautious(stage_edits)
+                edits = stage_edits if first else compose(text, edits, stage_edits)
+                first = False
+                if not deferred:
+                    break
         result = tuple(edits)
         with self._lock:
             self._cache[key] = result
@@ -254,6 +263,26 @@ class CorrectionService:
             if on_progress is not None:
                 on_progress(index + 1, len(texts))
         return results
+
+
+def _cautious(edits: list[Edit]) -> tuple[list[Edit], bool]:
+    """Keep every independent edit but only the first grammar edit of a chunk.
+
+    Grammar rules judge each word against the *uncorrected* neighbours: in "Os menino brincam" one rule makes
+    "menino" plural while another makes "brincam" singular to agree with it. Applying the first and checking
+    again gets it right. Returns the kept edits and whether any were held back.
+    """
+    kept: list[Edit] = []
+    grammar_seen = False
+    deferred = False
+    for edit in edits:
+        if edit.category in _DEPENDENT:
+            if grammar_seen:
+                deferred = True
+                continue
+            grammar_seen = True
+        kept.append(edit)
+    return kept, deferred
 
 
 def _ends_line(text: str, end: int) -> bool:
