@@ -5,10 +5,15 @@ from __future__ import annotations
 import builtins
 import logging
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from engine.cancel import CancelToken
 from engine.config import EngineConfig
-from engine.errors import InputError
+from engine.errors import InputError, ModelNotFoundError
+from engine.glossary.finetune.config import FineTuneConfig
 from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
 from engine.glossary.reader import read_glossary_file
 from engine.glossary.store import GlossaryStore, check_name
@@ -17,6 +22,8 @@ from engine.glossary.validate import ValidationOptions, validate
 log = logging.getLogger(__name__)
 
 SUPPORTED_LANGS = ("en", "pt")
+#: Default training budget in minutes (the whole run takes about 2.5 minutes more; see ``estimate_seconds``).
+DEFAULT_MINUTES = 5.0
 
 
 class GlossaryImportError(InputError):
@@ -172,6 +179,124 @@ class GlossaryService:
     def delete_entry(self, name: str, entry_id: int) -> None:
         """Delete an entry of a glossary."""
         self.store.delete_entry(self.store.get(name).name, entry_id)
+
+    # -- fine-tuning -------------------------------------------------------------------------------------------
+    @staticmethod
+    def adapted_model_name(glossary: GlossaryInfo) -> str:
+        """The name an adapted model gets: ``"en-pt + <glossary name>"``."""
+        return f"{glossary.source_lang}-{glossary.target_lang} + {glossary.name}"
+
+    def finetune_config(
+        self,
+        name: str,
+        *,
+        minutes: float | None = None,
+        method: str = "full",
+        user_pairs: Path | None = None,
+        install: bool = True,
+    ) -> FineTuneConfig:
+        """The options of a fine-tuning run for glossary ``name`` (see :class:`FineTuneConfig`).
+
+        Raises:
+            ModelNotFoundError: no shipped base model for the glossary's direction.
+        """
+        from engine.translate.model_folder import find_source_model, shipped_model_folders
+
+        info = self.get(name)
+        pair = f"{info.source_lang}-{info.target_lang}"
+        folder = next((f for f in shipped_model_folders() if find_source_model(f).pair == pair), None)
+        if folder is None:
+            raise ModelNotFoundError(f"No base model for {pair} is installed, so it cannot be fine-tuned.")
+        entries = [(e.source, e.target) for e in self.entries(info.name)]
+        return FineTuneConfig(
+            glossary=info.name,
+            model_name=self.adapted_model_name(info),
+            base_folder=str(folder),
+            entries=entries,
+            minutes=DEFAULT_MINUTES if minutes is None else max(0.1, minutes),
+            method=method,
+            user_pairs=str(user_pairs) if user_pairs else None,
+            install=install,
+            threads=self.config.effective_threads,
+            device=self.config.device,
+            learning_rate=1e-3 if method == "lora" else FineTuneConfig.learning_rate,
+        )
+
+    @staticmethod
+    def estimate_seconds(config: FineTuneConfig) -> float:
+        """How long a run takes on this machine, roughly: preparation + training budget + evaluation + export.
+
+        Preparation and evaluation were measured on 2 CPU cores (docs/glossary.md); training stops at the budget.
+        """
+        prepare = 20.0 + 0.02 * config.term_sentences
+        evaluate = (2 + config.evaluations) * 15.0
+        export = 30.0 if config.install else 0.0
+        return prepare + config.minutes * 60.0 + evaluate + export
+
+    def finetune(
+        self,
+        name: str,
+        *,
+        minutes: float | None = None,
+        method: str = "full",
+        user_pairs: Path | None = None,
+        install: bool = True,
+        on_event: Callable[[dict[str, Any]], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> FineTuneResult:
+        """Fine-tune the base model to glossary ``name`` in a child process and install the result.
+
+        The adapted model is installed as ``"en-pt + <name>"`` next to the base model, never replacing it, and is
+        not activated: call ``Engine().translation.activate_model(result.model_name)`` to use it.
+
+        Args:
+            name: the glossary.
+            minutes: training time budget (default :data:`DEFAULT_MINUTES`).
+            method: ``"full"`` or ``"lora"``.
+            user_pairs: optional TSV of the user's own sentence pairs (source TAB target).
+            install: export and install the model (false: evaluate only).
+            on_event: receives every event of the child (``stage``, ``progress``, ``metrics``, ``done``).
+            cancel: cancels the run (the child process group is terminated).
+
+        Raises:
+            Cancelled: cancelled; nothing was installed.
+            ModelError: the run failed; nothing was installed.
+        """
+        from engine.glossary.finetune.runner import run_job
+
+        config = self.finetune_config(
+            name, minutes=minutes, method=method, user_pairs=user_pairs, install=install
+        )
+        done = run_job(config, on_event=on_event, cancel=cancel)
+        return FineTuneResult(
+            model_name=str(done.get("model", config.model_name)),
+            installed=bool(done.get("installed")),
+            before=dict(done.get("before", {})),
+            after=dict(done.get("after", {})),
+            steps=int(done.get("steps", 0)),
+            seconds=float(done.get("seconds", 0.0)),
+        )
+
+
+@dataclass(frozen=True)
+class FineTuneResult:
+    """The outcome of a fine-tuning run.
+
+    Attributes:
+        model_name: the adapted model's name (installed unless ``installed`` is false).
+        installed: whether the model was exported and installed.
+        before: term accuracy (%), chrF++ and examples of the base model.
+        after: the same for the adapted model.
+        steps: training steps done.
+        seconds: wall time of the whole run.
+    """
+
+    model_name: str
+    installed: bool
+    before: dict[str, Any]
+    after: dict[str, Any]
+    steps: int
+    seconds: float
 
 
 def _check_pair(source: str, target: str) -> None:

@@ -1,0 +1,3 @@
+"""Fine-tuning the translation model to a glossary, in a child process (see :mod:`.runner`)."""
+
+from __future__ import annotations

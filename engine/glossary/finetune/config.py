@@ -1,0 +1,52 @@
+"""Options of a fine-tuning run (sent to the child process as JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FineTuneConfig:
+    """Everything the child process needs.
+
+    Attributes:
+        glossary: the glossary's name.
+        model_name: the name the adapted model is installed under (``"en-pt + <glossary>"``).
+        base_folder: the base model's Firefox Translations folder (Marian weights, vocabulary, shortlist).
+        entries: (source term, target term) pairs.
+        minutes: training time budget (data preparation, evaluation and export come on top).
+        method: ``"full"`` fine-tuning or ``"lora"`` (low-rank adapters merged at export).
+        learning_rate: AdamW learning rate.
+        batch_size: sentence pairs per step (half term sentences, half replay).
+        term_sentences: about how many synthetic term contexts to build in total.
+        held_out: held-out term sentences for the term accuracy.
+        evaluations: evaluations during training (for the live chart).
+        lora_rank: rank of the LoRA adapters.
+        label_smoothing: label smoothing of the loss.
+        seed: random seed.
+        threads: torch threads (0: torch's default).
+        device: ``"cpu"``, ``"cuda"`` or ``"auto"``.
+        user_pairs: optional TSV of the user's own sentence pairs.
+        install: export to ONNX int8 and install the model at the end.
+        work_dir: scratch folder (the parent creates and removes it).
+    """
+
+    glossary: str
+    model_name: str
+    base_folder: str
+    entries: list[tuple[str, str]] = field(default_factory=list)
+    minutes: float = 4.0
+    method: str = "full"
+    learning_rate: float = 3e-5
+    batch_size: int = 32
+    term_sentences: int = 1500
+    held_out: int = 100
+    evaluations: int = 3
+    lora_rank: int = 16
+    label_smoothing: float = 0.0
+    seed: int = 0
+    threads: int = 0
+    device: str = "auto"
+    user_pairs: str | None = None
+    install: bool = True
+    work_dir: str | None = None
