@@ -110,7 +110,10 @@ def run_config(name: str, limit: int) -> dict[str, Any]:
     if cfg["pipeline"] != "default":
         pipelines["en"] = tuple(tuple(stage) for stage in cfg["pipeline"])
     service = CorrectionService(
-        EngineConfig(), pipelines=pipelines, rank_spelling=cfg.get("rank", True), house_rules=cfg.get("house", True)
+        EngineConfig(),
+        pipelines=pipelines,
+        rank_spelling=cfg.get("rank", True),
+        house_rules=cfg.get("house", True),
     )
     t0 = time.perf_counter()
     service.check("This are a warm up sentence.", "en")
@@ -138,25 +141,23 @@ def spelling_accuracy(records: list[list[Any]], refs: list[list[str]]) -> tuple[
     return hits, len(records)
 
 
-def library_first_accuracy(records: list[list[Any]], refs: list[list[str]]) -> tuple[int, int]:
-    """Same, had the library's first suggestion been applied (records from a library-order run)."""
-    return spelling_accuracy(records, refs)
-
-
-def pt_learner_score() -> tuple[int, int, int]:
-    """(sentences fully corrected, sentences with at least one right edit, total) on the Portuguese set."""
+def pt_learner_score() -> tuple[int, int, int, int]:
+    """(erroneous sentences fully corrected, erroneous total, correct sentences left unchanged, correct total)."""
     from engine.config import EngineConfig
     from engine.correct.service import CorrectionService
 
     rows = [line.split("\t") for line in PT_SET.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
     service = CorrectionService(EngineConfig())
-    full = partial = 0
-    for row in rows:
-        wrong, right, lang = row[0], row[1], row[2] if len(row) > 2 else "pt-BR"
-        got = service.check(wrong, lang).corrected
-        full += got == right
-        partial += got != wrong and any(w in right.split() for w in set(got.split()) - set(wrong.split()))
-    return full, partial, len(rows)
+    fixed = wrong_total = kept = right_total = 0
+    for wrong, right, variant, _kind in rows:
+        got = service.check(wrong, variant).corrected
+        if wrong == right:
+            right_total += 1
+            kept += got == right
+        else:
+            wrong_total += 1
+            fixed += got == right
+    return fixed, wrong_total, kept, right_total
 
 
 def main() -> int:
@@ -187,7 +188,7 @@ def main() -> int:
         f"JFLEG dev, {len(src)} sentences; source unchanged: GLEU {100 * gleu.corpus_gleu(src, ref_tokens, src, args.iterations):.1f}"
     )
     print()
-    print(f"| configuration | GLEU | sentences/s | cold start s | peak RSS MB | spelling first = ref |")
+    print("| configuration | GLEU | sentences/s | cold start s | peak RSS MB | spelling first = ref |")
     print("|---|---|---|---|---|---|")
     for name in names:
         proc = subprocess.run(
@@ -211,9 +212,12 @@ def main() -> int:
                 "\n".join(res["hyp"]) + "\n", encoding="utf-8"
             )
     if PT_SET.exists() and not args.only:
-        full, partial, total = pt_learner_score()
+        fixed, wrong_total, kept, right_total = pt_learner_score()
         print()
-        print(f"Portuguese learner set: {full}/{total} sentences fully corrected, {partial}/{total} improved")
+        print(
+            f"Portuguese learner set: {fixed}/{wrong_total} sentences with errors fully corrected, "
+            f"{kept}/{right_total} correct sentences left unchanged"
+        )
     return 0
 
 

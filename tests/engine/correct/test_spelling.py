@@ -1,0 +1,56 @@
+"""Spelling ranking and Portuguese accents on the real word-frequency lists (pyspellchecker data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.correct.spelling import SpellingModel, distance, match_case
+
+
+def test_distance_makes_accents_and_missing_letters_cheap() -> None:
+    assert distance("voce", "você") == pytest.approx(0.3)
+    assert distance("yong", "young") < distance("yong", "long")
+    assert distance("recieve", "receive") < 1.0
+    assert distance("abc", "abc") == 0.0
+
+
+def test_match_case() -> None:
+    assert match_case("Teh", "the") == "The"
+    assert match_case("TEH", "the") == "THE"
+    assert match_case("teh", "the") == "the"
+
+
+@pytest.fixture(scope="module")
+def english() -> SpellingModel:
+    return SpellingModel("en")
+
+
+@pytest.fixture(scope="module")
+def portuguese() -> SpellingModel:
+    return SpellingModel("pt")
+
+
+def test_rank_puts_the_likely_word_first(english: SpellingModel) -> None:
+    # The library's order for these JFLEG misspellings (LanguageTool's speller) puts a worse word first.
+    assert english.rank("yong", ["long", "young", "song", "Long", "Yong"])[0] == "young"
+    assert english.rank("oher", ["her", "over", "other", "HER", "Other"])[0] == "other"
+    assert english.rank("critism", ["crisis", "British", "criticism", "critics"])[0] == "criticism"
+    assert english.rank("probles", ["problem", "problems", "probes", "proles"])[0] == "problems"
+
+
+def test_rank_keeps_every_suggestion(english: SpellingModel) -> None:
+    suggestions = ["ten", "the", "tea", "tech"]
+    assert sorted(english.rank("teh", suggestions)) == sorted(suggestions)
+
+
+def test_portuguese_missing_accents_are_found(portuguese: SpellingModel) -> None:
+    found = {
+        (word, sugg[0], rule) for _s, _e, word, sugg, rule in portuguese.check_pt("Amanha eu bebo agua.")
+    }
+    assert ("Amanha", "Amanhã", "PT_MISSING_ACCENT") in found
+    assert ("agua", "água", "PT_MISSING_ACCENT") in found
+
+
+def test_portuguese_ambiguous_words_are_left_alone(portuguese: SpellingModel) -> None:
+    # "esta"/"está", "e"/"é", "pais"/"país" are all words: only grammar rules may change them.
+    assert portuguese.check_pt("Esta casa e o pais dela.") == []
