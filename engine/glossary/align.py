@@ -185,8 +185,20 @@ class TermAligner:
     def finish(
         self, out: Sequence[int], attention: np.ndarray, constraints: Sequence[Constraint]
     ) -> list[int]:
-        """The output ids with each term's rendering replaced by the glossary term."""
-        return substitute_terms(out, attention, constraints, self.word_start, self.content_word, self.alnum)
+        """The output ids with each term's rendering replaced by the glossary term.
+
+        Terms the model already wrote (as often as the source has them) are left as they are.
+        """
+        text = " ".join(self.decode(out).casefold().split())
+        needed: dict[tuple[int, ...], int] = {}
+        for c in constraints:
+            needed[c.target_ids] = needed.get(c.target_ids, 0) + 1
+        todo = []
+        for c in constraints:
+            term = " ".join(self.decode(c.target_ids).casefold().split())
+            if text.count(term) < needed[c.target_ids]:
+                todo.append(c)
+        return substitute_terms(out, attention, todo, self.word_start, self.content_word, self.alnum)
 
     def decode(self, ids: Sequence[int]) -> str:
         """Target text for ids."""
@@ -280,7 +292,7 @@ def substitute_terms(
         if lo >= 0:
             used[lo : hi + 1] = True
         pieces = c.capitalized_ids if first == 0 and c.capitalized_ids else c.target_ids
-        if tuple(out[first:end]) in (c.target_ids, c.capitalized_ids):
+        if end > first and tuple(out[first:end]) in (c.target_ids, c.capitalized_ids):
             continue
         edits.append((first, end, pieces))
     result = list(out)
