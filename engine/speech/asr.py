@@ -25,7 +25,7 @@ from engine.config import EngineConfig
 from engine.errors import InputError, ModelError
 from engine.speech import model as model_files
 from engine.speech.audio import SAMPLE_RATE, AudioArray
-from engine.speech.normalize import split_words
+from engine.speech.normalize import recogniser_spelling, split_words
 from engine.speech.types import ForcedWord, Segment, Transcript, Word
 
 log = logging.getLogger(__name__)
@@ -237,8 +237,8 @@ class Recognizer:
         self, model: Any, tokenizer: Any, encoder_output: Any, target: str, num_frames: int
     ) -> tuple[ForcedWord, ...]:
         """Forced alignment of ``target`` (as written: case and punctuation help), mapped onto its words."""
-        words = split_words(target)
-        text = " " + " ".join(target.split())
+        words = [recogniser_spelling(w, tokenizer.language_code) for w in split_words(target)]
+        text = " " + " ".join(words)
         tokens = tokenizer.encode(text)
         if not tokens or not words:
             return tuple(ForcedWord(0.0, 0.0, 0.0) for _ in words)

@@ -123,6 +123,61 @@ _EN_CONTRACTIONS = {
     "mrs": "missus",
     "dr": "doctor",
 }
+#: British spellings (as in the drill sentences) and the American ones Whisper writes; compared as equal, and the
+#: forced scorer is given the American form (Whisper finds "favourite" improbable even when it hears it).
+_EN_US = {
+    "favourite": "favorite",
+    "favourites": "favorites",
+    "colour": "color",
+    "colours": "colors",
+    "centre": "center",
+    "centres": "centers",
+    "theatre": "theater",
+    "metre": "meter",
+    "metres": "meters",
+    "litre": "liter",
+    "litres": "liters",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "neighbourhood": "neighborhood",
+    "flavour": "flavor",
+    "honour": "honor",
+    "humour": "humor",
+    "labour": "labor",
+    "harbour": "harbor",
+    "behaviour": "behavior",
+    "rumour": "rumor",
+    "travelling": "traveling",
+    "travelled": "traveled",
+    "traveller": "traveler",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "labelled": "labeled",
+    "jewellery": "jewelry",
+    "programme": "program",
+    "grey": "gray",
+    "organise": "organize",
+    "organised": "organized",
+    "realise": "realize",
+    "realised": "realized",
+    "recognise": "recognize",
+    "apologise": "apologize",
+    "criticised": "criticized",
+    "criticise": "criticize",
+    "memorise": "memorize",
+    "memorising": "memorizing",
+    "practise": "practice",
+    "analyse": "analyze",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "defence": "defense",
+    "licence": "license",
+    "cheque": "check",
+    "tyre": "tire",
+    "pyjamas": "pajamas",
+    "aluminium": "aluminum",
+    "mum": "mom",
+}
 #: Portuguese spoken variants Whisper may write for the standard form.
 _PT_VARIANTS = {"pra": "para", "pro": "para o", "tá": "está", "tô": "estou", "cê": "você", "né": "não é"}
 
@@ -158,6 +213,29 @@ def _en_number(n: int) -> str:
         return f"{_EN_ONES[hundreds]} hundred" + (f" {_en_number(rest)}" if rest else "")
     thousands, rest = divmod(n, 1000)
     return f"{_en_number(thousands)} thousand" + (f" {_en_number(rest)}" if rest else "")
+
+
+_EN_ORDINALS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+}
+_EN_ORDINALS["twelve"] = "twelfth"
+
+
+def _en_ordinal(n: int) -> str:
+    words = _en_number(n).split()
+    last = words[-1]
+    if last in _EN_ORDINALS:
+        last = _EN_ORDINALS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return " ".join([*words[:-1], last])
 
 
 def _pt_number(n: int) -> str:
@@ -200,11 +278,14 @@ def normalize_word(word: str, language: str) -> list[str]:
     text = text.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", text) else text
     if text.isdigit() and len(text) <= 6:
         return number_to_words(int(text), language).split()
-    if re.fullmatch(r"\d+(st|nd|rd|th)", text):
-        return [text]
+    ordinal = re.fullmatch(r"(\d{1,4})(st|nd|rd|th)", text)
+    if ordinal and language.startswith("en"):
+        return _en_ordinal(int(ordinal.group(1))).split()
     expanded = _PT_VARIANTS.get(text) if language.startswith("pt") else _EN_CONTRACTIONS.get(text)
     if expanded:
         return expanded.split()
+    if language.startswith("en") and text in _EN_US:
+        return [_EN_US[text]]
     if "-" in text and language.startswith("en"):
         # "forty-two" and "forty two" compare equal; hyphenated compounds are split the same way either side.
         return [p for p in text.split("-") if p]
@@ -217,3 +298,19 @@ def to_units(text: str, language: str) -> list[Unit]:
     for index, word in enumerate(split_words(text)):
         units.extend(Unit(u, index) for u in normalize_word(word, language))
     return units
+
+
+def recogniser_spelling(word: str, language: str) -> str:
+    """``word`` as Whisper would spell it (American English), keeping its case and punctuation."""
+    if not language.startswith("en"):
+        return word
+    match = re.match(r"^([^\w]*)([\w']+)([^\w]*)$", word)
+    if not match:
+        return word
+    head, core, tail = match.groups()
+    american = _EN_US.get(core.lower())
+    if american is None:
+        return word
+    if core[0].isupper():
+        american = american[0].upper() + american[1:]
+    return head + american + tail

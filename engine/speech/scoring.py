@@ -28,10 +28,12 @@ class Thresholds:
     """Cut-offs combining the two judges (probabilities are mean token probabilities in 0-1).
 
     Attributes:
-        flag: a word the transcript substituted or dropped is flagged (wrong/missing) when its forced
-            probability is below this; at or above it the model finds the target plausible, so the word is
-            "uncertain".
-        trust: a substituted/dropped word whose forced probability reaches this counts as correct (spelling
+        flag: a word the transcript replaced by another is flagged "wrong" when its forced probability is below
+            this; at or above it the model finds the target plausible, so the word is "uncertain".
+        flag_missing: the same for a word absent from the transcript ("missing"). Higher than ``flag``: when the
+            free decoder wrote nothing there, the forced decoder's language model still props up a word that
+            fits the sentence (a cut word kept p = 0.35 in the shared Portuguese clip).
+        trust: a replaced or absent word whose forced probability reaches this counts as correct (spelling
             variants, words the free decoder skipped).
         matched_floor: a word the transcript matched is still "uncertain" when its forced probability is below
             this.
@@ -39,9 +41,10 @@ class Thresholds:
         extra_penalty: points taken from the overall score per extra word (at most 3 counted).
     """
 
-    flag: float = 0.5
-    trust: float = 0.8
-    matched_floor: float = 0.02
+    flag: float = 0.05
+    flag_missing: float = 0.6
+    trust: float = 0.7
+    matched_floor: float = 0.0
     full: float = 0.5
     extra_penalty: int = 5
 
@@ -191,7 +194,7 @@ def combine(
             status = CORRECT if p >= thresholds.matched_floor else UNCERTAIN
         elif p >= thresholds.trust:
             status = CORRECT
-        elif p >= thresholds.flag:
+        elif p >= (thresholds.flag if judgement.verdict == "substituted" else thresholds.flag_missing):
             status = UNCERTAIN
         else:
             status = WRONG if judgement.verdict == "substituted" else MISSING

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from engine.speech.normalize import normalize_word, number_to_words, split_words, to_units
+from engine.speech.normalize import (
+    normalize_word,
+    number_to_words,
+    recogniser_spelling,
+    split_words,
+    to_units,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +54,18 @@ def test_digits_and_spelled_numbers_give_the_same_units() -> None:
 def test_units_remember_their_word() -> None:
     units = to_units("I can't go", "en")
     assert [(u.text, u.word_index) for u in units] == [("i", 0), ("can", 1), ("not", 1), ("go", 2)]
+
+
+def test_british_spellings_compare_equal_and_are_forced_in_american_form() -> None:
+    assert normalize_word("Favourite,", "en") == normalize_word("favorite", "en") == ["favorite"]
+    assert recogniser_spelling("Colour,", "en") == "Color,"
+    assert recogniser_spelling("centre.", "en") == "center."
+    assert recogniser_spelling("house", "en") == "house"
+    assert recogniser_spelling("centre", "pt") == "centre"
+
+
+def test_ordinals_written_as_digits_compare_equal() -> None:
+    assert normalize_word("15th", "en") == ["fifteenth"]
+    assert normalize_word("21st", "en") == ["twenty", "first"]
+    assert normalize_word("12th,", "en") == ["twelfth"]
+    assert normalize_word("40th", "en") == ["fortieth"]

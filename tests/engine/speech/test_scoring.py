@@ -40,7 +40,7 @@ def test_numbers_and_contractions_either_way_are_not_errors() -> None:
 def test_forced_probability_decides_between_flag_and_benefit_of_doubt() -> None:
     th = Thresholds()
     # substituted + improbable target -> wrong, with what was heard
-    a = combine("He swims in the sea", "en", "He swims in the tea", forced(0.9, 0.9, 0.9, 0.9, 0.05), th)
+    a = combine("He swims in the sea", "en", "He swims in the tea", forced(0.9, 0.9, 0.9, 0.9, 0.01), th)
     assert a.words[4].status == "wrong" and a.words[4].heard == "tea" and a.words[4].score < 40
     # substituted but the model finds the target plausible -> uncertain, not a flag
     a = combine("He swims in the sea", "en", "He swims in the tea", forced(0.9, 0.9, 0.9, 0.9, 0.6), th)
@@ -49,7 +49,7 @@ def test_forced_probability_decides_between_flag_and_benefit_of_doubt() -> None:
     a = combine("He swims in the sea", "en", "He swims in the tea", forced(0.9, 0.9, 0.9, 0.9, 0.95), th)
     assert a.words[4].status == "correct"
     # dropped and improbable -> missing, without timing
-    a = combine("He swims in the sea", "en", "He swims the sea", forced(0.9, 0.9, 0.1, 0.9, 0.9), th)
+    a = combine("He swims in the sea", "en", "He swims the sea", forced(0.9, 0.9, 0.02, 0.9, 0.9), th)
     assert a.words[2].status == "missing" and a.words[2].start is None
     assert a.words[3].start == 1.5
 
