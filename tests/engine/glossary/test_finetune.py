@@ -1,0 +1,124 @@
+"""Fine-tuning in a child process on the real model: killing it at any point leaves everything intact; a short
+run installs an adapted model next to the base, which can be activated and switched back."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from engine import paths
+from engine.api import Engine
+from engine.errors import ModelError
+from engine.glossary.finetune.config import FineTuneConfig
+from engine.glossary.finetune.runner import FineTuneJob
+from engine.glossary.model import GlossaryEntry
+from engine.translate import store
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+ENTRIES = [
+    GlossaryEntry("blood pressure", "tensão arterial"),
+    GlossaryEntry("shortness of breath", "dificuldade em respirar"),
+    GlossaryEntry("contact tracing", "rastreio de contactos"),
+]
+
+
+def _config(engine: Engine, **overrides: object) -> FineTuneConfig:
+    base = engine.glossaries.finetune_config("med", minutes=0.05)
+    values = {**base.__dict__, "term_sentences": 12, "held_out": 3, "evaluations": 0, **overrides}
+    return FineTuneConfig(**values)  # type: ignore[arg-type]
+
+
+def _snapshot(engine: Engine, prepared: Path) -> tuple[object, ...]:
+    active = paths.models_dir() / "active.json"
+    base_files = sorted(
+        (p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in (prepared / "en-pt").iterdir()
+    )
+    return (
+        active.read_bytes() if active.exists() else None,
+        base_files,
+        [(e.source, e.target) for e in engine.glossaries.entries("med")],
+        sorted(m.name for m in store.installed_models()),
+        sorted(p.name for p in paths.models_dir().iterdir()),
+    )
+
+
+@pytest.fixture
+def engine(translation_models: Path) -> Engine:
+    eng = Engine()
+    eng.glossaries.create("med", "en", "pt", ENTRIES, domain="medical")
+    eng.translation.activate_model("en-pt")
+    yield eng
+    eng.close()
+
+
+@pytest.mark.parametrize("kill_at", ["stage:loading", "progress", "stage:exporting"])
+def test_killing_at_any_point_leaves_everything_intact(
+    engine: Engine, translation_models: Path, kill_at: str
+) -> None:
+    before = _snapshot(engine, translation_models)
+    job = FineTuneJob(_config(engine, minutes=0.3 if kill_at == "progress" else 0.05))
+    finished = False
+    try:
+        for event in job.events():
+            label = event["event"] if event["event"] != "stage" else f"stage:{event['stage']}"
+            if label == kill_at:
+                if kill_at == "stage:exporting":
+                    time.sleep(0.3)  # in the middle of writing the ONNX files
+                assert job.pid is not None
+                os.killpg(job.pid, signal.SIGKILL)
+            finished = finished or event["event"] == "done"
+    except ModelError as err:
+        assert "unchanged" in err.user_message
+    after = _snapshot(engine, translation_models)
+    if finished:  # the export won the race: the model is complete, nothing else changed
+        assert after[:3] == before[:3]
+        store.verify_files(store.find_installed("en-pt + med"))  # type: ignore[arg-type]
+    else:
+        assert after == before
+    assert not list(paths.models_dir().glob(".tmp-*"))
+    store.verify_files(store.find_installed("en-pt"))  # type: ignore[arg-type]
+    assert engine.translate(["Good morning."], "en", "pt")[0].model == "en-pt"
+
+
+def test_short_run_installs_an_adapted_model_next_to_the_base(
+    engine: Engine, translation_models: Path
+) -> None:
+    events: list[dict[str, object]] = []
+    result = engine.glossaries.finetune("med", minutes=0.05, on_event=events.append)
+    kinds = [e["event"] for e in events]
+    assert kinds[0] == "stage" and "progress" in kinds and kinds.count("metrics") == 2 and kinds[-1] == "done"
+    assert result.installed and result.model_name == "en-pt + med"
+    assert 0.0 <= result.before["term_accuracy"] <= 100.0 and result.after["chrf"] > 20.0
+    adapted = store.find_installed("en-pt + med")
+    assert adapted is not None and adapted.kind == "adapted" and adapted.manifest["glossary"] == "med"
+    store.verify_files(adapted)
+    # Installed, not active; the base stays; the user can switch and switch back.
+    assert engine.translate(["Hello."], "en", "pt")[0].model == "en-pt"
+    out = engine.translate(["Do you have high blood pressure?"], "en", "pt", model="en-pt + med")[0]
+    assert out.model == "en-pt + med" and out.text
+    engine.translation.activate_model("en-pt + med")
+    assert engine.translate(["Hello again."], "en", "pt")[0].model == "en-pt + med"
+    engine.translation.activate_model("en-pt")
+    assert engine.translate(["Hello, once more."], "en", "pt")[0].model == "en-pt"
+
+
+def test_cancel_token_terminates_the_child(engine: Engine) -> None:
+    from engine.cancel import CancelToken
+    from engine.errors import Cancelled
+
+    token = CancelToken()
+    pids: list[int] = []
+    job = FineTuneJob(_config(engine, minutes=1.0))
+    with pytest.raises(Cancelled):
+        for event in job.events(token):
+            if event["event"] == "stage" and job.pid is not None:
+                pids.append(job.pid)
+                token.cancel()
+    with pytest.raises(ProcessLookupError):
+        os.killpg(pids[0], 0)
