@@ -134,7 +134,7 @@ class ProgressStore:
 
         self._conn: sqlite3.Connection = open_database(COMPONENT, MIGRATIONS, path)
         self._scheduler = Scheduler(enable_fuzzing=False)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # one connection shared by threads: every use holds it
 
     def close(self) -> None:
         """Close the database connection."""
@@ -210,13 +210,14 @@ class ProgressStore:
 
     def weak_words(self, language: str) -> list[str]:
         """Words the learner keeps missing, weakest first."""
-        rows = self._conn.execute(
-            "SELECT word FROM speech_words WHERE language=? AND (streak_misses>=? OR "
-            "(misses>=? AND misses*1.0/attempts>0.4)) "
-            "ORDER BY streak_misses DESC, score_sum*1.0/attempts ASC",
-            (language, WEAK_STREAK, WEAK_MISSES),
-        ).fetchall()
-        return [str(r[0]) for r in rows]
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT word FROM speech_words WHERE language=? AND (streak_misses>=? OR "
+                "(misses>=? AND misses*1.0/attempts>0.4)) "
+                "ORDER BY streak_misses DESC, score_sum*1.0/attempts ASC",
+                (language, WEAK_STREAK, WEAK_MISSES),
+            ).fetchall()
+            return [str(r[0]) for r in rows]
 
     def next_drill(self, drills: Sequence[Drill], language: str, *, now: datetime | None = None) -> Drill:
         """Choose the next drill among ``drills`` (all of ``language``).
@@ -224,71 +225,76 @@ class ProgressStore:
         Order: the most overdue FSRS card; else an unpractised sentence holding a weak word; else the first
             unpractised sentence of the lowest level; else the card due soonest.
         """
-        if not drills:
-            raise ValueError("no drills to choose from")
-        moment = (now or _now()).isoformat()
-        by_id = {d.id: d for d in drills}
-        cards = self._conn.execute(
-            "SELECT drill_id, due FROM speech_cards WHERE language=? ORDER BY due ASC", (language,)
-        ).fetchall()
-        for drill_id, due in cards:
-            if due <= moment and drill_id in by_id:
-                return by_id[drill_id]
-        practised = {str(r[0]) for r in cards}
-        fresh = [d for d in drills if d.id not in practised]
-        weak = self.weak_words(language)
-        if weak and fresh:
-            for word in weak:
-                for drill in fresh:
-                    if word in _units(drill):
-                        return drill
-        if fresh:
-            order = {level: i for i, level in enumerate(LEVELS)}
-            return min(fresh, key=lambda d: order.get(d.level, len(LEVELS)))
-        for drill_id, _due in cards:
-            if drill_id in by_id:
-                return by_id[drill_id]
-        return drills[0]
+        with self._lock:
+            if not drills:
+                raise ValueError("no drills to choose from")
+            moment = (now or _now()).isoformat()
+            by_id = {d.id: d for d in drills}
+            cards = self._conn.execute(
+                "SELECT drill_id, due FROM speech_cards WHERE language=? ORDER BY due ASC", (language,)
+            ).fetchall()
+            for drill_id, due in cards:
+                if due <= moment and drill_id in by_id:
+                    return by_id[drill_id]
+            practised = {str(r[0]) for r in cards}
+            fresh = [d for d in drills if d.id not in practised]
+            weak = self.weak_words(language)
+            if weak and fresh:
+                for word in weak:
+                    for drill in fresh:
+                        if word in _units(drill):
+                            return drill
+            if fresh:
+                order = {level: i for i, level in enumerate(LEVELS)}
+                return min(fresh, key=lambda d: order.get(d.level, len(LEVELS)))
+            for drill_id, _due in cards:
+                if drill_id in by_id:
+                    return by_id[drill_id]
+            return drills[0]
 
     def stats(self, language: str, *, now: datetime | None = None) -> ProgressStats:
         """Statistics for the progress plot of ``language``."""
-        rows = self._conn.execute(
-            "SELECT created_at, score, drill_id FROM speech_attempts WHERE language=? "
-            "ORDER BY created_at, id",
-            (language,),
-        ).fetchall()
-        history = tuple(ScorePoint(str(r[0]), int(r[1]), str(r[2])) for r in rows)
-        days: dict[str, list[int]] = {}
-        for point in history:
-            days.setdefault(point.when[:10], []).append(point.score)
-        daily = tuple(DailyScore(day, len(s), sum(s) / len(s)) for day, s in sorted(days.items()))
-        words = self._conn.execute(
-            "SELECT word, attempts, misses, score_sum*1.0/attempts AS mean FROM speech_words "
-            "WHERE language=? AND misses>0 ORDER BY mean ASC, misses DESC LIMIT 10",
-            (language,),
-        ).fetchall()
-        moment = (now or _now()).isoformat()
-        due = self._conn.execute(
-            "SELECT COUNT(*) FROM speech_cards WHERE language=? AND due<=?", (language, moment)
-        ).fetchone()[0]
-        practised = self._conn.execute(
-            "SELECT COUNT(*) FROM speech_cards WHERE language=?", (language,)
-        ).fetchone()[0]
-        return ProgressStats(
-            language=language,
-            attempts=len(history),
-            mean_score=(sum(p.score for p in history) / len(history)) if history else 0.0,
-            history=history,
-            daily=daily,
-            weakest_words=tuple(WordStat(str(w), int(a), int(m), float(s)) for w, a, m, s in words),
-            drills_practised=int(practised),
-            drills_due=int(due),
-        )
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT created_at, score, drill_id FROM speech_attempts WHERE language=? "
+                "ORDER BY created_at, id",
+                (language,),
+            ).fetchall()
+            history = tuple(ScorePoint(str(r[0]), int(r[1]), str(r[2])) for r in rows)
+            days: dict[str, list[int]] = {}
+            for point in history:
+                days.setdefault(point.when[:10], []).append(point.score)
+            daily = tuple(DailyScore(day, len(s), sum(s) / len(s)) for day, s in sorted(days.items()))
+            words = self._conn.execute(
+                "SELECT word, attempts, misses, score_sum*1.0/attempts AS mean FROM speech_words "
+                "WHERE language=? AND misses>0 ORDER BY mean ASC, misses DESC LIMIT 10",
+                (language,),
+            ).fetchall()
+            moment = (now or _now()).isoformat()
+            due = self._conn.execute(
+                "SELECT COUNT(*) FROM speech_cards WHERE language=? AND due<=?", (language, moment)
+            ).fetchone()[0]
+            practised = self._conn.execute(
+                "SELECT COUNT(*) FROM speech_cards WHERE language=?", (language,)
+            ).fetchone()[0]
+            return ProgressStats(
+                language=language,
+                attempts=len(history),
+                mean_score=(sum(p.score for p in history) / len(history)) if history else 0.0,
+                history=history,
+                daily=daily,
+                weakest_words=tuple(WordStat(str(w), int(a), int(m), float(s)) for w, a, m, s in words),
+                drills_practised=int(practised),
+                drills_due=int(due),
+            )
 
     def attempt_audio(self, attempt_id: int) -> bytes | None:
         """The WAV bytes stored with an attempt, if the user opted in to keeping audio."""
-        row = self._conn.execute("SELECT audio_wav FROM speech_attempts WHERE id=?", (attempt_id,)).fetchone()
-        return bytes(row[0]) if row and row[0] is not None else None
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT audio_wav FROM speech_attempts WHERE id=?", (attempt_id,)
+            ).fetchone()
+            return bytes(row[0]) if row and row[0] is not None else None
 
 
 def _units(drill: Drill) -> set[str]:
