@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from desktop import qtcompat
 from desktop.common import app_icon, resources_dir
 from desktop.settings import Settings
 
@@ -47,6 +48,7 @@ def build_window(
     """Create the main window over ``engine`` (the real facade, or a fake in tests)."""
     from desktop.main_window import MainWindow
 
+    qtcompat.install()
     if history_factory is None:
         from engine.history import HistoryStore
 
@@ -70,6 +72,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 def run(argv: Sequence[str]) -> int:
     """Run the desktop app; returns the exit code."""
     args = _parse(argv)
+    qtcompat.install()
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -82,9 +85,9 @@ def run(argv: Sequence[str]) -> int:
         os.environ["PALAVRA_DATA_DIR"] = settings.data_folder  # entry point: the engine reads it
     install_translators(app, settings.ui_language)
 
-    from engine.api import Engine
+    from desktop.remote import DesktopEngine
 
-    engine = Engine(settings.engine_config())
+    engine = DesktopEngine(settings.engine_config())
     window = build_window(engine, settings)
     if args.page:
         window.show_page(max(0, min(5, args.page - 1)))

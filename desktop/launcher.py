@@ -11,6 +11,10 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the GUI or to :func:`engine.cli.main`."""
+    if getattr(sys, "frozen", False):  # PyInstaller: let child processes (the checker) start
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] == "gui":
         from desktop.app import run

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
+from desktop import qtcompat
 from desktop.qtcompat import emit
 from engine.cancel import CancelToken
 from engine.errors import Cancelled
@@ -124,6 +125,7 @@ class ModelWorker(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        qtcompat.install()
         self.name = name
         self._cond = threading.Condition()
         self._latest: dict[str, Task] = {}
