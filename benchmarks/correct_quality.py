@@ -238,6 +238,37 @@ def pt_learner_score() -> tuple[int, int, int, int]:
     return fixed, wrong_total, kept, right_total
 
 
+def document_speed(words: int = 10_000) -> tuple[int, int, float, float]:
+    """Check a document of ``words`` words made of JFLEG dev sentences in paragraphs of five.
+
+    Returns (words, chunks, seconds to the first progress report, total seconds), warm checkers, cold cache.
+    """
+    from engine.config import EngineConfig
+    from engine.correct.service import CorrectionService
+
+    sentences = [detokenize(s) for s in DATA.joinpath("dev.src").read_text(encoding="utf-8").splitlines()]
+    picked: list[str] = []
+    count = 0
+    while count < words:
+        sentence = sentences[len(picked) % len(sentences)] + f" ({len(picked)})"
+        picked.append(sentence)
+        count += len(sentence.split())
+    text = "\n\n".join(" ".join(picked[i : i + 5]) for i in range(0, len(picked), 5))
+    service = CorrectionService(EngineConfig())
+    service.warm_up("en")
+    first: list[float] = []
+    chunks: list[int] = []
+    t0 = time.perf_counter()
+
+    def on_progress(done: int, total: int) -> None:
+        if not first:
+            first.append(time.perf_counter() - t0)
+        chunks[:] = [total]
+
+    service.check(text, "en", on_progress=on_progress)
+    return count, chunks[0], first[0], time.perf_counter() - t0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="*", help="configuration names (default: all)")
@@ -292,6 +323,12 @@ def main() -> int:
             (args.save / f"{name.replace(' ', '_')}.txt").write_text(
                 "\n".join(res["hyp"]) + "\n", encoding="utf-8"
             )
+    if not args.only:
+        words, chunks, first, total = document_speed()
+        print()
+        print(
+            f"{words:,}-word document: {chunks} chunks, first progress after {first:.2f} s, checked in {total:.1f} s"
+        )
     if PT_SET.exists() and not args.only:
         fixed, wrong_total, kept, right_total = pt_learner_score()
         print()
