@@ -36,7 +36,9 @@ def test_bad_file_imports_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_check_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "g.csv"
-    path.write_text("febre,fever\nvacinação,vaccination\ntosse seca,dry cough\nlavagem das mãos,hand washing\n")
+    path.write_text(
+        "febre,fever\nvacinação,vaccination\ntosse seca,dry cough\nlavagem das mãos,hand washing\n"
+    )
     assert main(["glossary", "import", str(path), "--name", "x", "--check"]) == 1
     assert "wrong way round" in capsys.readouterr().out
     assert main(["glossary", "import", str(path), "--name", "x", "--check", "--swap"]) == 0
