@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Wait after start before building the other pages in the background (ms).
+PREBUILD_DELAY_MS = 400
+
 
 class MainWindow(QMainWindow):
     """Palavra's window. The engine and the settings are injected (see :mod:`desktop.app`)."""
@@ -104,6 +107,13 @@ class MainWindow(QMainWindow):
         self.show_page(0)
 
     # -- pages ------------------------------------------------------------------------------------------
+    def _prebuild_next(self) -> None:
+        """Build the next page not built yet, one per turn of the event loop, while the user reads."""
+        missing = [i for i in range(len(self._titles)) if i not in self._pages]
+        if missing and not self._closing:
+            self.page(missing[0])
+            QTimer.singleShot(PREBUILD_DELAY_MS // 4, self._prebuild_next)
+
     def page(self, index: int) -> QWidget:
         """Page ``index``, built on first use."""
         if index not in self._pages:
@@ -187,6 +197,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Called once the window is shown: load the history, convert the shipped models if needed."""
         self.translate_page.load()
+        QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next)
 
         def work(progress: Callable[[int, int], None], cancel: Any) -> bool:
             if not self.engine.needs_preparation():

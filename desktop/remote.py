@@ -1,4 +1,4 @@
-"""An engine service run in a child process, for services whose native code holds the GIL for seconds.
+"""Engine services run in child processes, where native code may hold the GIL for a long time.
 
 The LanguageTool engine behind the writing checker (``lt_py``) keeps Python's global interpreter lock for about
 four seconds while it loads its rules; in a worker thread that still freezes the window, since the GUI thread needs
@@ -130,19 +130,43 @@ class RemoteService:
         conn.close()
 
 
+class _Speech:
+    """The speech service with scoring (Whisper) in a child process; drills, voices, microphone stay here."""
+
+    def __init__(self, engine: Engine, remote: RemoteService) -> None:
+        self._engine = engine
+        self._remote = remote
+
+    def score_attempt(self, target_text: str, audio: Any, language: str, **_ignored: Any) -> Any:
+        """Score a reading in the child process (``on_partial`` is not supported across processes)."""
+        return self._remote.score_attempt(target_text, audio, language)
+
+    def __getattr__(self, name: str) -> Any:
+        local = Engine.speech.fget(self._engine)  # type: ignore[attr-defined]
+        return getattr(local, name)
+
+
 class DesktopEngine(Engine):
-    """The facade as the desktop app uses it: the writing checker runs in its own process."""
+    """The facade as the desktop app uses it: the checker and the speech scorer run in their own processes."""
 
     def __init__(self, config: EngineConfig | None = None) -> None:
         super().__init__(config)
         self._remote_correction = RemoteService("correction", self.config)
+        self._remote_speech = RemoteService("speech", self.config)
+        self._speech = _Speech(self, self._remote_speech)
 
     @property
     def correction(self) -> Any:
         """The writing-correction service, in a child process."""
         return self._remote_correction
 
+    @property
+    def speech(self) -> Any:
+        """The speech service; scoring runs in a child process."""
+        return self._speech
+
     def close(self) -> None:
-        """Stop the child process and release every model."""
+        """Stop the child processes and release every model."""
         self._remote_correction.close()
+        self._remote_speech.close()
         super().close()

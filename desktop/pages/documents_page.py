@@ -308,7 +308,7 @@ class DocumentsPage(QWidget):
         self._load_preview(out)
 
     #: rows shown in the preview
-    PREVIEW_ROWS = 200
+    PREVIEW_ROWS = 50
 
     def _load_preview(self, out: Path) -> None:
         from engine.documents import load_document

@@ -33,12 +33,15 @@ log = logging.getLogger(__name__)
 
 
 def cuda_available() -> bool:
-    """Whether ONNX Runtime offers CUDA here."""
-    try:
-        import onnxruntime
-    except ImportError:
+    """Whether ONNX Runtime's CUDA provider is installed (looked up on disk: importing it would take the GIL)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("onnxruntime")
+    if spec is None or not spec.submodule_search_locations:
         return False
-    return "CUDAExecutionProvider" in onnxruntime.get_available_providers()
+    capi = Path(next(iter(spec.submodule_search_locations))) / "capi"
+    return any(capi.glob("*onnxruntime_providers_cuda*"))
 
 
 class SettingsPage(QWidget):
