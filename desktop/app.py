@@ -109,16 +109,31 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _smoke_test(window: MainWindow, text: str, result: list[str]) -> None:
-    """Type ``text`` into the Translate page once the models are ready; print the translation and quit."""
+    """Packaging check: translate ``text`` on the Translate page, then check it with the writing checker (its
+    own process); print both and quit. ``result`` gets the translation only if both worked."""
     page = window.translate_page
 
-    def done(translation: str) -> None:
-        if translation.strip() and not result:
-            result.append(translation)
-            print(translation, flush=True)
-            window.close()
+    def checked(check: Any) -> None:
+        print(f"checked: {len(check.edits)} corrections", flush=True)
+        window.close()
 
-    page.translated.connect(done)
+    def failed(exc: BaseException) -> None:
+        print(f"check failed: {exc}", flush=True)
+        result.clear()
+        window.close()
+
+    def translated(translation: str) -> None:
+        if not translation.strip() or result:
+            return
+        result.append(translation)
+        print(translation, flush=True)
+        task = window.workers.correction.run_fn(
+            lambda _p, _c: window.engine.correction.check(text, "en"), "smoke check"
+        )
+        task.finished.connect(checked)
+        task.failed.connect(failed)
+
+    page.translated.connect(translated)
     window.ready.connect(lambda: page.source_edit.setPlainText(text))
     QTimer.singleShot(180_000, window.close)  # give up after three minutes
 

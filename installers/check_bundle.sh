@@ -16,7 +16,8 @@ export PALAVRA_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config"
 out=$("$app" translate --from en --to pt "Where is the train station?")
 echo "CLI: $out"
 case "$out" in *esta*) ;; *) echo "FAIL: the CLI did not translate" >&2; exit 1 ;; esac
-gui=$(xvfb-run -a -s "-screen 0 1280x800x24" "$app" gui --smoke-test "Good morning, where is the beach?" 2>/dev/null)
+gui=$(xvfb-run -a -s "-screen 0 1280x800x24" "$app" gui --smoke-test "Good morning, where is the beach? I has a apple." 2>/dev/null)
 echo "GUI: $gui"
 case "$gui" in *praia*) ;; *) echo "FAIL: the window did not translate" >&2; exit 1 ;; esac
+case "$gui" in *"checked: "[1-9]*) ;; *) echo "FAIL: the checker process did not answer" >&2; exit 1 ;; esac
 echo "OK"
