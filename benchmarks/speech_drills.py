@@ -13,7 +13,7 @@ The labelled set (built on the fly, nothing is written):
 "Flagged" means status wrong or missing; "not correct" adds uncertain. The items are split by sentence into a
 calibration half (even) and an evaluation half (odd); the sweep runs on the calibration half only.
 
-    .venv/bin/python benchmarks/speech_drills.py [--en 40] [--pt 30] [--threads 2] [--no-latency]
+    .venv/bin/python benchmarks/speech_drills.py [--en 40] [--pt 24] [--threads 2] [--no-latency | --latency-only]
 
 Without ../shared/data/speech the real-clip part is skipped (the script says so) and the synthetic part still runs.
 """
@@ -399,12 +399,18 @@ def main() -> None:
     """Build the set, score it, print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--en", type=int, default=40, help="English drill sentences (hibari-tts)")
-    parser.add_argument("--pt", type=int, default=30, help="Portuguese drill sentences (espeak-ng)")
+    parser.add_argument("--pt", type=int, default=24, help="Portuguese drill sentences (espeak-ng)")
     parser.add_argument("--threads", type=int, default=2, help="Whisper CPU threads")
     parser.add_argument("--runs", type=int, default=3, help="repetitions per latency measurement")
     parser.add_argument("--no-latency", action="store_true", help="skip the pipeline latency table")
+    parser.add_argument("--latency-only", action="store_true", help="only the pipeline latency table")
     args = parser.parse_args()
     service = SpeechService(EngineConfig(device="cpu", threads=args.threads))
+    if args.latency_only:
+        items = build_real(service) + build_synthetic(service, "en", args.en, 100)
+        service.score_attempt(items[0].target, items[0].audio, items[0].language)  # warm up
+        pipelines(service, items, args.runs)
+        return
     t0 = time.perf_counter()
     items = build_real(service)
     items += build_synthetic(service, "en", args.en, 100)
@@ -438,4 +444,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    print(f"Load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores\n")
     main()
+    print(f"\nLoad average at end: {os.getloadavg()[0]:.2f}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,15 +171,23 @@ class Recognizer:
 
     # -- drill utterances ----------------------------------------------------------------------------------
     def analyse_utterance(
-        self, audio: AudioArray, language: str, target: str | None = None, *, free: bool = True
+        self,
+        audio: AudioArray,
+        language: str,
+        target: str | None = None,
+        *,
+        free: bool = True,
+        on_forced: Callable[[tuple[ForcedWord, ...]], None] | None = None,
     ) -> UtteranceAnalysis:
-        """Encode one utterance once; decode it freely and score ``target``'s words against it.
+        """Encode one utterance once; score ``target``'s words against it, then decode it freely.
 
         Args:
             audio: up to ~26 s of 16 kHz mono samples (longer audio is cut).
             language: the language spoken.
             target: text whose words get forced probabilities and timings (None: transcript only).
-            free: run the free decode (False gives the forced scores alone, the fastest first result).
+            free: run the free decode (False gives the forced scores alone, the fastest result).
+            on_forced: called with the forced scores as soon as they exist, before the free decode (which
+                reuses the same encoder output), so a first result can be shown early.
         """
         with self._lock:
             model = self._load()
@@ -188,14 +197,16 @@ class Recognizer:
             padded = np.concatenate([audio, np.zeros(int(UTTERANCE_PAD_S * SAMPLE_RATE), np.float32)])
             features = model.feature_extractor(padded)[:, : model.feature_extractor.nb_max_frames]
             encoder_output = model.encode(features)
+            forced = None
+            if target is not None:
+                forced = self._forced(model, tokenizer, encoder_output, target, num_frames)
+                if on_forced is not None:
+                    on_forced(forced)
             transcript = ""
             if free:
                 transcript = self._free_decode(
                     model, tokenizer, encoder_output, len(audio) / SAMPLE_RATE, target
                 )
-            forced = None
-            if target is not None:
-                forced = self._forced(model, tokenizer, encoder_output, target, num_frames)
             return UtteranceAnalysis(transcript, forced, len(audio) / SAMPLE_RATE)
 
     def _free_decode(

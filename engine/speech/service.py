@@ -117,8 +117,8 @@ class SpeechService:
             target_text: the sentence the learner read.
             audio: the recording (path or 16 kHz mono samples), up to ~25 s.
             language: ``"en"`` or ``"pt"``.
-            on_partial: if given, first called with a quick result from the forced scores alone (about a third
-                of the time), before the full result is computed and returned.
+            on_partial: if given, called first with a quick result from the forced scores alone (computed
+                before the free decode, from the same encoder pass), then the full result is returned.
 
         Returns:
             The scored attempt: each target word's status and score, extra words, overall score, feedback.
@@ -132,10 +132,13 @@ class SpeechService:
         samples = load_audio(audio)
         if samples.size == 0 or float(np.sqrt(np.mean(np.square(samples)))) < _SILENCE_RMS:
             return combine(target_text, lang, "", None, self.thresholds)
+        on_forced = None
         if on_partial is not None:
-            quick = self._recognizer.analyse_utterance(samples, lang, target_text, free=False)
-            on_partial(_forced_only(target_text, lang, quick.forced, self.thresholds))
-        analysis = self._recognizer.analyse_utterance(samples, lang, target_text)
+
+            def on_forced(forced: tuple[ForcedWord, ...]) -> None:
+                on_partial(_forced_only(target_text, lang, forced, self.thresholds))
+
+        analysis = self._recognizer.analyse_utterance(samples, lang, target_text, on_forced=on_forced)
         return combine(target_text, lang, analysis.transcript, analysis.forced, self.thresholds)
 
     def drills(self, language: str) -> tuple[Drill, ...]:
