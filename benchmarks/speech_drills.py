@@ -381,17 +381,25 @@ def pipelines(service: SpeechService, items: list[Item], runs: int) -> None:
         i.target, i.audio, i.language
     )
     print(f"### Latency after the learner stops, {len(sel)} utterances of 3.5-6.5 s, model loaded\n")
-    print("| pipeline | median s | max s |\n| --- | --- | --- |")
+    print(
+        f"(load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; CPU s = process CPU time, all threads)\n"
+    )
+    print("| pipeline | median wall s | max wall s | median CPU s |\n| --- | --- | --- | --- |")
     for name, fn in designs.items():
-        per_item = []
+        per_item, cpu_item = [], []
         for item in sel:
-            times = []
+            times, cpus = [], []
             for _ in range(runs):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 fn(item)
                 times.append(time.perf_counter() - t0)
+                cpus.append(time.process_time() - c0)
             per_item.append(statistics.median(times))
-        print(f"| {name} | {statistics.median(per_item):.2f} | {max(per_item):.2f} |")
+            cpu_item.append(statistics.median(cpus))
+        print(
+            f"| {name} | {statistics.median(per_item):.2f} | {max(per_item):.2f} | "
+            f"{statistics.median(cpu_item):.2f} |"
+        )
     print()
 
 
