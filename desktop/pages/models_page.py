@@ -46,7 +46,11 @@ def human_size(size: int) -> str:
 
 
 def wizard_class() -> Any:
-    """The fine-tuning wizard's class, or ``None`` when it is not part of this build."""
+    """The fine-tuning wizard's class, or ``None`` when this build cannot train (no wizard, or no PyTorch)."""
+    import importlib.util
+
+    if importlib.util.find_spec("torch") is None:
+        return None
     try:
         from desktop.finetune_wizard import FineTuneWizard
     except ImportError:
@@ -111,7 +115,9 @@ class ModelsPage(QWidget):
         self.finetune_button = QPushButton(self.tr("Adapt a model to a glossary…"), self)
         if wizard_class() is None:
             self.finetune_button.setEnabled(False)
-            self.finetune_button.setToolTip(self.tr("The fine-tuning wizard is not part of this build."))
+            self.finetune_button.setToolTip(
+                self.tr("Adapting a model needs PyTorch, which this build does not include.")
+            )
 
         self.glossary_table = QTableWidget(0, 4, self)
         self.glossary_table.setHorizontalHeaderLabels(

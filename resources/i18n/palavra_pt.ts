@@ -112,92 +112,92 @@
         <translation>Tradução</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="125" />
+        <location filename="../../desktop/pages/documents_page.py" line="126" />
         <source>Preview of the translation</source>
         <translation>Prévia da tradução</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="129" />
+        <location filename="../../desktop/pages/documents_page.py" line="130" />
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="131" />
+        <location filename="../../desktop/pages/documents_page.py" line="132" />
         <source>to</source>
         <translation>para</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="144" />
+        <location filename="../../desktop/pages/documents_page.py" line="145" />
         <source>The translation is saved next to the original, with the language before the extension (talk.srt → talk.pt.srt). Subtitle timings and Word paragraphs and styles are kept.</source>
         <translation>A tradução é salva ao lado do original, com o idioma antes da extensão (talk.srt → talk.pt.srt). Os tempos das legendas e os parágrafos e estilos do Word são mantidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="180" />
+        <location filename="../../desktop/pages/documents_page.py" line="181" />
         <source>Open a document</source>
         <translation>Abrir um documento</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="182" />
+        <location filename="../../desktop/pages/documents_page.py" line="183" />
         <source>Documents (*.txt *.srt *.docx);;All files (*)</source>
         <translation>Documentos (*.txt *.srt *.docx);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="190" />
+        <location filename="../../desktop/pages/documents_page.py" line="191" />
         <source>A document is being translated; cancel it first.</source>
         <translation>Um documento está sendo traduzido; cancele-o primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="207" />
+        <location filename="../../desktop/pages/documents_page.py" line="208" />
         <source>Reading {0}…</source>
         <translation>Lendo {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="220" />
+        <location filename="../../desktop/pages/documents_page.py" line="221" />
         <source>'{0}' has no text to translate.</source>
         <translation>'{0}' não tem texto para traduzir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="224" />
+        <location filename="../../desktop/pages/documents_page.py" line="225" />
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="224" />
+        <location filename="../../desktop/pages/documents_page.py" line="225" />
         <source>subtitles</source>
         <translation>legendas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="224" />
+        <location filename="../../desktop/pages/documents_page.py" line="225" />
         <source>Word document</source>
         <translation>documento do Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="228" />
+        <location filename="../../desktop/pages/documents_page.py" line="229" />
         <source>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segments, {3} characters</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segmentos, {3} caracteres</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="251" />
+        <location filename="../../desktop/pages/documents_page.py" line="252" />
         <source>Choose two different languages.</source>
         <translation>Escolha dois idiomas diferentes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="269" />
+        <location filename="../../desktop/pages/documents_page.py" line="270" />
         <source>Starting…</source>
         <translation>Começando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="279" />
+        <location filename="../../desktop/pages/documents_page.py" line="280" />
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="304" />
+        <location filename="../../desktop/pages/documents_page.py" line="305" />
         <source>Done in {0:.0f} s</source>
         <translation>Concluído em {0:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="305" />
+        <location filename="../../desktop/pages/documents_page.py" line="306" />
         <source>Saved as {0}</source>
         <translation>Salvo como {0}</translation>
     </message>
@@ -242,32 +242,32 @@
 <context>
     <name>GlossaryImportDialog</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="62" />
+        <location filename="../../desktop/pages/models_page.py" line="66" />
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="68" />
+        <location filename="../../desktop/pages/models_page.py" line="72" />
         <source>e.g. medical, legal (optional)</source>
         <translation>ex.: médico, jurídico (opcional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="70" />
+        <location filename="../../desktop/pages/models_page.py" line="74" />
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="71" />
+        <location filename="../../desktop/pages/models_page.py" line="75" />
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="72" />
+        <location filename="../../desktop/pages/models_page.py" line="76" />
         <source>Direction</source>
         <translation>Direção</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="73" />
+        <location filename="../../desktop/pages/models_page.py" line="77" />
         <source>Domain</source>
         <translation>Área</translation>
     </message>
@@ -303,72 +303,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>Translate</source>
+        <extracomment>Wait after start before building the other pages in the background (ms).</extracomment>
         <translation>Traduzir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Correct</source>
         <translation>Corrigir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>Practise</source>
         <translation>Praticar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Glossaries &amp; models</source>
         <translation>Glossários e modelos</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155" />
+        <location filename="../../desktop/main_window.py" line="220" />
         <source>Preparing the translation models for first use. This happens once.</source>
         <translation>Preparando os modelos de tradução para o primeiro uso. Isso acontece só uma vez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156" />
+        <location filename="../../desktop/main_window.py" line="221" />
         <source>Later</source>
         <translation>Depois</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161" />
+        <location filename="../../desktop/main_window.py" line="226" />
         <source>Welcome to Palavra</source>
         <translation>Bem-vindo ao Palavra</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="248" />
         <source>Models ready.</source>
         <translation>Modelos prontos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190" />
+        <location filename="../../desktop/main_window.py" line="255" />
         <source>Palavra</source>
         <translation>Palavra</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195" />
+        <location filename="../../desktop/main_window.py" line="260" />
         <source>Models will be prepared when first used.</source>
         <translation>Os modelos serão preparados no primeiro uso.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211" />
+        <location filename="../../desktop/main_window.py" line="276" />
         <source>Cancelling the document translation…</source>
         <translation>Cancelando a tradução do documento…</translation>
     </message>
@@ -376,148 +377,148 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="101" />
+        <location filename="../../desktop/pages/models_page.py" line="105" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="101" />
-        <location filename="../../desktop/pages/models_page.py" line="118" />
+        <location filename="../../desktop/pages/models_page.py" line="105" />
+        <location filename="../../desktop/pages/models_page.py" line="124" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="101" />
+        <location filename="../../desktop/pages/models_page.py" line="105" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="101" />
+        <location filename="../../desktop/pages/models_page.py" line="105" />
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="101" />
+        <location filename="../../desktop/pages/models_page.py" line="105" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="109" />
+        <location filename="../../desktop/pages/models_page.py" line="113" />
         <source>Use this model</source>
         <translation>Usar este modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="110" />
+        <location filename="../../desktop/pages/models_page.py" line="114" />
         <source>Import model folder…</source>
         <translation>Importar pasta de modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="111" />
+        <location filename="../../desktop/pages/models_page.py" line="115" />
         <source>Adapt a model to a glossary…</source>
         <translation>Adaptar um modelo a um glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="114" />
-        <source>The fine-tuning wizard is not part of this build.</source>
-        <translation>O assistente de ajuste fino não faz parte desta versão.</translation>
+        <location filename="../../desktop/pages/models_page.py" line="119" />
+        <source>Adapting a model needs PyTorch, which this build does not include.</source>
+        <translation>Adaptar um modelo requer o PyTorch, que esta versão não inclui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="118" />
+        <location filename="../../desktop/pages/models_page.py" line="124" />
         <source>Glossary</source>
         <translation>Glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="118" />
+        <location filename="../../desktop/pages/models_page.py" line="124" />
         <source>Terms</source>
         <translation>Termos</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="118" />
+        <location filename="../../desktop/pages/models_page.py" line="124" />
         <source>Domain</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="124" />
+        <location filename="../../desktop/pages/models_page.py" line="130" />
         <source>Import glossary…</source>
         <translation>Importar glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="128" />
+        <location filename="../../desktop/pages/models_page.py" line="134" />
         <source>&lt;b&gt;Translation models&lt;/b&gt;</source>
         <translation>&lt;b&gt;Modelos de tradução&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="137" />
+        <location filename="../../desktop/pages/models_page.py" line="143" />
         <source>&lt;b&gt;Glossaries&lt;/b&gt; — terms a translation must use</source>
         <translation>&lt;b&gt;Glossários&lt;/b&gt; — termos que a tradução deve usar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="171" />
+        <location filename="../../desktop/pages/models_page.py" line="177" />
         <source>base</source>
         <translation>base</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="171" />
+        <location filename="../../desktop/pages/models_page.py" line="177" />
         <source>imported</source>
         <translation>importado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="171" />
+        <location filename="../../desktop/pages/models_page.py" line="177" />
         <source>adapted</source>
         <translation>adaptado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="173" />
+        <location filename="../../desktop/pages/models_page.py" line="179" />
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="175" />
+        <location filename="../../desktop/pages/models_page.py" line="181" />
         <source>prepared on first use</source>
         <translation>preparado no primeiro uso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="229" />
+        <location filename="../../desktop/pages/models_page.py" line="235" />
         <source>Choose a model folder</source>
         <translation>Escolha uma pasta de modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="235" />
+        <location filename="../../desktop/pages/models_page.py" line="241" />
         <source>Importing the model…</source>
         <translation>Importando o modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="235" />
+        <location filename="../../desktop/pages/models_page.py" line="241" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="255" />
+        <location filename="../../desktop/pages/models_page.py" line="261" />
         <source>Imported {0}.</source>
         <translation>{0} importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="258" />
+        <location filename="../../desktop/pages/models_page.py" line="270" />
         <source>Import cancelled.</source>
         <translation>Importação cancelada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="264" />
+        <location filename="../../desktop/pages/models_page.py" line="281" />
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="266" />
+        <location filename="../../desktop/pages/models_page.py" line="283" />
         <source>Glossaries (*.csv *.tsv *.txt *.tbx);;All files (*)</source>
         <translation>Glossários (*.csv *.tsv *.txt *.tbx);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="290" />
+        <location filename="../../desktop/pages/models_page.py" line="307" />
         <source>Imported glossary '{0}' with {1} terms.</source>
         <translation>Glossário '{0}' importado com {1} termos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="292" />
+        <location filename="../../desktop/pages/models_page.py" line="309" />
         <source>{0} rows were left out (see the report).</source>
         <translation>{0} linhas foram deixadas de fora (veja o relatório).</translation>
     </message>
@@ -610,94 +611,94 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="57" />
+        <location filename="../../desktop/pages/settings_page.py" line="60" />
         <source>Same as the system</source>
         <translation>Igual ao sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="61" />
-        <location filename="../../desktop/pages/settings_page.py" line="66" />
+        <location filename="../../desktop/pages/settings_page.py" line="64" />
+        <location filename="../../desktop/pages/settings_page.py" line="69" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="62" />
+        <location filename="../../desktop/pages/settings_page.py" line="65" />
         <source>Processor (CPU)</source>
         <translation>Processador (CPU)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="63" />
+        <location filename="../../desktop/pages/settings_page.py" line="66" />
         <source>Graphics card (CUDA)</source>
         <translation>Placa de vídeo (CUDA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="69" />
+        <location filename="../../desktop/pages/settings_page.py" line="72" />
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="70" />
+        <location filename="../../desktop/pages/settings_page.py" line="73" />
         <source>Change…</source>
         <translation>Alterar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="74" />
+        <location filename="../../desktop/pages/settings_page.py" line="77" />
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="76" />
+        <location filename="../../desktop/pages/settings_page.py" line="79" />
         <source>Interface language</source>
         <translation>Idioma da interface</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="77" />
+        <location filename="../../desktop/pages/settings_page.py" line="80" />
         <source>Run models on</source>
         <translation>Executar modelos em</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="78" />
+        <location filename="../../desktop/pages/settings_page.py" line="81" />
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="83" />
+        <location filename="../../desktop/pages/settings_page.py" line="86" />
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="86" />
+        <location filename="../../desktop/pages/settings_page.py" line="89" />
         <source>Privacy</source>
         <translation>Privacidade</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="90" />
+        <location filename="../../desktop/pages/settings_page.py" line="93" />
         <source>Palavra works entirely on this computer. Your texts, documents, recordings, glossaries and history never leave it: there is no account, no cloud service, no telemetry, and Palavra makes no network connection. Everything it keeps is in the data folder above; delete that folder to remove it all.</source>
         <translation>O Palavra funciona inteiramente neste computador. Seus textos, documentos, gravações, glossários e histórico nunca saem dele: não há conta, nem serviço na nuvem, nem telemetria, e o Palavra não faz nenhuma conexão de rede. Tudo o que ele guarda está na pasta de dados acima; apague essa pasta para remover tudo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="103" />
+        <location filename="../../desktop/pages/settings_page.py" line="106" />
         <source>Palavra {0} — offline translation and language practice.</source>
         <translation>Palavra {0} — tradução e prática de idiomas sem internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="140" />
+        <location filename="../../desktop/pages/settings_page.py" line="143" />
         <source>No CUDA graphics card was found.</source>
         <translation>Nenhuma placa de vídeo CUDA foi encontrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="148" />
-        <location filename="../../desktop/pages/settings_page.py" line="163" />
+        <location filename="../../desktop/pages/settings_page.py" line="151" />
+        <location filename="../../desktop/pages/settings_page.py" line="166" />
         <source>Restart Palavra to apply these changes.</source>
         <translation>Reinicie o Palavra para aplicar estas alterações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="157" />
+        <location filename="../../desktop/pages/settings_page.py" line="160" />
         <source>Choose the data folder</source>
         <translation>Escolha a pasta de dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="165" />
+        <location filename="../../desktop/pages/settings_page.py" line="168" />
         <source>That folder cannot be written; choose another.</source>
         <translation>Não é possível gravar nessa pasta; escolha outra.</translation>
     </message>

@@ -285,7 +285,7 @@ class FakeEngine:
     def prepare_models(self, *, on_progress: Any = None, cancel: Any = None) -> list[ModelInfo]:
         for i in range(5):
             check(cancel)
-            time.sleep(0.02)
+            time.sleep(max(0.02, self.delay))
             if on_progress:
                 on_progress(i + 1, 5)
         self.prepared = True

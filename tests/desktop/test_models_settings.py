@@ -56,7 +56,7 @@ def test_finetune_button_guarded(qtbot: Any, window: Any) -> None:
     page = open_models(qtbot, window)
     assert page.finetune_button.isEnabled() == (wizard_class() is not None)
     if wizard_class() is None:
-        assert "not part of this build" in page.finetune_button.toolTip()
+        assert "PyTorch" in page.finetune_button.toolTip()
 
 
 def test_settings_saved(qtbot: Any, window: Any, tmp_path: Path) -> None:
