@@ -114,6 +114,16 @@ def main() -> int:
     models.import_glossary(glossary, "travel", "en", "pt", "travel")
     wait_until(app, lambda: models.glossary_table.rowCount() == 1)
     shot("models")
+    if models.finetune_button.isEnabled():  # the fine-tuning wizard (needs PyTorch)
+        from desktop.finetune_wizard import FineTuneWizard
+
+        models.open_wizard()
+        wait_until(app, lambda: any(isinstance(w, FineTuneWizard) for w in app.topLevelWidgets()))
+        wizard = next(w for w in app.topLevelWidgets() if isinstance(w, FineTuneWizard))
+        settle(app)
+        wizard.grab().save(str(args.out / f"wizard{suffix}.png"))
+        print("wrote", args.out / f"wizard{suffix}.png")
+        wizard.reject()
 
     # Documents
     srt = work / "flight.en.srt"

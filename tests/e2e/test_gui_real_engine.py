@@ -168,3 +168,30 @@ def test_practise_scores_a_spoken_attempt(qtbot: Any, real_window: Any) -> None:
     assert "<span" in page.sentence.text()
     assert page.feedback.text()
     assert page.meter.value() == 0 and page.record_button.text() == "Record"
+
+
+def test_models_page_opens_the_finetune_wizard(qtbot: Any, real_window: Any) -> None:
+    from desktop.pages.models_page import wizard_class
+
+    real_window.show_page(4)
+    page = real_window.models_page
+    qtbot.waitUntil(lambda: page.model_table.rowCount() >= 2, timeout=30000)
+    assert {page.model_table.item(r, 0).text() for r in range(page.model_table.rowCount())} >= {
+        "en-pt",
+        "pt-en",
+    }
+    if wizard_class() is None:
+        pytest.skip("the fine-tuning wizard needs PyTorch")
+    page.open_wizard()
+    wizard = wizard_class()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, wizard) and w.isVisible() for w in qtbot_widgets()), timeout=10000
+    )
+    shown = next(w for w in qtbot_widgets() if isinstance(w, wizard))
+    shown.reject()
+
+
+def qtbot_widgets() -> list[Any]:
+    from PySide6.QtWidgets import QApplication
+
+    return list(QApplication.topLevelWidgets())
