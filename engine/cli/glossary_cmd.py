@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     ft = sub.add_parser("finetune", help="adapt the translation model to a glossary")
     ft.add_argument("--glossary", required=True, help="name of a stored glossary")
-    ft.add_argument("--minutes", type=float, default=None, help="time budget (default: the estimate)")
+    ft.add_argument("--minutes", type=float, default=None, help="training time budget (default 5)")
     ft.add_argument("--method", choices=("full", "lora"), default="full", help="full fine-tuning or LoRA")
     ft.add_argument("--sentences", type=Path, default=None, help="optional TSV of your own sentence pairs")
     ft.add_argument("--no-install", action="store_true", help="evaluate only; do not install the model")
