@@ -218,6 +218,26 @@ class ModelWorker(QObject):
         self._keep.discard(task)
 
     # -- worker thread ----------------------------------------------------------------------------------
+    def serve_interactive(self) -> None:
+        """Worker thread only: run pending interactive requests now.
+
+        A long job (a document) calls this between its steps, so typing on another page is answered within
+        one step instead of after the whole job, while the model stays owned by this one thread.
+        """
+        while True:
+            with self._cond:
+                if self._stopping or not self._latest:
+                    return
+                key = next(iter(self._latest))
+                task = self._latest.pop(key)
+                outer, outer_key = self._running, self._running_key
+                self._running, self._running_key = task, key
+            try:
+                task.run()
+            finally:
+                with self._cond:
+                    self._running, self._running_key = outer, outer_key
+
     def _loop(self) -> None:
         while True:
             with self._cond:

@@ -252,9 +252,10 @@ class DocumentsPage(QWidget):
             self.notice.show_error(self.tr("Choose two different languages."))
             return
         out = output_path(doc.path, target)
-        engine = self.engine
+        engine, worker = self.engine, self.workers.translation
 
         def translate(texts: Any, on_progress: Any, cancel: Any) -> list[str]:
+            worker.serve_interactive()  # typing on the Translate page is answered between chunks
             return [t.text for t in engine.translate(texts, source, target, cancel=cancel)]
 
         def work(on_progress: Any, cancel: Any) -> Path:

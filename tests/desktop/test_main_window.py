@@ -74,3 +74,23 @@ def test_closing_during_a_document_cancels_it(
 
 def settings_saved(window: Any) -> bool:
     return window.settings.window_geometry is not None
+
+
+def test_typing_is_answered_while_a_document_translates(
+    qtbot: Any, window: Any, fake_engine: FakeEngine, tmp_path: Path
+) -> None:
+    fake_engine.delay = 0.15  # per chunk of the document
+    src = tmp_path / "long.txt"
+    src.write_text("\n\n".join("hello world " * 100 for _ in range(40)))
+    docs = window.documents_page
+    docs.open_path(src)
+    qtbot.waitUntil(lambda: docs.document is not None, timeout=5000)
+    docs.start()
+    qtbot.waitUntil(lambda: docs.progress.value() > 0, timeout=5000)
+    page = window.translate_page
+    page.source_edit.setPlainText("the cat")
+    page.request_translation()
+    qtbot.waitUntil(lambda: page.target_edit.toPlainText() == "o gato", timeout=5000)
+    assert docs.running  # answered between two chunks, long before the document is done
+    docs.cancel()
+    qtbot.waitUntil(lambda: not docs.running, timeout=5000)
