@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressDialog,
@@ -133,7 +134,7 @@ class ModelsPage(QWidget):
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("<b>Translation models</b>"), self)
         layout.addWidget(title)
-        layout.addWidget(self.model_table, 2)
+        layout.addWidget(self.model_table, 1)
         row = QHBoxLayout()
         row.addWidget(self.activate_button)
         row.addWidget(self.import_model_button)
@@ -195,6 +196,7 @@ class ModelsPage(QWidget):
                 table.setItem(row, col, item)
         table.resizeColumnsToContents()
         table.resizeRowsToContents()
+        table.horizontalHeader().setSectionResizeMode(table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
         self._selection_changed()
 
     def _show_glossaries(self, glossaries: list[Any]) -> None:
@@ -211,6 +213,7 @@ class ModelsPage(QWidget):
                 table.setItem(row, col, QTableWidgetItem(text))
         table.resizeColumnsToContents()
         table.resizeRowsToContents()
+        table.horizontalHeader().setSectionResizeMode(table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
 
     def _selection_changed(self) -> None:
         rows = self.model_table.selectionModel().selectedRows()
