@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,8 @@ TYPING_PAUSE_MS = 250
 #: Pause after a translation before it is saved in the history (ms).
 HISTORY_PAUSE_MS = 2000
 MAX_CHARS = 20_000
+#: A text saved again within this time, extending or shortening the last one, replaces it in the history (s).
+EDIT_WINDOW_S = 120.0
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class TranslatePage(QWidget):
         self._history: HistoryStore | None = None
         self._current: Task | None = None
         self._last: TranslateResult | None = None
+        self._saved: Any = None  # the entry saved last in this session
         self._glossaries_loaded = False
 
         self.source_combo = LanguageCombo(("auto", "en", "pt"), self)
@@ -151,6 +155,7 @@ class TranslatePage(QWidget):
         panes = QSplitter(Qt.Orientation.Horizontal, self)
         panes.addWidget(left)
         panes.addWidget(right)
+        panes.setSizes([1000, 1000])  # two equal panes whatever the buttons' widths
 
         self.history_list = QListWidget(self)
         self.history_list.setAccessibleName(self.tr("Recent translations"))
@@ -354,9 +359,28 @@ class TranslatePage(QWidget):
         if last is None or last.source_text != self.source_edit.toPlainText():
             return
 
-        def save(_p: Any, _c: Any) -> Any:
-            return self._store().add(last.source, last.target, last.source_text, last.text, last.model)
+        previous = self._saved
+        # Still writing the same text (it grew or shrank since the last save): replace that entry.
+        replaces = (
+            previous is not None
+            and time.time() - previous.created < EDIT_WINDOW_S
+            and (
+                last.source_text.startswith(previous.source_text)
+                or previous.source_text.startswith(last.source_text)
+            )
+        )
 
+        def save(_p: Any, _c: Any) -> Any:
+            store = self._store()
+            if replaces and previous is not None:
+                store.delete(previous.id)
+            return store.add(last.source, last.target, last.source_text, last.text, last.model)
+
+        if replaces and previous is not None:
+            for row in range(self.history_list.count()):
+                if self.history_list.item(row).data(Qt.ItemDataRole.UserRole).id == previous.id:
+                    self.history_list.takeItem(row)
+                    break
         task = self.workers.files.run_fn(save, "save history", essential=True)
         task.finished.connect(self._prepend_history)
         task.failed.connect(lambda e: self.notice.show_error(error_text(e)))
@@ -367,6 +391,7 @@ class TranslatePage(QWidget):
             self.history_list.addItem(self._history_item(entry))
 
     def _prepend_history(self, entry: Any) -> None:
+        self._saved = entry
         top = self.history_list.item(0)
         if top is not None and top.data(Qt.ItemDataRole.UserRole).id == entry.id:
             return

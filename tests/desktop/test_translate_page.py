@@ -120,3 +120,20 @@ def test_engine_error_is_shown(qtbot: Any, window: Any, fake_engine: FakeEngine)
     qtbot.waitUntil(lambda: page.notice.isVisible(), timeout=3000)
     assert "model is missing" in page.notice.text()
     assert not page.busy.busy
+
+
+def test_growing_text_replaces_its_history_entry(qtbot: Any, window: Any) -> None:
+    page = window.translate_page
+    page._history_timer.setInterval(10)
+    page.source_edit.setPlainText("hello")
+    qtbot.waitUntil(lambda: page.history_list.count() == 1, timeout=5000)
+    page.source_edit.setPlainText("hello world")
+    qtbot.waitUntil(
+        lambda: page.history_list.count() == 1 and "olá mundo" in page.history_list.item(0).text(),
+        timeout=5000,
+    )
+    page.source_edit.setPlainText("the cat")
+    qtbot.waitUntil(lambda: page.history_list.count() == 2, timeout=5000)
+    from engine.history import HistoryStore
+
+    assert [e.source_text for e in HistoryStore().recent()] == ["the cat", "hello world"]
