@@ -59,15 +59,18 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import build_window, install_translators
+    from desktop.remote import DesktopEngine
     from desktop.settings import Settings
-    from engine.api import Engine
     from engine.speech.audio import resample
     from engine.speech.recorder import ArraySource
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName("Palavra")
     install_translators(app, args.lang)
-    engine = Engine()
+    engine = DesktopEngine()
+    glossary = work / "travel.csv"
+    glossary.write_text(GLOSSARY)
+    engine.glossaries.import_file(glossary, "travel", "en", "pt", domain="travel")
     settings = Settings(work / "settings.ini")
     settings.practice_language = "pt"
     settings.correction_language = "pt"
@@ -106,13 +109,9 @@ def main() -> int:
     shot("translate")
 
     # Glossaries & models
-    glossary = work / "travel.csv"
-    glossary.write_text(GLOSSARY)
     window.show_page(4)
     models = window.models_page
-    wait_until(app, lambda: models.model_table.rowCount() > 0)
-    models.import_glossary(glossary, "travel", "en", "pt", "travel")
-    wait_until(app, lambda: models.glossary_table.rowCount() == 1)
+    wait_until(app, lambda: models.model_table.rowCount() > 0 and models.glossary_table.rowCount() == 1)
     shot("models")
     if models.finetune_button.isEnabled():  # the fine-tuning wizard (needs PyTorch)
         from desktop.finetune_wizard import FineTuneWizard

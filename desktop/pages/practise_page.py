@@ -181,6 +181,9 @@ class PractisePage(QWidget):
             self,
         )
         self.notice = Notice(self)
+        self.stats = QLabel(self)
+        self.stats.setWordWrap(True)
+        self.stats.setAccessibleName(self.tr("Your progress"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -190,6 +193,8 @@ class PractisePage(QWidget):
         layout.addLayout(result)
         layout.addWidget(legend)
         layout.addWidget(self.notice)
+        layout.addSpacing(12)
+        layout.addWidget(self.stats)
         layout.addStretch(1)
 
         self._auto_stop = QTimer(self)
@@ -234,6 +239,26 @@ class PractisePage(QWidget):
         task.finished.connect(self._show_drill)
         task.failed.connect(self._unavailable)
 
+    def refresh_stats(self) -> None:
+        """Show the learner's progress in the practised language (off the GUI thread)."""
+        language, engine = self.language_combo.code(), self.engine
+        task = self.workers.speech.run_fn(lambda _p, _c: engine.speech.progress(language), "progress")
+        task.finished.connect(self._show_stats)
+        task.failed.connect(lambda e: log.info("no progress: %s", type(e).__name__))
+
+    def _show_stats(self, stats: Any) -> None:
+        if not stats.attempts:
+            self.stats.setText(self.tr("Your first attempt in this language is the next one."))
+            return
+        text = self.tr(
+            "<b>Your progress</b> · attempts: {0} · average score: {1:.0f} · sentences practised: {2} · "
+            "due for review: {3}"
+        ).format(stats.attempts, stats.mean_score, stats.drills_practised, stats.drills_due)
+        weak = [w.word for w in stats.weakest_words[:5]]
+        if weak:
+            text += "<br>" + self.tr("Words to work on: {0}").format(html.escape(", ".join(weak)))
+        self.stats.setText(text)
+
     def _show_drill(self, drill: Any) -> None:
         self.drill = drill
         self.attempt = None
@@ -245,6 +270,7 @@ class PractisePage(QWidget):
         self.heard.clear()
         self.notice.clear_notice()
         self._enable(True)
+        self.refresh_stats()
 
     def listen(self) -> None:
         """Hear the sentence, spoken by the built-in voice."""
@@ -342,6 +368,7 @@ class PractisePage(QWidget):
         self.busy.set_busy(False)
         self._enable(True)
         self.show_attempt(attempt)
+        self.refresh_stats()
 
     def _score_failed(self, exc: BaseException) -> None:
         self.busy.set_busy(False)

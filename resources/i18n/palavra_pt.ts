@@ -182,27 +182,27 @@
         <translation>Escolha dois idiomas diferentes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="270" />
+        <location filename="../../desktop/pages/documents_page.py" line="271" />
         <source>Starting…</source>
         <translation>Começando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="280" />
+        <location filename="../../desktop/pages/documents_page.py" line="281" />
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="305" />
+        <location filename="../../desktop/pages/documents_page.py" line="306" />
         <source>Done in {0:.0f} s</source>
         <translation>Concluído em {0:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="306" />
+        <location filename="../../desktop/pages/documents_page.py" line="307" />
         <source>Saved as {0}</source>
         <translation>Salvo como {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="345" />
+        <location filename="../../desktop/pages/documents_page.py" line="346" />
         <source>Cancelled; nothing was written.</source>
         <extracomment>rows shown in the preview</extracomment>
         <translation>Cancelado; nada foi gravado.</translation>
@@ -242,32 +242,32 @@
 <context>
     <name>GlossaryImportDialog</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="66" />
+        <location filename="../../desktop/pages/models_page.py" line="67" />
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="72" />
+        <location filename="../../desktop/pages/models_page.py" line="73" />
         <source>e.g. medical, legal (optional)</source>
         <translation>ex.: médico, jurídico (opcional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="74" />
+        <location filename="../../desktop/pages/models_page.py" line="75" />
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="75" />
+        <location filename="../../desktop/pages/models_page.py" line="76" />
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="76" />
+        <location filename="../../desktop/pages/models_page.py" line="77" />
         <source>Direction</source>
         <translation>Direção</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="77" />
+        <location filename="../../desktop/pages/models_page.py" line="78" />
         <source>Domain</source>
         <translation>Área</translation>
     </message>
@@ -377,148 +377,148 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="105" />
+        <location filename="../../desktop/pages/models_page.py" line="106" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="105" />
-        <location filename="../../desktop/pages/models_page.py" line="124" />
+        <location filename="../../desktop/pages/models_page.py" line="106" />
+        <location filename="../../desktop/pages/models_page.py" line="125" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="105" />
+        <location filename="../../desktop/pages/models_page.py" line="106" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="105" />
+        <location filename="../../desktop/pages/models_page.py" line="106" />
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="105" />
+        <location filename="../../desktop/pages/models_page.py" line="106" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="113" />
+        <location filename="../../desktop/pages/models_page.py" line="114" />
         <source>Use this model</source>
         <translation>Usar este modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="114" />
+        <location filename="../../desktop/pages/models_page.py" line="115" />
         <source>Import model folder…</source>
         <translation>Importar pasta de modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="115" />
+        <location filename="../../desktop/pages/models_page.py" line="116" />
         <source>Adapt a model to a glossary…</source>
         <translation>Adaptar um modelo a um glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="119" />
+        <location filename="../../desktop/pages/models_page.py" line="120" />
         <source>Adapting a model needs PyTorch, which this build does not include.</source>
         <translation>Adaptar um modelo requer o PyTorch, que esta versão não inclui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="124" />
+        <location filename="../../desktop/pages/models_page.py" line="125" />
         <source>Glossary</source>
         <translation>Glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="124" />
+        <location filename="../../desktop/pages/models_page.py" line="125" />
         <source>Terms</source>
         <translation>Termos</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="124" />
+        <location filename="../../desktop/pages/models_page.py" line="125" />
         <source>Domain</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="130" />
+        <location filename="../../desktop/pages/models_page.py" line="131" />
         <source>Import glossary…</source>
         <translation>Importar glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="134" />
+        <location filename="../../desktop/pages/models_page.py" line="135" />
         <source>&lt;b&gt;Translation models&lt;/b&gt;</source>
         <translation>&lt;b&gt;Modelos de tradução&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="143" />
+        <location filename="../../desktop/pages/models_page.py" line="144" />
         <source>&lt;b&gt;Glossaries&lt;/b&gt; — terms a translation must use</source>
         <translation>&lt;b&gt;Glossários&lt;/b&gt; — termos que a tradução deve usar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="177" />
+        <location filename="../../desktop/pages/models_page.py" line="178" />
         <source>base</source>
         <translation>base</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="177" />
+        <location filename="../../desktop/pages/models_page.py" line="178" />
         <source>imported</source>
         <translation>importado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="177" />
+        <location filename="../../desktop/pages/models_page.py" line="178" />
         <source>adapted</source>
         <translation>adaptado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="179" />
+        <location filename="../../desktop/pages/models_page.py" line="180" />
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="181" />
+        <location filename="../../desktop/pages/models_page.py" line="182" />
         <source>prepared on first use</source>
         <translation>preparado no primeiro uso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="235" />
+        <location filename="../../desktop/pages/models_page.py" line="238" />
         <source>Choose a model folder</source>
         <translation>Escolha uma pasta de modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="241" />
+        <location filename="../../desktop/pages/models_page.py" line="244" />
         <source>Importing the model…</source>
         <translation>Importando o modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="241" />
+        <location filename="../../desktop/pages/models_page.py" line="244" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="261" />
+        <location filename="../../desktop/pages/models_page.py" line="264" />
         <source>Imported {0}.</source>
         <translation>{0} importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="270" />
+        <location filename="../../desktop/pages/models_page.py" line="273" />
         <source>Import cancelled.</source>
         <translation>Importação cancelada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="281" />
+        <location filename="../../desktop/pages/models_page.py" line="284" />
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="283" />
+        <location filename="../../desktop/pages/models_page.py" line="286" />
         <source>Glossaries (*.csv *.tsv *.txt *.tbx);;All files (*)</source>
         <translation>Glossários (*.csv *.tsv *.txt *.tbx);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="307" />
+        <location filename="../../desktop/pages/models_page.py" line="310" />
         <source>Imported glossary '{0}' with {1} terms.</source>
         <translation>Glossário '{0}' importado com {1} termos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="309" />
+        <location filename="../../desktop/pages/models_page.py" line="312" />
         <source>{0} rows were left out (see the report).</source>
         <translation>{0} linhas foram deixadas de fora (veja o relatório).</translation>
     </message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/practise_page.py" line="133" />
-        <location filename="../../desktop/pages/practise_page.py" line="309" />
+        <location filename="../../desktop/pages/practise_page.py" line="335" />
         <source>Record</source>
         <translation>Gravar</translation>
     </message>
@@ -583,27 +583,47 @@
         <translation>faltou</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="221" />
+        <location filename="../../desktop/pages/practise_page.py" line="186" />
+        <source>Your progress</source>
+        <translation>Seu progresso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="226" />
         <source>Speaking practice is not available.</source>
         <translation>A prática de fala não está disponível.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="288" />
+        <location filename="../../desktop/pages/practise_page.py" line="251" />
+        <source>Your first attempt in this language is the next one.</source>
+        <translation>Sua primeira tentativa neste idioma é a próxima.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="254" />
+        <source>&lt;b&gt;Your progress&lt;/b&gt; · attempts: {0} · average score: {1:.0f} · sentences practised: {2} · due for review: {3}</source>
+        <translation>&lt;b&gt;Seu progresso&lt;/b&gt; · tentativas: {0} · nota média: {1:.0f} · frases praticadas: {2} · para revisar: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="259" />
+        <source>Words to work on: {0}</source>
+        <translation>Palavras para treinar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="314" />
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="356" />
+        <location filename="../../desktop/pages/practise_page.py" line="383" />
         <source>Score out of 100</source>
         <translation>Nota de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="359" />
+        <location filename="../../desktop/pages/practise_page.py" line="386" />
         <source>Heard: “{0}”</source>
         <translation>Ouvido: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="359" />
+        <location filename="../../desktop/pages/practise_page.py" line="386" />
         <source>Nothing was heard.</source>
         <translation>Nada foi ouvido.</translation>
     </message>
@@ -706,100 +726,100 @@
 <context>
     <name>TranslatePage</name>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="85" />
+        <location filename="../../desktop/pages/translate_page.py" line="89" />
         <source>Source language</source>
-        <extracomment>Pause in typing before a request is sent (ms). Pause after a translation before it is saved in the history (ms).</extracomment>
+        <extracomment>Pause in typing before a request is sent (ms). Pause after a translation before it is saved in the history (ms). A text saved again within this time, extending or shortening the last one, replaces it in the history (s).</extracomment>
         <translation>Idioma de origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="88" />
+        <location filename="../../desktop/pages/translate_page.py" line="92" />
         <source>Swap languages (Ctrl+Shift+S)</source>
         <translation>Inverter idiomas (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="91" />
+        <location filename="../../desktop/pages/translate_page.py" line="95" />
         <source>Target language</source>
         <translation>Idioma de destino</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="94" />
+        <location filename="../../desktop/pages/translate_page.py" line="98" />
         <source>Use glossary</source>
         <translation>Usar glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="110" />
+        <location filename="../../desktop/pages/translate_page.py" line="114" />
         <source>Type or paste text to translate</source>
         <translation>Digite ou cole o texto a traduzir</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="111" />
+        <location filename="../../desktop/pages/translate_page.py" line="115" />
         <source>Text to translate</source>
         <translation>Texto a traduzir</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="114" />
-        <location filename="../../desktop/pages/translate_page.py" line="115" />
+        <location filename="../../desktop/pages/translate_page.py" line="118" />
+        <location filename="../../desktop/pages/translate_page.py" line="119" />
         <source>Translation</source>
         <translation>Tradução</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="121" />
+        <location filename="../../desktop/pages/translate_page.py" line="125" />
         <source>Translate clipboard</source>
         <translation>Traduzir área de transferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="123" />
+        <location filename="../../desktop/pages/translate_page.py" line="127" />
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="127" />
+        <location filename="../../desktop/pages/translate_page.py" line="131" />
         <source>Translating…</source>
         <translation>Traduzindo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="128" />
+        <location filename="../../desktop/pages/translate_page.py" line="132" />
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="156" />
-        <location filename="../../desktop/pages/translate_page.py" line="160" />
+        <location filename="../../desktop/pages/translate_page.py" line="161" />
+        <location filename="../../desktop/pages/translate_page.py" line="165" />
         <source>Recent translations</source>
         <translation>Traduções recentes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="158" />
+        <location filename="../../desktop/pages/translate_page.py" line="163" />
         <source>Clear history</source>
         <translation>Limpar histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="218" />
+        <location filename="../../desktop/pages/translate_page.py" line="223" />
         <source>The clipboard holds no text.</source>
         <translation>A área de transferência não tem texto.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="254" />
+        <location filename="../../desktop/pages/translate_page.py" line="259" />
         <source>Translation copied.</source>
         <translation>Tradução copiada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="286" />
+        <location filename="../../desktop/pages/translate_page.py" line="291" />
         <source>This text is too long to translate as you type; use the Documents page.</source>
         <translation>Este texto é longo demais para traduzir enquanto você digita; use a página Documentos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="331" />
+        <location filename="../../desktop/pages/translate_page.py" line="336" />
         <source>Detected: {0}</source>
         <translation>Detectado: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="332" />
+        <location filename="../../desktop/pages/translate_page.py" line="337" />
         <source>Confidence {0:.0%}</source>
         <translation>Confiança {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="432" />
+        <location filename="../../desktop/pages/translate_page.py" line="457" />
         <source>{0} characters</source>
         <translation>{0} caracteres</translation>
     </message>

@@ -186,6 +186,20 @@ class FakeSpeech:
     def record_attempt(self, drill: Any, attempt: Any) -> None:
         self.recorded.append((drill, attempt))
 
+    def progress(self, language: str) -> Any:
+        from types import SimpleNamespace
+
+        scores = [a.score for _d, a in self.recorded]
+        weak = (SimpleNamespace(word="tudo", attempts=1, misses=1, mean_score=40.0),) if scores else ()
+        return SimpleNamespace(
+            language=language,
+            attempts=len(scores),
+            mean_score=sum(scores) / len(scores) if scores else 0.0,
+            drills_practised=len(scores),
+            drills_due=0,
+            weakest_words=weak,
+        )
+
 
 class Unavailable:
     """A service whose package is not installed."""
