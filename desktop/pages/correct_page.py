@@ -6,7 +6,7 @@ import html
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -43,6 +43,22 @@ CATEGORY_COLOURS = {
     "typography": "#ef6c00",
     "style": "#2e7d32",
 }
+
+
+def category_name(category: str) -> str:
+    """The category's name in the interface language."""
+    names = {
+        "spelling": QCoreApplication.translate("Categories", "spelling"),
+        "grammar": QCoreApplication.translate("Categories", "grammar"),
+        "agreement": QCoreApplication.translate("Categories", "agreement"),
+        "verb form": QCoreApplication.translate("Categories", "verb form"),
+        "word choice": QCoreApplication.translate("Categories", "word choice"),
+        "capitalization": QCoreApplication.translate("Categories", "capitalization"),
+        "punctuation": QCoreApplication.translate("Categories", "punctuation"),
+        "typography": QCoreApplication.translate("Categories", "typography"),
+        "style": QCoreApplication.translate("Categories", "style"),
+    }
+    return names.get(category, category)
 
 
 def colour(category: str) -> str:
@@ -219,7 +235,7 @@ class CorrectPage(QWidget):
         self.edit_list.clear()
         for edit in self.edits:
             arrow = f"{edit.original} → {edit.replacement}" if edit.replacement else f"{edit.original} → ∅"
-            item = QListWidgetItem(f"{arrow}   · {edit.category}")
+            item = QListWidgetItem(f"{arrow}   · {category_name(edit.category)}")
             item.setForeground(QColor(colour(edit.category)))
             item.setToolTip(edit.explanation)
             self.edit_list.addItem(item)
@@ -265,7 +281,7 @@ class CorrectPage(QWidget):
             explanation = explanation[len(lead) :].strip()
             explanation = explanation[:1].upper() + explanation[1:]
         return (
-            f"<b style='color:{colour(edit.category)}'>{html.escape(edit.category.capitalize())}</b>: "
+            f"<b style='color:{colour(edit.category)}'>{html.escape(category_name(edit.category).capitalize())}</b>: "
             f"<s>{html.escape(edit.original)}</s> → <b>{html.escape(edit.replacement)}</b><br>"
             f"{html.escape(explanation)}{more}"
         )

@@ -2,69 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>Categories</name>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="51" />
+        <source>spelling</source>
+        <translation>ortografia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="52" />
+        <source>grammar</source>
+        <translation>gramática</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="53" />
+        <source>agreement</source>
+        <translation>concordância</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="54" />
+        <source>verb form</source>
+        <translation>forma verbal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="55" />
+        <source>word choice</source>
+        <translation>escolha de palavras</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="56" />
+        <source>capitalization</source>
+        <translation>maiúsculas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="57" />
+        <source>punctuation</source>
+        <translation>pontuação</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="58" />
+        <source>typography</source>
+        <translation>tipografia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="59" />
+        <source>style</source>
+        <translation>estilo</translation>
+    </message>
+</context>
+<context>
     <name>CorrectPage</name>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="77" />
+        <location filename="../../desktop/pages/correct_page.py" line="93" />
         <source>Check</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="80" />
+        <location filename="../../desktop/pages/correct_page.py" line="96" />
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="82" />
+        <location filename="../../desktop/pages/correct_page.py" line="98" />
         <source>Language of the text</source>
         <translation>Idioma do texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="89" />
+        <location filename="../../desktop/pages/correct_page.py" line="105" />
         <source>Write here; mistakes are underlined as you type.</source>
         <translation>Escreva aqui; os erros são sublinhados enquanto você digita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="90" />
+        <location filename="../../desktop/pages/correct_page.py" line="106" />
         <source>Your text</source>
         <translation>Seu texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="97" />
+        <location filename="../../desktop/pages/correct_page.py" line="113" />
         <source>Corrections</source>
         <translation>Correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="106" />
+        <location filename="../../desktop/pages/correct_page.py" line="122" />
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="109" />
+        <location filename="../../desktop/pages/correct_page.py" line="125" />
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="112" />
+        <location filename="../../desktop/pages/correct_page.py" line="128" />
         <source>Accept all</source>
         <translation>Aceitar todas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="211" />
+        <location filename="../../desktop/pages/correct_page.py" line="227" />
         <source>Checking is not available: {0}</source>
         <translation>A verificação não está disponível: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="228" />
+        <location filename="../../desktop/pages/correct_page.py" line="244" />
         <source>{0} corrections</source>
         <translation>{0} correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="233" />
+        <location filename="../../desktop/pages/correct_page.py" line="249" />
         <source>No mistakes found.</source>
         <translation>Nenhum erro encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="259" />
+        <location filename="../../desktop/pages/correct_page.py" line="275" />
         <source>Other suggestions: {0}</source>
         <translation>Outras sugestões: {0}</translation>
     </message>
