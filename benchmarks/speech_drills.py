@@ -452,6 +452,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     print(f"Load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores\n")
     main()
     print(f"\nLoad average at end: {os.getloadavg()[0]:.2f}")
