@@ -1,9 +1,10 @@
 """A neural last pass for English: quire-grammar-model, a GECToR-style DistilBERT edit tagger (int8 ONNX, Apache-2.0).
 
 It tags each word with one of ~200 edits (keep, delete, change case, replace by or append one of a fixed list of
-words: homophones, irregular participles, contractions, commas). Run after the rules it raised JFLEG dev GLEU by
-0.2 (``benchmarks/correct_quality.py``). It is optional: when the ``quire-grammar-model`` package is not installed
-the pipeline simply has no tagger pass. The session comes from the engine's ONNX Runtime factory
+words: homophones, irregular participles, contractions, commas). Measured with ``benchmarks/correct_quality.py``
+on JFLEG dev: 38.9 GLEU alone; as a last pass per sentence after the rules, 48.2 (no change); applied to the whole
+corrected line, 48.4. It is therefore optional and off by default (``CorrectionService(config, neural=True)``,
+needs the ``quire-grammar-model`` package). The session comes from the engine's ONNX Runtime factory
 (:mod:`engine.onnx_session`).
 """
 
