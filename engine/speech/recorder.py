@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -139,7 +140,7 @@ class Recorder:
     """Records one utterance from an :class:`AudioSource`.
 
     ``start()`` returns at once; the recording ends by itself after ``end_silence`` seconds of silence
-    following speech (voice activity by energy over an adaptive noise floor), or at ``max_seconds``.
+    following speech (voice activity: energy over a minimum-statistics noise floor), or at ``max_seconds``.
     ``stop()`` ends it early and returns the samples; ``wait()`` blocks (off the GUI thread) until it ends.
 
     Args:
@@ -172,6 +173,8 @@ class Recorder:
         self._done = threading.Event()
         self._running = False
         self._noise_db = -60.0
+        self._recent_db: deque[float] = deque(maxlen=round(1.5 * SAMPLE_RATE / BLOCK))
+        self._total = 0
         self._speech_blocks = 0
         self._silent_run = 0
         self.speech_started = False
@@ -190,7 +193,8 @@ class Recorder:
         with self._lock:
             self._blocks.clear()
             self._done.clear()
-            self._speech_blocks = self._silent_run = 0
+            self._speech_blocks = self._silent_run = self._total = 0
+            self._recent_db.clear()
             self.speech_started = False
             self._running = True
         try:
@@ -205,8 +209,13 @@ class Recorder:
             if not self._running:
                 return
             self._blocks.append(block.astype(np.float32, copy=False))
+            self._total += len(block)
             level = level_of(block)
             db = level * 60.0 - 60.0
+            # Noise floor by minimum statistics: the quietest block of the last 1.5 s. It follows a noisy room
+            # up and down, and the pauses between words keep it at the background level during speech.
+            self._recent_db.append(db)
+            self._noise_db = min(self._recent_db)
             if db > self._noise_db + self._margin:
                 self._speech_blocks += 1
                 self._silent_run = 0
@@ -214,13 +223,9 @@ class Recorder:
                     self.speech_started = True
             else:
                 self._silent_run += 1
-                # the floor follows quiet blocks quickly and loud ones slowly
-                self._noise_db = (
-                    0.9 * self._noise_db + 0.1 * db if db < self._noise_db + 6 else self._noise_db
-                )
-                self._noise_db = min(self._noise_db, db) if db < self._noise_db else self._noise_db
-            total = sum(len(b) for b in self._blocks)
-            if (self.speech_started and self._silent_run >= self._end_blocks) or total >= self._max_samples:
+            if (
+                self.speech_started and self._silent_run >= self._end_blocks
+            ) or self._total >= self._max_samples:
                 self._running = False
                 finished = True
         if self._on_level is not None:

@@ -43,6 +43,20 @@ def test_recording_ends_by_itself_after_the_utterance() -> None:
     assert max(levels) > 0.5 and min(levels) == 0.0
 
 
+def test_utterance_end_is_found_in_a_noisy_room() -> None:
+    rng = np.random.default_rng(1)
+    speech = load_audio(fixture_clip("lj001-0008.flac"))
+    lead, tail = int(1.0 * SAMPLE_RATE), int(5.0 * SAMPLE_RATE)
+    signal = np.concatenate([np.zeros(lead, np.float32), speech, np.zeros(tail, np.float32)])
+    noisy = (signal + 0.01 * rng.standard_normal(len(signal))).astype(np.float32)  # about -40 dBFS of hiss
+    rec = Recorder(ArraySource(noisy, trailing_silence=0.0))
+    rec.start()
+    assert rec.wait(timeout=10.0)
+    seconds = len(rec.stop()) / SAMPLE_RATE
+    assert rec.speech_started
+    assert 2.7 < seconds < 4.2  # 1 s lead + 1.8 s speech + a short tail, not the 5 s of hiss after it
+
+
 def test_maximum_length_stops_a_recording_that_never_pauses() -> None:
     rng = np.random.default_rng(0)
     noise = (0.2 * rng.standard_normal(6 * SAMPLE_RATE)).astype(np.float32)
