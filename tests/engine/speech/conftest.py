@@ -14,7 +14,6 @@ import pytest
 from engine.config import EngineConfig
 from engine.speech.audio import load_audio
 
-SHARED_SPEECH = Path(__file__).resolve().parents[4] / "shared" / "data" / "speech"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
