@@ -120,9 +120,8 @@ class DocumentsPage(QWidget):
         self.preview.setHorizontalHeaderLabels([self.tr("Original"), self.tr("Translation")])
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.preview.verticalHeader().hide()
-        self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.setWordWrap(True)
+        self.preview.setWordWrap(False)  # one line per segment (full text in the tooltip): cheap to lay out
         self.preview.setAccessibleName(self.tr("Preview of the translation"))
         self.preview.hide()
 
@@ -309,7 +308,7 @@ class DocumentsPage(QWidget):
         self._load_preview(out)
 
     #: rows shown in the preview
-    PREVIEW_ROWS = 50
+    PREVIEW_ROWS = 30
 
     def _load_preview(self, out: Path) -> None:
         from engine.documents import load_document
@@ -329,8 +328,10 @@ class DocumentsPage(QWidget):
     def _show_preview(self, rows: list[tuple[str, str]]) -> None:
         self.preview.setRowCount(len(rows))
         for i, (src, dst) in enumerate(rows):
-            self.preview.setItem(i, 0, QTableWidgetItem(src))
-            self.preview.setItem(i, 1, QTableWidgetItem(dst))
+            for col, text in ((0, src), (1, dst)):
+                item = QTableWidgetItem(" ".join(text.split()))
+                item.setToolTip(text)
+                self.preview.setItem(i, col, item)
         self.preview.setVisible(bool(rows))
         self._stretch.setHidden(bool(rows))
 
