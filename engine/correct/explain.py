@@ -35,6 +35,10 @@ _RULE_TEMPLATES: dict[str, str] = {
     "HAVE_PART_AGREEMENT": "After 'have', 'has' or 'had', use the past participle: write '{r}', not '{o}'.",
     "BEEN_PART_AGREEMENT": "After 'been', use a past participle or an -ing form: write '{r}', not '{o}'.",
     "CHOOSED": "'Choose' is irregular: the past is 'chose' and the past participle 'chosen'.",
+    "CAN_NOT": "'Cannot' is written as one word.",
+    "ARTICLE_MISSING": "A singular countable noun needs an article (a, an, the) before it: write '{r}'.",
+    "COMMA_WHICH": "A 'which' clause that adds extra information is set off with a comma (or use 'that' for "
+    "essential information): write '{r}'.",
     "DELETE_SPACE": "This contraction is written without a space: '{r}'.",
     "APOS_SPACE_CONTRACTION": "A contraction is written without a space before the apostrophe: '{r}'.",
     "EN_CONTRACTION_SPELLING": "Contractions need an apostrophe: write '{r}', not '{o}'.",
@@ -58,6 +62,7 @@ _CATEGORY_LEADS: dict[str, str] = {
 }
 
 _AGREEMENT = re.compile(r"AGR|CONCORD|AGREEMENT|_NNS|NNS_|_NN$|PLURAL|SINGULAR|GENDER|GENERO|NUMERO", re.I)
+_GRAMMAR_RULES = frozenset({"EN_A_VS_AN", "ARTICLE_MISSING", "ARTICLE_UNNECESSARY"})
 _AGREE_MSG = re.compile(r"concord|agree", re.I)
 _VERB = re.compile(r"BASEFORM|VERB|VB|_PART|TENSE|INFINITIVE|MD_|PARTICIPLE|GERUND|CHOOSED", re.I)
 
@@ -79,6 +84,8 @@ def categorize(rule_id: str, category_id: str, issue_type: str, message: str = "
     Returns:
         A category from :data:`engine.correct.model.CATEGORIES`.
     """
+    if rule_id in _GRAMMAR_RULES:
+        return "grammar"
     cat = category_id.upper()
     issue = issue_type.lower()
     if rule_id.startswith("MORFOLOGIK") or rule_id.startswith("HUNSPELL") or cat in {"SPELLING"}:

@@ -64,12 +64,28 @@ def resolve(edits: Sequence[Edit], priority: Sequence[str] = ()) -> list[Edit]:
 
 
 def _combine(text0: str, start0: int, end0: int, replacement: str, parts: Sequence[Edit]) -> Edit:
+    """One edit standing for several passes' edits on the same place.
+
+    The explanation starts with what to write; the parts' own explanations follow only when they speak of the
+    learner's text and the final correction, not of an intermediate form the learner never saw (a spelling fix
+    that a later grammar rule changed again).
+    """
     first = parts[0]
-    explanations = [p.explanation for p in parts if p.explanation]
-    unique: list[str] = []
-    for item in explanations:
-        if item not in unique:
-            unique.append(item)
+    original = text0[start0:end0]
+    categories = {p.category for p in parts}
+    category = (
+        first.category
+        if len(categories) == 1
+        else next((p.category for p in parts if p.category != "spelling"), first.category)
+    )
+    lead = "Spelling" if category == "spelling" else category[:1].upper() + category[1:]
+    texts = [f"{lead}: write '{replacement.strip()}' instead of '{original.strip()}'."]
+    for p in parts:
+        speaks_of_learner = set(p.original.split()) <= set(original.split()) and set(
+            p.replacement.split()
+        ) <= set(replacement.split())
+        if p.explanation and speaks_of_learner and p.explanation not in texts:
+            texts.append(p.explanation)
     sources: list[str] = []
     for p in parts:
         for s in p.source.split("+"):
@@ -78,11 +94,11 @@ def _combine(text0: str, start0: int, end0: int, replacement: str, parts: Sequen
     return Edit(
         start=start0,
         end=end0,
-        original=text0[start0:end0],
+        original=original,
         replacement=replacement,
-        category=first.category,
+        category=category,
         rule_id="+".join(dict.fromkeys(p.rule_id for p in parts)),
-        explanation=" ".join(unique),
+        explanation=" ".join(texts),
         suggestions=(replacement,),
         source="+".join(sources),
     )

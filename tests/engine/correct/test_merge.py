@@ -65,6 +65,8 @@ def test_compose_merges_a_second_pass_edit_touching_the_first() -> None:
     assert (edit.start, edit.end, edit.original, edit.replacement) == (4, 6, "go", "went")
     assert edit.rule_id == "HE_VERB_AGR+TENSE"
     assert edit.source == "lingotweaker+harper"
+    # The explanation speaks of what the learner wrote and the final fix, never of the intermediate "goes".
+    assert edit.explanation == "Grammar: write 'went' instead of 'go'."
 
 
 def test_compose_shifts_independent_second_pass_edits() -> None:
