@@ -137,5 +137,7 @@ def run_next(args: argparse.Namespace) -> int:
             }
         )
     else:
-        sys.stdout.write(f"{drill.text}\n  {drill.translation}\n  [{drill.level} · {drill.topic} · {drill.id}]\n")
+        sys.stdout.write(
+            f"{drill.text}\n  {drill.translation}\n  [{drill.level} · {drill.topic} · {drill.id}]\n"
+        )
     return 0
