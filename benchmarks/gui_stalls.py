@@ -44,9 +44,10 @@ def main() -> int:
     from desktop.stall import StallLogger
 
     app = QApplication([sys.argv[0]])
-    engine = DesktopEngine()  # as the app builds it: the checker runs in its own process
+    settings = Settings(work / "settings.ini")
+    engine = DesktopEngine(settings.engine_config())  # as the app builds it (checker and scorer in processes)
     engine.prepare_models()  # the first run is not what is measured here
-    window = build_window(engine, Settings(work / "settings.ini"))
+    window = build_window(engine, settings)
     window.resize(1100, 720)
     window.show()
     window.start()
