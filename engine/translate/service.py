@@ -157,6 +157,13 @@ class TranslationService:
         pair = f"{model.source}-{model.target}"
         store.set_active(pair, None if name == pair else name)
 
+    def delete_model(self, name: str) -> None:
+        """Delete an imported or adapted model; if it was active, its pair goes back to the base model."""
+        with self._lock:
+            self._loaded.pop(name, None)
+            self._cache.clear()
+        store.remove(name)
+
     def model(
         self,
         source: str,

@@ -24,7 +24,7 @@ from typing import Any
 
 from engine import paths
 from engine.cancel import CancelToken, ProgressCallback, check
-from engine.errors import CorruptModelError, ModelNotFoundError, StorageError
+from engine.errors import CorruptModelError, InputError, ModelNotFoundError, StorageError
 from engine.translate.architecture import Architecture
 from engine.translate.embeddings import Embeddings
 from engine.translate.marian import FloatArray, read_marian
@@ -271,6 +271,26 @@ def _export(
             onnx_export.quantize(tmp, folder / filename)
             tmp.unlink()
         report(step * 2 - 1, 6)
+
+
+def remove(name: str) -> None:
+    """Delete an imported or adapted model (shipped base models stay); its pair falls back to the base model.
+
+    Raises:
+        ModelNotFoundError: no such model.
+        InputError: the model is a shipped base model.
+    """
+    model = find_installed(name)
+    if model is None:
+        raise ModelNotFoundError(f"There is no installed model called '{name}'.")
+    if model.kind == "shipped":
+        raise InputError(f"'{name}' is a base model that ships with Palavra; it cannot be deleted.")
+    pair = f"{model.source}-{model.target}"
+    if active_models().get(pair) == name:
+        set_active(pair, None)
+    trash = model.folder.with_name(f".trash-{model.folder.name}-{os.getpid()}")
+    os.replace(model.folder, trash)  # gone from listings at once, even if the deletion below is interrupted
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def _swap_into_place(tmp: Path, final: Path) -> None:

@@ -154,3 +154,18 @@ def test_activation_is_recorded_and_reversible() -> None:
     engine.translation.activate_model("en-pt")
     assert store.active_models() == {}
     assert Engine().translate(["Hello."], "en", "pt")[0].model == "en-pt"
+
+
+def test_deleting_an_adapted_model_falls_back_to_the_base() -> None:
+    from engine.errors import InputError
+
+    store.convert(shipped("en-pt"), kind="shipped")
+    store.convert(shipped("en-pt"), name="en-pt + Legal", kind="adapted")
+    engine = Engine()
+    engine.translation.activate_model("en-pt + Legal")
+    engine.translation.delete_model("en-pt + Legal")
+    assert store.active_models() == {}
+    assert [m.name for m in store.installed_models()] == ["en-pt"]
+    assert engine.translate(["Hello."], "en", "pt")[0].model == "en-pt"
+    with pytest.raises(InputError):
+        engine.translation.delete_model("en-pt")
