@@ -26,5 +26,14 @@ pytest: $(STAMP)
 
 test: lint pytest
 
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python scripts/screenshots.py
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python scripts/screenshots.py --lang pt
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/mt_quality.py
+	$(BIN)/python benchmarks/mt_parity.py
+	$(BIN)/python benchmarks/mt_speed.py
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -50,9 +50,7 @@ def build_window(
 
     qtcompat.install()
     if history_factory is None:
-        from engine.history import HistoryStore
-
-        history_factory = HistoryStore
+        history_factory = engine.open_history
     return MainWindow(engine, settings, history_factory)
 
 

@@ -17,6 +17,9 @@ from engine.cancel import CancelToken, ProgressCallback
 from engine.config import EngineConfig
 
 if TYPE_CHECKING:
+    from engine.documents import Document
+    from engine.documents.core import TranslateFn
+    from engine.history import HistoryStore
     from engine.translate.service import LanguageGuess, ModelInfo, Translation, TranslationService
 
 
@@ -94,6 +97,45 @@ class Engine:
     ) -> ModelInfo:
         """Import a Firefox Translations model folder (any language pair), converting it atomically."""
         return self.translation.import_model(path, on_progress=on_progress, cancel=cancel)
+
+    # -- documents, history, data folder -------------------------------------------------------------------------
+    def load_document(self, path: Path) -> Document:
+        """Read a ``.txt``, ``.srt`` or ``.docx`` document (errors name the file and say what is wrong)."""
+        from engine.documents import load_document
+
+        return load_document(path)
+
+    def document_output_path(self, path: Path, target: str) -> Path:
+        """Where the translation of a document goes: beside it, with the target language suffix."""
+        from engine.documents import output_path
+
+        return output_path(path, target)
+
+    def translate_document(
+        self,
+        document: Document,
+        translate: TranslateFn,
+        out: Path,
+        *,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
+        """Translate a loaded document with ``translate`` and write it to ``out`` atomically, structure kept."""
+        from engine.documents import translate_document
+
+        return translate_document(document, translate, out, on_progress=on_progress, cancel=cancel)
+
+    def open_history(self) -> HistoryStore:
+        """The translation history store (SQLite in the data folder); one per thread that uses it."""
+        from engine.history import HistoryStore
+
+        return HistoryStore()
+
+    def data_dir(self) -> Path:
+        """The user data folder (``$PALAVRA_DATA_DIR`` or the platform's), without creating it."""
+        from engine.paths import data_dir
+
+        return data_dir(create=False)
 
     # -- other capabilities (each owned by its own package) -------------------------------------------------------
     @property

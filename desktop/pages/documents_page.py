@@ -189,12 +189,10 @@ class DocumentsPage(QWidget):
         if self.running:
             self.notice.show_error(self.tr("A document is being translated; cancel it first."))
             return
-        from engine.documents import load_document
-
         engine = self.engine
 
         def load(_p: Any, _c: Any) -> tuple[Document, str | None]:
-            doc = load_document(path)
+            doc = engine.load_document(path)
             sample = " ".join(doc.segments[:20])[:2000]
             lang = None
             if sample.strip():
@@ -244,21 +242,19 @@ class DocumentsPage(QWidget):
         doc = self.document
         if doc is None or self.running:
             return
-        from engine.documents import output_path, translate_document
-
         source, target = self.source_combo.code(), self.target_combo.code()
         if source == target:
             self.notice.show_error(self.tr("Choose two different languages."))
             return
-        out = output_path(doc.path, target)
         engine, worker = self.engine, self.workers.translation
+        out = engine.document_output_path(doc.path, target)
 
         def translate(texts: Any, on_progress: Any, cancel: Any) -> list[str]:
             worker.serve_interactive()  # typing on the Translate page is answered between chunks
             return [t.text for t in engine.translate(texts, source, target, cancel=cancel)]
 
         def work(on_progress: Any, cancel: Any) -> Path:
-            return translate_document(doc, translate, out, on_progress=on_progress, cancel=cancel)
+            return engine.translate_document(doc, translate, out, on_progress=on_progress, cancel=cancel)
 
         self._job = Task(work, "translate document")
         self._job.progress.connect(self._progress)
@@ -311,14 +307,12 @@ class DocumentsPage(QWidget):
     PREVIEW_ROWS = 30
 
     def _load_preview(self, out: Path) -> None:
-        from engine.documents import load_document
-
-        doc = self.document
+        doc, engine = self.document, self.engine
         if doc is None:
             return
 
         def work(_p: Any, _c: Any) -> list[tuple[str, str]]:
-            translated = load_document(out).segments
+            translated = engine.load_document(out).segments
             return list(zip(doc.segments, translated, strict=False))[: self.PREVIEW_ROWS]
 
         task = self.workers.files.run_fn(work, "preview")

@@ -125,9 +125,7 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(s.ui_language)))
         self.device.setCurrentIndex(max(0, self.device.findData(s.device)))
         self.threads.setValue(s.threads)
-        from engine.paths import data_dir
-
-        self.data_folder.setText(s.data_folder or str(data_dir(create=False)))
+        self.data_folder.setText(s.data_folder or str(self.engine.data_dir()))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

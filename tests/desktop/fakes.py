@@ -252,6 +252,32 @@ class FakeEngine:
     prepared: bool = False
     closed: bool = False
 
+    # Documents are plain file handling: the fake uses the engine's real readers and writers.
+    def load_document(self, path: Path) -> Any:
+        from engine.documents import load_document
+
+        return load_document(path)
+
+    def document_output_path(self, path: Path, target: str) -> Path:
+        from engine.documents import output_path
+
+        return output_path(path, target)
+
+    def translate_document(self, document: Any, translate: Any, out: Path, **kwargs: Any) -> Path:
+        from engine.documents import translate_document
+
+        return translate_document(document, translate, out, **kwargs)
+
+    def open_history(self) -> Any:
+        from engine.history import HistoryStore
+
+        return HistoryStore()
+
+    def data_dir(self) -> Path:
+        from engine.paths import data_dir
+
+        return data_dir(create=False)
+
     def __post_init__(self) -> None:
         self.correction = FakeCorrection()
         self.speech: Any = FakeSpeech(self.microphone) if self.speech_available else Unavailable()
