@@ -127,8 +127,12 @@ class PractisePage(QWidget):
         cv.addWidget(self.translation)
         cv.addStretch(1)
 
-        self.listen_button = QPushButton(self.tr("Listen"), self)
-        self.listen_button.setToolTip("Ctrl+L")
+        self.listen_button = QPushButton(self.tr("Listen (synthetic voice)"), self)
+        self.listen_button.setToolTip(
+            self.tr(
+                "A synthetic voice reads the sentence: listen for the rhythm, not for a native accent. (Ctrl+L)"
+            )
+        )
         self.listen_button.setShortcut(QKeySequence("Ctrl+L"))
         self.record_button = QPushButton(self.tr("Record"), self)
         self.record_button.setToolTip("Ctrl+R")

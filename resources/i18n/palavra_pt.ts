@@ -1,50 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>Categories</name>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="51" />
+        <location filename="../../desktop/pages/correct_page.py" line="51"/>
         <source>spelling</source>
         <translation>ortografia</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="52" />
+        <location filename="../../desktop/pages/correct_page.py" line="52"/>
         <source>grammar</source>
         <translation>gramática</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="53" />
+        <location filename="../../desktop/pages/correct_page.py" line="53"/>
         <source>agreement</source>
         <translation>concordância</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="54" />
+        <location filename="../../desktop/pages/correct_page.py" line="54"/>
         <source>verb form</source>
         <translation>forma verbal</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="55" />
+        <location filename="../../desktop/pages/correct_page.py" line="55"/>
         <source>word choice</source>
         <translation>escolha de palavras</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="56" />
+        <location filename="../../desktop/pages/correct_page.py" line="56"/>
         <source>capitalization</source>
         <translation>maiúsculas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="57" />
+        <location filename="../../desktop/pages/correct_page.py" line="57"/>
         <source>punctuation</source>
         <translation>pontuação</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="58" />
+        <location filename="../../desktop/pages/correct_page.py" line="58"/>
         <source>typography</source>
         <translation>tipografia</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="59" />
+        <location filename="../../desktop/pages/correct_page.py" line="59"/>
         <source>style</source>
         <translation>estilo</translation>
     </message>
@@ -52,67 +52,67 @@
 <context>
     <name>CorrectPage</name>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="93" />
+        <location filename="../../desktop/pages/correct_page.py" line="93"/>
         <source>Check</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="96" />
+        <location filename="../../desktop/pages/correct_page.py" line="96"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="98" />
+        <location filename="../../desktop/pages/correct_page.py" line="98"/>
         <source>Language of the text</source>
         <translation>Idioma do texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="105" />
+        <location filename="../../desktop/pages/correct_page.py" line="105"/>
         <source>Write here; mistakes are underlined as you type.</source>
         <translation>Escreva aqui; os erros são sublinhados enquanto você digita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="106" />
+        <location filename="../../desktop/pages/correct_page.py" line="106"/>
         <source>Your text</source>
         <translation>Seu texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="113" />
+        <location filename="../../desktop/pages/correct_page.py" line="113"/>
         <source>Corrections</source>
         <translation>Correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="122" />
+        <location filename="../../desktop/pages/correct_page.py" line="122"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="125" />
+        <location filename="../../desktop/pages/correct_page.py" line="125"/>
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="128" />
+        <location filename="../../desktop/pages/correct_page.py" line="128"/>
         <source>Accept all</source>
         <translation>Aceitar todas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="227" />
+        <location filename="../../desktop/pages/correct_page.py" line="227"/>
         <source>Checking is not available: {0}</source>
         <translation>A verificação não está disponível: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="244" />
+        <location filename="../../desktop/pages/correct_page.py" line="244"/>
         <source>{0} corrections</source>
         <translation>{0} correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="249" />
+        <location filename="../../desktop/pages/correct_page.py" line="249"/>
         <source>No mistakes found.</source>
         <translation>Nenhum erro encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="275" />
+        <location filename="../../desktop/pages/correct_page.py" line="275"/>
         <source>Other suggestions: {0}</source>
         <translation>Outras sugestões: {0}</translation>
     </message>
@@ -120,137 +120,137 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="42" />
+        <location filename="../../desktop/pages/documents_page.py" line="42"/>
         <source>less than a minute left</source>
         <translation>falta menos de um minuto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="44" />
+        <location filename="../../desktop/pages/documents_page.py" line="44"/>
         <source>about {0} min left</source>
         <translation>faltam cerca de {0} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="102" />
+        <location filename="../../desktop/pages/documents_page.py" line="102"/>
         <source>No document yet.</source>
         <translation>Nenhum documento ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="106" />
+        <location filename="../../desktop/pages/documents_page.py" line="106"/>
         <source>Translate document</source>
         <translation>Traduzir documento</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="110" />
+        <location filename="../../desktop/pages/documents_page.py" line="110"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="117" />
+        <location filename="../../desktop/pages/documents_page.py" line="117"/>
         <source>Show in folder</source>
         <translation>Mostrar na pasta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="120" />
+        <location filename="../../desktop/pages/documents_page.py" line="120"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="120" />
+        <location filename="../../desktop/pages/documents_page.py" line="120"/>
         <source>Translation</source>
         <translation>Tradução</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="126" />
+        <location filename="../../desktop/pages/documents_page.py" line="125"/>
         <source>Preview of the translation</source>
         <translation>Prévia da tradução</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="130" />
+        <location filename="../../desktop/pages/documents_page.py" line="129"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="132" />
+        <location filename="../../desktop/pages/documents_page.py" line="131"/>
         <source>to</source>
         <translation>para</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="145" />
+        <location filename="../../desktop/pages/documents_page.py" line="144"/>
         <source>The translation is saved next to the original, with the language before the extension (talk.srt → talk.pt.srt). Subtitle timings and Word paragraphs and styles are kept.</source>
         <translation>A tradução é salva ao lado do original, com o idioma antes da extensão (talk.srt → talk.pt.srt). Os tempos das legendas e os parágrafos e estilos do Word são mantidos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="181" />
+        <location filename="../../desktop/pages/documents_page.py" line="180"/>
         <source>Open a document</source>
         <translation>Abrir um documento</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="183" />
+        <location filename="../../desktop/pages/documents_page.py" line="182"/>
         <source>Documents (*.txt *.srt *.docx);;All files (*)</source>
         <translation>Documentos (*.txt *.srt *.docx);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="191" />
+        <location filename="../../desktop/pages/documents_page.py" line="190"/>
         <source>A document is being translated; cancel it first.</source>
         <translation>Um documento está sendo traduzido; cancele-o primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="208" />
+        <location filename="../../desktop/pages/documents_page.py" line="205"/>
         <source>Reading {0}…</source>
         <translation>Lendo {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="221" />
-        <source>'{0}' has no text to translate.</source>
-        <translation>'{0}' não tem texto para traduzir.</translation>
+        <location filename="../../desktop/pages/documents_page.py" line="218"/>
+        <source>&apos;{0}&apos; has no text to translate.</source>
+        <translation>&apos;{0}&apos; não tem texto para traduzir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="225" />
+        <location filename="../../desktop/pages/documents_page.py" line="222"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="225" />
+        <location filename="../../desktop/pages/documents_page.py" line="222"/>
         <source>subtitles</source>
         <translation>legendas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="225" />
+        <location filename="../../desktop/pages/documents_page.py" line="222"/>
         <source>Word document</source>
         <translation>documento do Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="229" />
+        <location filename="../../desktop/pages/documents_page.py" line="226"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segments, {3} characters</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segmentos, {3} caracteres</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="252" />
+        <location filename="../../desktop/pages/documents_page.py" line="247"/>
         <source>Choose two different languages.</source>
         <translation>Escolha dois idiomas diferentes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="271" />
+        <location filename="../../desktop/pages/documents_page.py" line="266"/>
         <source>Starting…</source>
         <translation>Começando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="281" />
+        <location filename="../../desktop/pages/documents_page.py" line="276"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="306" />
+        <location filename="../../desktop/pages/documents_page.py" line="301"/>
         <source>Done in {0:.0f} s</source>
         <translation>Concluído em {0:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="307" />
+        <location filename="../../desktop/pages/documents_page.py" line="302"/>
         <source>Saved as {0}</source>
         <translation>Salvo como {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="346" />
+        <location filename="../../desktop/pages/documents_page.py" line="341"/>
         <source>Cancelled; nothing was written.</source>
         <extracomment>rows shown in the preview</extracomment>
         <translation>Cancelado; nada foi gravado.</translation>
@@ -259,12 +259,12 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="58" />
+        <location filename="../../desktop/pages/documents_page.py" line="58"/>
         <source>Drop a .txt, .srt or .docx file here</source>
         <translation>Solte aqui um arquivo .txt, .srt ou .docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="63" />
+        <location filename="../../desktop/pages/documents_page.py" line="63"/>
         <source>Open file…</source>
         <translation>Abrir arquivo…</translation>
     </message>
@@ -272,17 +272,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/common.py" line="48" />
+        <location filename="../../desktop/common.py" line="48"/>
         <source>This part of Palavra is not installed yet ({0}).</source>
         <translation>Esta parte do Palavra ainda não está instalada ({0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="52" />
+        <location filename="../../desktop/common.py" line="52"/>
         <source>Not enough memory to finish. Close other programs and retry.</source>
         <translation>Memória insuficiente para terminar. Feche outros programas e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="55" />
+        <location filename="../../desktop/common.py" line="55"/>
         <source>Something went wrong ({0}). The details are in the log.</source>
         <translation>Algo deu errado ({0}). Os detalhes estão no registro.</translation>
     </message>
@@ -290,32 +290,32 @@
 <context>
     <name>GlossaryImportDialog</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="67" />
+        <location filename="../../desktop/pages/models_page.py" line="67"/>
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="73" />
+        <location filename="../../desktop/pages/models_page.py" line="73"/>
         <source>e.g. medical, legal (optional)</source>
         <translation>ex.: médico, jurídico (opcional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="75" />
+        <location filename="../../desktop/pages/models_page.py" line="75"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="76" />
+        <location filename="../../desktop/pages/models_page.py" line="76"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="77" />
+        <location filename="../../desktop/pages/models_page.py" line="77"/>
         <source>Direction</source>
         <translation>Direção</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="78" />
+        <location filename="../../desktop/pages/models_page.py" line="78"/>
         <source>Domain</source>
         <translation>Área</translation>
     </message>
@@ -323,27 +323,27 @@
 <context>
     <name>Languages</name>
     <message>
-        <location filename="../../desktop/common.py" line="34" />
+        <location filename="../../desktop/common.py" line="34"/>
         <source>English</source>
         <translation>Inglês</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="35" />
+        <location filename="../../desktop/common.py" line="35"/>
         <source>Portuguese</source>
         <translation>Português</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="36" />
+        <location filename="../../desktop/common.py" line="36"/>
         <source>Portuguese (Brazil)</source>
         <translation>Português (Brasil)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="37" />
+        <location filename="../../desktop/common.py" line="37"/>
         <source>Portuguese (Portugal)</source>
         <translation>Português (Portugal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="38" />
+        <location filename="../../desktop/common.py" line="38"/>
         <source>Detect language</source>
         <translation>Detectar idioma</translation>
     </message>
@@ -351,73 +351,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="64"/>
         <source>Translate</source>
         <extracomment>Wait after start before building the other pages in the background (ms).</extracomment>
         <translation>Traduzir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="65"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="66"/>
         <source>Correct</source>
         <translation>Corrigir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="67"/>
         <source>Practise</source>
         <translation>Praticar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="68"/>
         <source>Glossaries &amp; models</source>
         <translation>Glossários e modelos</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="69"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="73"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220" />
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Preparing the translation models for first use. This happens once.</source>
         <translation>Preparando os modelos de tradução para o primeiro uso. Isso acontece só uma vez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221" />
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>Later</source>
         <translation>Depois</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226" />
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>Welcome to Palavra</source>
         <translation>Bem-vindo ao Palavra</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248" />
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>Models ready.</source>
         <translation>Modelos prontos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255" />
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>Palavra</source>
         <translation>Palavra</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260" />
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>Models will be prepared when first used.</source>
         <translation>Os modelos serão preparados no primeiro uso.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276" />
+        <location filename="../../desktop/main_window.py" line="276"/>
         <source>Cancelling the document translation…</source>
         <translation>Cancelando a tradução do documento…</translation>
     </message>
@@ -425,148 +425,148 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106" />
+        <location filename="../../desktop/pages/models_page.py" line="106"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106" />
-        <location filename="../../desktop/pages/models_page.py" line="125" />
+        <location filename="../../desktop/pages/models_page.py" line="106"/>
+        <location filename="../../desktop/pages/models_page.py" line="125"/>
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106" />
+        <location filename="../../desktop/pages/models_page.py" line="106"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106" />
+        <location filename="../../desktop/pages/models_page.py" line="106"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106" />
+        <location filename="../../desktop/pages/models_page.py" line="106"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="114" />
+        <location filename="../../desktop/pages/models_page.py" line="114"/>
         <source>Use this model</source>
         <translation>Usar este modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="115" />
+        <location filename="../../desktop/pages/models_page.py" line="115"/>
         <source>Import model folder…</source>
         <translation>Importar pasta de modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="116" />
+        <location filename="../../desktop/pages/models_page.py" line="116"/>
         <source>Adapt a model to a glossary…</source>
         <translation>Adaptar um modelo a um glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="120" />
+        <location filename="../../desktop/pages/models_page.py" line="120"/>
         <source>Adapting a model needs PyTorch, which this build does not include.</source>
         <translation>Adaptar um modelo requer o PyTorch, que esta versão não inclui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="125" />
+        <location filename="../../desktop/pages/models_page.py" line="125"/>
         <source>Glossary</source>
         <translation>Glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="125" />
+        <location filename="../../desktop/pages/models_page.py" line="125"/>
         <source>Terms</source>
         <translation>Termos</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="125" />
+        <location filename="../../desktop/pages/models_page.py" line="125"/>
         <source>Domain</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="131" />
+        <location filename="../../desktop/pages/models_page.py" line="131"/>
         <source>Import glossary…</source>
         <translation>Importar glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="135" />
+        <location filename="../../desktop/pages/models_page.py" line="135"/>
         <source>&lt;b&gt;Translation models&lt;/b&gt;</source>
         <translation>&lt;b&gt;Modelos de tradução&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="144" />
+        <location filename="../../desktop/pages/models_page.py" line="144"/>
         <source>&lt;b&gt;Glossaries&lt;/b&gt; — terms a translation must use</source>
         <translation>&lt;b&gt;Glossários&lt;/b&gt; — termos que a tradução deve usar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="178" />
+        <location filename="../../desktop/pages/models_page.py" line="178"/>
         <source>base</source>
         <translation>base</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="178" />
+        <location filename="../../desktop/pages/models_page.py" line="178"/>
         <source>imported</source>
         <translation>importado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="178" />
+        <location filename="../../desktop/pages/models_page.py" line="178"/>
         <source>adapted</source>
         <translation>adaptado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="180" />
+        <location filename="../../desktop/pages/models_page.py" line="180"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="182" />
+        <location filename="../../desktop/pages/models_page.py" line="182"/>
         <source>prepared on first use</source>
         <translation>preparado no primeiro uso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="238" />
+        <location filename="../../desktop/pages/models_page.py" line="238"/>
         <source>Choose a model folder</source>
         <translation>Escolha uma pasta de modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="244" />
+        <location filename="../../desktop/pages/models_page.py" line="244"/>
         <source>Importing the model…</source>
         <translation>Importando o modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="244" />
+        <location filename="../../desktop/pages/models_page.py" line="244"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="264" />
+        <location filename="../../desktop/pages/models_page.py" line="264"/>
         <source>Imported {0}.</source>
         <translation>{0} importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="273" />
+        <location filename="../../desktop/pages/models_page.py" line="273"/>
         <source>Import cancelled.</source>
         <translation>Importação cancelada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="284" />
+        <location filename="../../desktop/pages/models_page.py" line="284"/>
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="286" />
+        <location filename="../../desktop/pages/models_page.py" line="286"/>
         <source>Glossaries (*.csv *.tsv *.txt *.tbx);;All files (*)</source>
         <translation>Glossários (*.csv *.tsv *.txt *.tbx);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="310" />
-        <source>Imported glossary '{0}' with {1} terms.</source>
-        <translation>Glossário '{0}' importado com {1} termos.</translation>
+        <location filename="../../desktop/pages/models_page.py" line="310"/>
+        <source>Imported glossary &apos;{0}&apos; with {1} terms.</source>
+        <translation>Glossário &apos;{0}&apos; importado com {1} termos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="312" />
+        <location filename="../../desktop/pages/models_page.py" line="312"/>
         <source>{0} rows were left out (see the report).</source>
         <translation>{0} linhas foram deixadas de fora (veja o relatório).</translation>
     </message>
@@ -574,104 +574,109 @@
 <context>
     <name>PractisePage</name>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="104" />
+        <location filename="../../desktop/pages/practise_page.py" line="104"/>
         <source>Practise</source>
         <extracomment>where recordings come from; ``None``: the microphone (tests and demos pass a recorded source)</extracomment>
         <translation>Praticar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="113" />
+        <location filename="../../desktop/pages/practise_page.py" line="113"/>
         <source>Loading a sentence…</source>
         <translation>Carregando uma frase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="130" />
-        <source>Listen</source>
-        <translation>Ouvir</translation>
+        <location filename="../../desktop/pages/practise_page.py" line="130"/>
+        <source>Listen (synthetic voice)</source>
+        <translation>Ouvir (voz sintética)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="133" />
-        <location filename="../../desktop/pages/practise_page.py" line="335" />
+        <location filename="../../desktop/pages/practise_page.py" line="132"/>
+        <source>A synthetic voice reads the sentence: listen for the rhythm, not for a native accent. (Ctrl+L)</source>
+        <translation>Uma voz sintética lê a frase: ouça o ritmo, não espere um sotaque nativo. (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/practise_page.py" line="135"/>
+        <location filename="../../desktop/pages/practise_page.py" line="337"/>
         <source>Record</source>
         <translation>Gravar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="137" />
+        <location filename="../../desktop/pages/practise_page.py" line="139"/>
         <source>Next sentence</source>
         <translation>Próxima frase</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="144" />
+        <location filename="../../desktop/pages/practise_page.py" line="146"/>
         <source>Microphone level</source>
         <translation>Nível do microfone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="145" />
+        <location filename="../../desktop/pages/practise_page.py" line="147"/>
         <source>Listening to your attempt…</source>
         <translation>Analisando sua tentativa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="175" />
+        <location filename="../../desktop/pages/practise_page.py" line="177"/>
         <source>well said</source>
         <translation>bem dita</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="176" />
+        <location filename="../../desktop/pages/practise_page.py" line="178"/>
         <source>almost</source>
         <translation>quase</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="177" />
+        <location filename="../../desktop/pages/practise_page.py" line="179"/>
         <source>not right</source>
         <translation>incorreta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="178" />
+        <location filename="../../desktop/pages/practise_page.py" line="180"/>
         <source>missing</source>
         <translation>faltou</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="186" />
+        <location filename="../../desktop/pages/practise_page.py" line="188"/>
         <source>Your progress</source>
         <translation>Seu progresso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="226" />
+        <location filename="../../desktop/pages/practise_page.py" line="228"/>
         <source>Speaking practice is not available.</source>
         <translation>A prática de fala não está disponível.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="251" />
+        <location filename="../../desktop/pages/practise_page.py" line="253"/>
         <source>Your first attempt in this language is the next one.</source>
         <translation>Sua primeira tentativa neste idioma é a próxima.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="254" />
+        <location filename="../../desktop/pages/practise_page.py" line="256"/>
         <source>&lt;b&gt;Your progress&lt;/b&gt; · attempts: {0} · average score: {1:.0f} · sentences practised: {2} · due for review: {3}</source>
         <translation>&lt;b&gt;Seu progresso&lt;/b&gt; · tentativas: {0} · nota média: {1:.0f} · frases praticadas: {2} · para revisar: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="259" />
+        <location filename="../../desktop/pages/practise_page.py" line="261"/>
         <source>Words to work on: {0}</source>
         <translation>Palavras para treinar: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="314" />
+        <location filename="../../desktop/pages/practise_page.py" line="316"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="383" />
+        <location filename="../../desktop/pages/practise_page.py" line="385"/>
         <source>Score out of 100</source>
         <translation>Nota de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="386" />
+        <location filename="../../desktop/pages/practise_page.py" line="388"/>
         <source>Heard: “{0}”</source>
         <translation>Ouvido: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="386" />
+        <location filename="../../desktop/pages/practise_page.py" line="388"/>
         <source>Nothing was heard.</source>
         <translation>Nada foi ouvido.</translation>
     </message>
@@ -679,94 +684,94 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="60" />
+        <location filename="../../desktop/pages/settings_page.py" line="60"/>
         <source>Same as the system</source>
         <translation>Igual ao sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="64" />
-        <location filename="../../desktop/pages/settings_page.py" line="69" />
+        <location filename="../../desktop/pages/settings_page.py" line="64"/>
+        <location filename="../../desktop/pages/settings_page.py" line="69"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="65" />
+        <location filename="../../desktop/pages/settings_page.py" line="65"/>
         <source>Processor (CPU)</source>
         <translation>Processador (CPU)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="66" />
+        <location filename="../../desktop/pages/settings_page.py" line="66"/>
         <source>Graphics card (CUDA)</source>
         <translation>Placa de vídeo (CUDA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="72" />
+        <location filename="../../desktop/pages/settings_page.py" line="72"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="73" />
+        <location filename="../../desktop/pages/settings_page.py" line="73"/>
         <source>Change…</source>
         <translation>Alterar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="77" />
+        <location filename="../../desktop/pages/settings_page.py" line="77"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="79" />
+        <location filename="../../desktop/pages/settings_page.py" line="79"/>
         <source>Interface language</source>
         <translation>Idioma da interface</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="80" />
+        <location filename="../../desktop/pages/settings_page.py" line="80"/>
         <source>Run models on</source>
         <translation>Executar modelos em</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="81" />
+        <location filename="../../desktop/pages/settings_page.py" line="81"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="86" />
+        <location filename="../../desktop/pages/settings_page.py" line="86"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="89" />
+        <location filename="../../desktop/pages/settings_page.py" line="89"/>
         <source>Privacy</source>
         <translation>Privacidade</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="93" />
+        <location filename="../../desktop/pages/settings_page.py" line="93"/>
         <source>Palavra works entirely on this computer. Your texts, documents, recordings, glossaries and history never leave it: there is no account, no cloud service, no telemetry, and Palavra makes no network connection. Everything it keeps is in the data folder above; delete that folder to remove it all.</source>
         <translation>O Palavra funciona inteiramente neste computador. Seus textos, documentos, gravações, glossários e histórico nunca saem dele: não há conta, nem serviço na nuvem, nem telemetria, e o Palavra não faz nenhuma conexão de rede. Tudo o que ele guarda está na pasta de dados acima; apague essa pasta para remover tudo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="106" />
+        <location filename="../../desktop/pages/settings_page.py" line="106"/>
         <source>Palavra {0} — offline translation and language practice.</source>
         <translation>Palavra {0} — tradução e prática de idiomas sem internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="143" />
+        <location filename="../../desktop/pages/settings_page.py" line="141"/>
         <source>No CUDA graphics card was found.</source>
         <translation>Nenhuma placa de vídeo CUDA foi encontrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="151" />
-        <location filename="../../desktop/pages/settings_page.py" line="166" />
+        <location filename="../../desktop/pages/settings_page.py" line="149"/>
+        <location filename="../../desktop/pages/settings_page.py" line="164"/>
         <source>Restart Palavra to apply these changes.</source>
         <translation>Reinicie o Palavra para aplicar estas alterações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="160" />
+        <location filename="../../desktop/pages/settings_page.py" line="158"/>
         <source>Choose the data folder</source>
         <translation>Escolha a pasta de dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="168" />
+        <location filename="../../desktop/pages/settings_page.py" line="166"/>
         <source>That folder cannot be written; choose another.</source>
         <translation>Não é possível gravar nessa pasta; escolha outra.</translation>
     </message>
@@ -774,100 +779,100 @@
 <context>
     <name>TranslatePage</name>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="89" />
+        <location filename="../../desktop/pages/translate_page.py" line="89"/>
         <source>Source language</source>
         <extracomment>Pause in typing before a request is sent (ms). Pause after a translation before it is saved in the history (ms). A text saved again within this time, extending or shortening the last one, replaces it in the history (s).</extracomment>
         <translation>Idioma de origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="92" />
+        <location filename="../../desktop/pages/translate_page.py" line="92"/>
         <source>Swap languages (Ctrl+Shift+S)</source>
         <translation>Inverter idiomas (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="95" />
+        <location filename="../../desktop/pages/translate_page.py" line="95"/>
         <source>Target language</source>
         <translation>Idioma de destino</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="98" />
+        <location filename="../../desktop/pages/translate_page.py" line="98"/>
         <source>Use glossary</source>
         <translation>Usar glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="114" />
+        <location filename="../../desktop/pages/translate_page.py" line="114"/>
         <source>Type or paste text to translate</source>
         <translation>Digite ou cole o texto a traduzir</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="115" />
+        <location filename="../../desktop/pages/translate_page.py" line="115"/>
         <source>Text to translate</source>
         <translation>Texto a traduzir</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="118" />
-        <location filename="../../desktop/pages/translate_page.py" line="119" />
+        <location filename="../../desktop/pages/translate_page.py" line="118"/>
+        <location filename="../../desktop/pages/translate_page.py" line="119"/>
         <source>Translation</source>
         <translation>Tradução</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="125" />
+        <location filename="../../desktop/pages/translate_page.py" line="125"/>
         <source>Translate clipboard</source>
         <translation>Traduzir área de transferência</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="127" />
+        <location filename="../../desktop/pages/translate_page.py" line="127"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="131" />
+        <location filename="../../desktop/pages/translate_page.py" line="131"/>
         <source>Translating…</source>
         <translation>Traduzindo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="132" />
+        <location filename="../../desktop/pages/translate_page.py" line="132"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="161" />
-        <location filename="../../desktop/pages/translate_page.py" line="165" />
+        <location filename="../../desktop/pages/translate_page.py" line="161"/>
+        <location filename="../../desktop/pages/translate_page.py" line="165"/>
         <source>Recent translations</source>
         <translation>Traduções recentes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="163" />
+        <location filename="../../desktop/pages/translate_page.py" line="163"/>
         <source>Clear history</source>
         <translation>Limpar histórico</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="223" />
+        <location filename="../../desktop/pages/translate_page.py" line="223"/>
         <source>The clipboard holds no text.</source>
         <translation>A área de transferência não tem texto.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="259" />
+        <location filename="../../desktop/pages/translate_page.py" line="259"/>
         <source>Translation copied.</source>
         <translation>Tradução copiada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="291" />
+        <location filename="../../desktop/pages/translate_page.py" line="291"/>
         <source>This text is too long to translate as you type; use the Documents page.</source>
         <translation>Este texto é longo demais para traduzir enquanto você digita; use a página Documentos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="336" />
+        <location filename="../../desktop/pages/translate_page.py" line="336"/>
         <source>Detected: {0}</source>
         <translation>Detectado: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="337" />
+        <location filename="../../desktop/pages/translate_page.py" line="337"/>
         <source>Confidence {0:.0%}</source>
         <translation>Confiança {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/translate_page.py" line="457" />
+        <location filename="../../desktop/pages/translate_page.py" line="457"/>
         <source>{0} characters</source>
         <translation>{0} caracteres</translation>
     </message>
