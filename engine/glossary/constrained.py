@@ -17,14 +17,13 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import Tensor
 
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.glossary.align import ATTENTION_THRESHOLD, Constraint, TermAligner
 from engine.glossary.model import GlossaryEntry
 from engine.translate.shortlist import Shortlist
-from engine.translate.torch_model import DecoderState, MarianTransformer, _pad
+from engine.translate.torch_model import DecoderState, MarianTransformer, pad_batch
 from engine.translate.vocab import EOS_ID, UNK_ID
 
 
@@ -50,26 +49,8 @@ def decode_step(model: MarianTransformer, x: Tensor, state: DecoderState) -> tup
     Returns:
         Hidden states ``[B, dim]`` and attention ``[B, S]`` (last layer, mean over heads).
     """
-    arch = model.arch
-    attention = x.new_zeros(1)
-    for n in range(1, arch.dec_depth + 1):
-        pre = f"decoder_l{n}_rnn"
-        u = F.linear(x, model.p(pre + "_W"))
-        f = torch.sigmoid(model._lin(x, pre + "_Wf", pre + "_bf"))
-        c = f[:, 0] * state.cells[n - 1] + (1.0 - f[:, 0]) * u[:, 0]
-        state.cells[n - 1] = c
-        x = model._ln(torch.relu(c.unsqueeze(1)) + x, pre + "_ffn")
-        pre = f"decoder_l{n}_context"
-        q = model._heads(model._lin(x, pre + "_Wq", pre + "_bq"))
-        z = torch.matmul(q, state.keys[n - 1].transpose(-1, -2)) / math.sqrt(arch.head_dim) + state.mask
-        probs = torch.softmax(z, dim=-1)
-        attention = probs.mean(dim=1)[:, 0]
-        o = torch.matmul(probs, state.values[n - 1])
-        b, _, t, _ = o.shape
-        o = o.transpose(1, 2).reshape(b, t, arch.dim)
-        x = model._ln(model._lin(o, pre + "_Wo", pre + "_bo") + x, pre + "_Wo")
-        x = model._ffn(x, f"decoder_l{n}_ffn")
-    return x[:, 0], attention
+    hidden, attention = model.decode_with_attention(x, state)
+    return hidden[:, 0], attention[:, 0]
 
 
 @torch.no_grad()
@@ -129,7 +110,7 @@ def _run(
     word_start: np.ndarray,
     cancel: CancelToken | None,
 ) -> list[list[int]]:
-    src, src_mask = _pad(batch)
+    src, src_mask = pad_batch(batch)
     b = src.shape[0]
     memory = model.encode(src, src_mask)
     state = model.start_state(memory, src_mask)
@@ -210,17 +191,11 @@ def greedy_with_attention(
     Returns:
         Per sentence: output ids (without EOS) and attention ``[len(ids), source length]``.
     """
-    src, src_mask = _pad(batch)
+    src, src_mask = pad_batch(batch)
     b = src.shape[0]
     memory = model.encode(src, src_mask)
     state = model.start_state(memory, src_mask)
-    allowed = torch.full((b, model.arch.vocab_size), float("-inf"))
-    for i in range(b):
-        if candidates is None:
-            allowed[i] = 0.0
-        else:
-            allowed[i, torch.from_numpy(np.asarray(candidates[i], dtype=np.int64))] = 0.0
-    allowed[:, UNK_ID] = float("-inf")
+    allowed = model.allowed_mask(b, candidates)
     limits = [math.ceil(2.5 * len(seq)) for seq in batch]
     prev = torch.full((b, 1), -1, dtype=torch.long)
     outs: list[list[int]] = [[] for _ in range(b)]

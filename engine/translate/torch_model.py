@@ -121,6 +121,12 @@ class MarianTransformer(nn.Module):
 
     def decode(self, x: Tensor, state: DecoderState) -> Tensor:
         """Run the decoder over inputs ``x`` ``[B, T, dim]`` (T >= 1), updating ``state``; returns hidden states."""
+        return self.decode_with_attention(x, state)[0]
+
+    def decode_with_attention(self, x: Tensor, state: DecoderState) -> tuple[Tensor, Tensor]:
+        """Like :meth:`decode`, also returning the last layer's cross-attention averaged over heads ``[B, T, S]``
+        (the same quantity the ONNX decoder step outputs as ``attention``; used to place glossary terms)."""
+        attention = x.new_zeros(1)
         for n in range(1, self.arch.dec_depth + 1):
             pre = f"decoder_l{n}_rnn"
             u = F.linear(x, self.p(pre + "_W"))
@@ -134,12 +140,29 @@ class MarianTransformer(nn.Module):
             x = self._ln(torch.relu(torch.stack(outs, dim=1)) + x, pre + "_ffn")
             pre = f"decoder_l{n}_context"
             q = self._heads(self._lin(x, pre + "_Wq", pre + "_bq"))
-            o = self._lin(
-                self._attend(q, state.keys[n - 1], state.values[n - 1], state.mask), pre + "_Wo", pre + "_bo"
+            z = (
+                torch.matmul(q, state.keys[n - 1].transpose(-1, -2)) / math.sqrt(self.arch.head_dim)
+                + state.mask
             )
+            probs = torch.softmax(z, dim=-1)
+            attention = probs.mean(dim=1)
+            o = torch.matmul(probs, state.values[n - 1])
+            b, _, t, _ = o.shape
+            o = self._lin(o.transpose(1, 2).reshape(b, t, self.arch.dim), pre + "_Wo", pre + "_bo")
             x = self._ln(o + x, pre + "_Wo")
             x = self._ffn(x, f"decoder_l{n}_ffn")
-        return x
+        return x, attention
+
+    def allowed_mask(self, batch_size: int, candidates: Sequence[np.ndarray] | None) -> Tensor:
+        """Additive output mask ``[B, V]``: 0 for each row's shortlist ids, -inf elsewhere and for ``<unk>``."""
+        allowed = torch.full((batch_size, self.arch.vocab_size), float("-inf"))
+        for i in range(batch_size):
+            if candidates is None:
+                allowed[i] = 0.0
+            else:
+                allowed[i, torch.from_numpy(np.asarray(candidates[i], dtype=np.int64))] = 0.0
+        allowed[:, UNK_ID] = float("-inf")
+        return allowed
 
     def logits(self, hidden: Tensor, candidates: Tensor | None = None) -> Tensor:
         """Output scores, over the full vocabulary or the ``candidates`` ids."""
@@ -165,18 +188,11 @@ class MarianTransformer(nn.Module):
         self, batch: Sequence[Sequence[int]], candidates: Sequence[np.ndarray] | None = None
     ) -> list[list[int]]:
         """Greedy decoding as Marian does it (shortlist per sentence, ``<unk>`` banned, max length 2.5 x source)."""
-        src, src_mask = _pad(batch)
+        src, src_mask = pad_batch(batch)
         b = src.shape[0]
         memory = self.encode(src, src_mask)
         state = self.start_state(memory, src_mask)
-        vocab = self.arch.vocab_size
-        allowed = torch.full((b, vocab), float("-inf"))
-        for i in range(b):
-            if candidates is None:
-                allowed[i] = 0.0
-            else:
-                allowed[i, torch.from_numpy(np.asarray(candidates[i], dtype=np.int64))] = 0.0
-        allowed[:, UNK_ID] = float("-inf")
+        allowed = self.allowed_mask(b, candidates)
         limits = [math.ceil(2.5 * len(seq)) for seq in batch]
         prev = torch.full((b, 1), -1, dtype=torch.long)
         out: list[list[int]] = [[] for _ in range(b)]
@@ -203,7 +219,7 @@ class MarianTransformer(nn.Module):
         normalize: float = 1.0,
     ) -> list[int]:
         """Beam search for one sentence; hypotheses ranked by sum of log-probabilities / length**normalize."""
-        src, src_mask = _pad([source])
+        src, src_mask = pad_batch([source])
         memory = self.encode(src, src_mask)
         cand = torch.from_numpy(np.asarray(candidates, dtype=np.int64)) if candidates is not None else None
         limit = math.ceil(2.5 * len(source))
@@ -247,7 +263,8 @@ class MarianTransformer(nn.Module):
         return best[0]
 
 
-def _pad(batch: Sequence[Sequence[int]]) -> tuple[Tensor, Tensor]:
+def pad_batch(batch: Sequence[Sequence[int]]) -> tuple[Tensor, Tensor]:
+    """Right-pad source id sequences: ids ``[B, S]`` and a mask (1 real, 0 padding)."""
     width = max(len(seq) for seq in batch)
     src = torch.zeros((len(batch), width), dtype=torch.long)
     mask = torch.zeros((len(batch), width), dtype=torch.float32)
