@@ -12,7 +12,14 @@ from typing import Any
 import numpy as np
 
 from engine.cancel import CancelToken, ProgressCallback, check
+
+# The fake returns the engine's own result types, so it cannot drift from what the real services return.
+from engine.correct.model import CheckResult, Edit
 from engine.errors import DeviceError, ModelError
+from engine.speech.drills import Drill
+from engine.speech.types import Attempt, WordResult
+from engine.translate.detect import LanguageGuess
+from engine.translate.service import ModelInfo, Translation
 
 WORDS = {
     "hello": "olá",
@@ -28,85 +35,6 @@ WORDS = {
     "gato": "cat",
     "o": "the",
 }
-
-
-@dataclass(frozen=True)
-class Translation:
-    source_text: str
-    text: str
-    source: str
-    target: str
-    model: str
-
-
-@dataclass(frozen=True)
-class LanguageGuess:
-    language: str
-    variant: str | None
-    confidence: float
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    name: str
-    source: str
-    target: str
-    kind: str
-    size_bytes: int
-    active: bool
-    ready: bool
-    path: Path | None = None
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    original: str
-    replacement: str
-    category: str
-    rule_id: str
-    explanation: str
-    suggestions: tuple[str, ...]
-    source: str = "fake"
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    text: str
-    language: str
-    edits: tuple[Edit, ...]
-
-
-@dataclass(frozen=True)
-class Drill:
-    id: int
-    text: str
-    translation: str
-    language: str
-    level: str
-    topic: str
-
-
-@dataclass(frozen=True)
-class WordResult:
-    word: str
-    status: str
-    score: int
-    start: float | None
-    end: float | None
-    heard: str | None = None
-
-
-@dataclass(frozen=True)
-class Attempt:
-    target: str
-    language: str
-    score: int
-    words: tuple[WordResult, ...]
-    extra: tuple[str, ...]
-    feedback: str
-    transcript: str
 
 
 def fake_translate(text: str) -> str:
@@ -129,12 +57,16 @@ class FakeCorrection:
         start = 0
         while (i := text.find("teh", start)) >= 0:
             edits.append(
-                Edit(i, i + 3, "teh", "the", "spelling", "TYPO", "'teh' is a typo for 'the'.", ("the",))
+                Edit(
+                    i, i + 3, "teh", "the", "spelling", "TYPO", "'teh' is a typo for 'the'.", ("the",), "fake"
+                )
             )
             start = i + 3
         if (i := text.find("a apple")) >= 0:
             edits.append(
-                Edit(i, i + 1, "a", "an", "grammar", "A_AN", "Use 'an' before a vowel sound.", ("an",))
+                Edit(
+                    i, i + 1, "a", "an", "grammar", "A_AN", "Use 'an' before a vowel sound.", ("an",), "fake"
+                )
             )
         return CheckResult(text, language, tuple(sorted(edits, key=lambda e: e.start)))
 
@@ -163,9 +95,14 @@ class FakeSpeech:
         self._n += 1
         if language == "pt":
             return Drill(
-                self._n, f"Bom dia, tudo bem {self._n}?", "Good morning, all well?", "pt", "A1", "greetings"
+                f"pt-{self._n}",
+                f"Bom dia, tudo bem {self._n}?",
+                "Good morning, all well?",
+                "pt",
+                "A1",
+                "greetings",
             )
-        return Drill(self._n, f"Good morning number {self._n}", "Bom dia", "en", "A1", "greetings")
+        return Drill(f"en-{self._n}", f"Good morning number {self._n}", "Bom dia", "en", "A1", "greetings")
 
     def synthesize(self, text: str, language: str) -> tuple[np.ndarray, int]:
         return np.zeros(1600, dtype=np.float32), 16000
@@ -312,10 +249,12 @@ class FakeEngine:
 
     def list_models(self) -> list[ModelInfo]:
         return [
-            ModelInfo("en-pt-tiny", "en", "pt", "shipped", 17_000_000, self.active == "en-pt-tiny", True),
-            ModelInfo("pt-en-tiny", "pt", "en", "shipped", 17_000_000, True, True),
             ModelInfo(
-                "en-pt-medical", "en", "pt", "adapted", 17_100_000, self.active == "en-pt-medical", True
+                "en-pt-tiny", "en", "pt", "shipped", 17_000_000, self.active == "en-pt-tiny", True, None
+            ),
+            ModelInfo("pt-en-tiny", "pt", "en", "shipped", 17_000_000, True, True, None),
+            ModelInfo(
+                "en-pt-medical", "en", "pt", "adapted", 17_100_000, self.active == "en-pt-medical", True, None
             ),
         ]
 

@@ -34,7 +34,7 @@ def test_record_and_see_feedback(qtbot: Any, window: Any, fake_engine: FakeEngin
     qtbot.waitUntil(lambda: "attempts: 1 · average score: 71" in page.stats.text(), timeout=5000)
     assert "tudo" in page.stats.text()
     page.next_button.click()
-    qtbot.waitUntil(lambda: page.drill.id == 2, timeout=5000)
+    qtbot.waitUntil(lambda: page.drill.id == "pt-2", timeout=5000)
     assert page.score_label.text() == ""
 
 
