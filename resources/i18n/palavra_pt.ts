@@ -423,6 +423,19 @@
     </message>
 </context>
 <context>
+    <name>MetricsChart</name>
+    <message>
+        <location filename="../../desktop/metrics_chart.py" line="35"/>
+        <source>time →</source>
+        <translation>tempo →</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/metrics_chart.py" line="40"/>
+        <source>term accuracy</source>
+        <translation>acerto dos termos</translation>
+    </message>
+</context>
+<context>
     <name>ModelsPage</name>
     <message>
         <location filename="../../desktop/pages/models_page.py" line="106"/>
@@ -590,93 +603,93 @@
         <translation>Ouvir (voz sintética)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="132"/>
+        <location filename="../../desktop/pages/practise_page.py" line="133"/>
         <source>A synthetic voice reads the sentence: listen for the rhythm, not for a native accent. (Ctrl+L)</source>
         <translation>Uma voz sintética lê a frase: ouça o ritmo, não espere um sotaque nativo. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="135"/>
-        <location filename="../../desktop/pages/practise_page.py" line="337"/>
+        <location filename="../../desktop/pages/practise_page.py" line="137"/>
+        <location filename="../../desktop/pages/practise_page.py" line="339"/>
         <source>Record</source>
         <translation>Gravar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="139"/>
+        <location filename="../../desktop/pages/practise_page.py" line="141"/>
         <source>Next sentence</source>
         <translation>Próxima frase</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="146"/>
+        <location filename="../../desktop/pages/practise_page.py" line="148"/>
         <source>Microphone level</source>
         <translation>Nível do microfone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="147"/>
+        <location filename="../../desktop/pages/practise_page.py" line="149"/>
         <source>Listening to your attempt…</source>
         <translation>Analisando sua tentativa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="177"/>
+        <location filename="../../desktop/pages/practise_page.py" line="179"/>
         <source>well said</source>
         <translation>bem dita</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="178"/>
+        <location filename="../../desktop/pages/practise_page.py" line="180"/>
         <source>almost</source>
         <translation>quase</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="179"/>
+        <location filename="../../desktop/pages/practise_page.py" line="181"/>
         <source>not right</source>
         <translation>incorreta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="180"/>
+        <location filename="../../desktop/pages/practise_page.py" line="182"/>
         <source>missing</source>
         <translation>faltou</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="188"/>
+        <location filename="../../desktop/pages/practise_page.py" line="190"/>
         <source>Your progress</source>
         <translation>Seu progresso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="228"/>
+        <location filename="../../desktop/pages/practise_page.py" line="230"/>
         <source>Speaking practice is not available.</source>
         <translation>A prática de fala não está disponível.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="253"/>
+        <location filename="../../desktop/pages/practise_page.py" line="255"/>
         <source>Your first attempt in this language is the next one.</source>
         <translation>Sua primeira tentativa neste idioma é a próxima.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="256"/>
+        <location filename="../../desktop/pages/practise_page.py" line="258"/>
         <source>&lt;b&gt;Your progress&lt;/b&gt; · attempts: {0} · average score: {1:.0f} · sentences practised: {2} · due for review: {3}</source>
         <translation>&lt;b&gt;Seu progresso&lt;/b&gt; · tentativas: {0} · nota média: {1:.0f} · frases praticadas: {2} · para revisar: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="261"/>
+        <location filename="../../desktop/pages/practise_page.py" line="263"/>
         <source>Words to work on: {0}</source>
         <translation>Palavras para treinar: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="316"/>
+        <location filename="../../desktop/pages/practise_page.py" line="318"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="385"/>
+        <location filename="../../desktop/pages/practise_page.py" line="387"/>
         <source>Score out of 100</source>
         <translation>Nota de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="388"/>
+        <location filename="../../desktop/pages/practise_page.py" line="390"/>
         <source>Heard: “{0}”</source>
         <translation>Ouvido: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="388"/>
+        <location filename="../../desktop/pages/practise_page.py" line="390"/>
         <source>Nothing was heard.</source>
         <translation>Nada foi ouvido.</translation>
     </message>
