@@ -26,8 +26,14 @@ def test_latest_request_wins(qtbot: Any) -> None:
     results: list[int] = []
     cancelled: list[int] = []
     tasks = []
+
+    def busy_then_check(progress: Any, cancel: Any) -> int:
+        time.sleep(0.3)  # busy in one long step: requests 1-4 all arrive before it looks at its cancel token
+        cancel.raise_if_cancelled()
+        return 0
+
     for i in range(5):
-        task = Task(slow(i), f"t{i}")
+        task = Task(busy_then_check if i == 0 else slow(i), f"t{i}")
         task.finished.connect(results.append)
         task.cancelled.connect(lambda i=i: cancelled.append(i))
         tasks.append(task)
