@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from engine.api import Engine
+from engine.cancel import ProgressCallback
 from engine.errors import EncodingError, InputError
 
 
@@ -37,7 +38,7 @@ def read_stdin_lines(stream: BinaryIO | None = None) -> list[str]:
     return decode_utf8(data, "<stdin>").splitlines()
 
 
-def progress_printer(label: str) -> object:
+def progress_printer(label: str) -> ProgressCallback:
     """A progress callback printing to stderr when it is a terminal (silent otherwise)."""
     tty = sys.stderr.isatty()
 

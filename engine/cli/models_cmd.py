@@ -59,7 +59,7 @@ def run_prepare(args: argparse.Namespace) -> int:
     if not eng.needs_preparation():
         print("All shipped models are already converted.")
         return 0
-    progress: Any = progress_printer("Converting models")
+    progress = progress_printer("Converting models")
     for m in eng.prepare_models(on_progress=progress):
         print(f"{m.name}: {'ready' if m.ready else 'not converted'} ({_size(m.size_bytes)}) {m.path or ''}")
     return 0
@@ -67,7 +67,7 @@ def run_prepare(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import a model folder."""
-    progress: Any = progress_printer("Importing")
+    progress = progress_printer("Importing")
     m = engine().import_model(args.path, on_progress=progress)
     print(f"Imported {m.name} ({m.source}->{m.target}, {_size(m.size_bytes)}) into {m.path}")
     return 0

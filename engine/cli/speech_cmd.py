@@ -61,7 +61,7 @@ def _print_json(data: object) -> None:
 
 def run_transcribe(args: argparse.Namespace) -> int:
     """Transcribe and print the text (or JSON)."""
-    progress: Any = progress_printer("Transcribing")
+    progress = progress_printer("Transcribing")
     result = engine().speech.transcribe(args.file, args.lang, beam_size=args.beam, on_progress=progress)
     if args.json:
         _print_json(

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         texts = list(args.text)
     else:
         texts = read_stdin_lines()
-    progress: Any = progress_printer("Translating") if args.file is not None or not args.text else None
+    progress = progress_printer("Translating") if args.file is not None or not args.text else None
     results = eng.translate(
         texts, args.source, args.target, model=args.model, glossary=args.glossary, on_progress=progress
     )

@@ -134,10 +134,6 @@ def _f(name: str, shape: list[Any]) -> onnx.ValueInfoProto:
     return helper.make_tensor_value_info(name, TensorProto.FLOAT, shape)
 
 
-def _i(name: str, shape: list[Any]) -> onnx.ValueInfoProto:
-    return helper.make_tensor_value_info(name, TensorProto.INT64, shape)
-
-
 def build_encoder(
     arch: Architecture, weights: dict[str, FloatArray], alphas: dict[str, float] | None = None
 ) -> onnx.ModelProto:

@@ -260,15 +260,14 @@ class TranslationService:
         name = loaded.info.name
         results: list[str | None] = [None] * len(sentences)
         todo: dict[str, list[int]] = {}
-        for i, s in enumerate(sentences):
-            with self._lock:
+        with self._lock:  # one lock for the whole lookup, not one per sentence
+            for i, s in enumerate(sentences):
                 hit = self._cache.get((name, s)) if hook is None else None
                 if hit is not None:
                     self._cache.move_to_end((name, s))
-            if hit is not None:
-                results[i] = hit
-            else:
-                todo.setdefault(s, []).append(i)
+                    results[i] = hit
+                else:
+                    todo.setdefault(s, []).append(i)
         unique = list(todo)
         prepared = [text.protect(s, loaded.is_unknown) for s in unique]
         encoded = [loaded.source_vocab.encode(p.text) for p in prepared]

@@ -28,7 +28,7 @@ from engine.errors import CorruptModelError, InputError, ModelNotFoundError, Sto
 from engine.translate.architecture import Architecture
 from engine.translate.embeddings import Embeddings
 from engine.translate.marian import FloatArray, read_marian
-from engine.translate.model_folder import SourceModel, find_source_model
+from engine.translate.model_folder import SourceModel
 
 log = logging.getLogger(__name__)
 
@@ -330,8 +330,3 @@ def verify_files(model: InstalledModel) -> None:
                 "re-import it.",
                 detail=str(path),
             )
-
-
-def source_for_shipped(folder: Path) -> SourceModel:
-    """The source model of a shipped folder."""
-    return find_source_model(folder)

@@ -19,7 +19,13 @@ from torch import Tensor, nn
 from engine.translate.architecture import Architecture
 from engine.translate.marian import FloatArray
 from engine.translate.vocab import EOS_ID, UNK_ID
-from engine.translate.weights import output_bias, output_matrix_name, positions, source_embedding_name
+from engine.translate.weights import (
+    output_bias,
+    output_matrix_name,
+    positions,
+    source_embedding_name,
+    target_embedding_name,
+)
 
 MASK_VALUE = -99999999.0
 LN_EPS = 1e-6
@@ -45,7 +51,7 @@ class MarianTransformer(nn.Module):
         full.setdefault("decoder_ff_logit_out_b", output_bias(weights, arch))
         self.params = nn.ParameterDict({k: nn.Parameter(torch.from_numpy(v.copy())) for k, v in full.items()})
         self.src_emb = source_embedding_name(weights)
-        self.tgt_emb = "Wemb" if "Wemb" in weights else "decoder_Wemb"
+        self.tgt_emb = target_embedding_name(weights)
         self.out_w = output_matrix_name(weights)
         self.register_buffer("pe", torch.from_numpy(positions(1024, arch.dim)), persistent=False)
         self.emb_scale = math.sqrt(arch.dim)
