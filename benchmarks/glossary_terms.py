@@ -1,15 +1,18 @@
 """Glossary adherence of term-aware translation (no fine-tuning) on TICO-19, and general quality on Tatoeba.
 
 Reads ../shared/data (or $PALAVRA_SHARED_DATA): tico19-eng-por (CC0) and tatoeba-eng-por (CC BY-NC-SA, used only
-to evaluate). Imports the two TICO-19 en->pt glossaries as a user would (``palavra glossary import``: defaults,
-conflicts keep the first target), translates the TICO dev half with the active en-pt model without and with each
-glossary, and prints a table:
+to evaluate). Imports the two TICO-19 en->pt glossaries as a user would (``palavra glossary import``: defaults;
+a source given two targets keeps both), translates the TICO dev half with the active en-pt model without and
+with each glossary, and prints a table:
 
-* term adherence over ``term_hits.tsv``: every row; rows whose entry survived the import; ``yes`` rows; and
-  "matched" rows, where Palavra's matcher finds the term (it skips "who" for "WHO" and "SARS" inside
-  "SARS-CoV-2", which term_hits.tsv counts);
+* term adherence over ``term_hits.tsv`` (the glossary's Portuguese term occurs in the translation): every row;
+  ``yes`` rows; "applicable" rows, leaving out the rows where the glossary does not ask for that target (the
+  pronoun "who" counted as WHO, "SARS" inside "SARS-CoV-2", a term inside a longer glossary term, and the other
+  target of an entry with two);
 * chrF++ on the TICO dev half and on the first N Tatoeba pairs, base and with the glossary;
-* sentences per second.
+* sentences per second;
+
+then the causes of every missed row.
 
 Usage: python benchmarks/glossary_terms.py [--tatoeba N] [--limit N] [--model NAME] [--hits-out FILE]
 """
@@ -19,9 +22,11 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 SHARED = Path(os.environ.get("PALAVRA_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
@@ -77,49 +82,61 @@ def main() -> int:
         f"Tatoeba pairs: {len(tat_en)}"
     )
     header = (
-        f"{'glossary':<18}{'hits':>6}{'all %':>8}{'kept %':>8}{'yes %':>8}{'matched %':>10}"
+        f"{'glossary':<18}{'hits':>6}{'all %':>8}{'yes %':>8}{'applicable %':>14}"
         f"{'TICO chrF++':>13}{'Tatoeba chrF++':>16}{'sent/s':>8}"
     )
     print(header)
     print("-" * len(header))
     rows_out = []
+    causes_table: dict[str, Counter[str]] = {}
     for key, file in GLOSSARIES.items():
         name = f"tico-{key}"
         service = engine.glossaries
         if name not in {g.name for g in service.list()}:
             service.import_file(TICO / "terminologies" / file, name, "en", "pt", domain="medical")
-        entries = service.entries(name)
-        kept = {(e.source, e.target) for e in entries}
-        matcher = TermMatcher([*service.check_file(TICO / "terminologies" / file, "en", "pt").entries])
+        matcher = TermMatcher([e.entry for e in service.entries(name)])
         out, speed = run(en, name)
         tat, _ = run(tat_en, name)
         mine = [h for h in hits if h["glossary"] == key]
         for label, outs in (("base", base_tico), ("glossary", out)):
             ok = [uses_term(outs[int(h["line"]) - 1], h["pt_term"]) for h in mine]
-            in_kept = [o for o, h in zip(ok, mine, strict=True) if (h["en_term"], h["pt_term"]) in kept]
-            yes = [o for o, h in zip(ok, mine, strict=True) if h["pt_term_in_reference"] == "yes"]
-            matched = [
-                o
+            causes = [
+                "" if o else miss_cause(h, en[int(h["line"]) - 1], outs[int(h["line"]) - 1], matcher)
                 for o, h in zip(ok, mine, strict=True)
-                if (h["en_term"], h["pt_term"]) in kept
-                and any(m.entry.source == h["en_term"] for m in matcher.find(en[int(h["line"]) - 1]))
             ]
+            yes = [o for o, h in zip(ok, mine, strict=True) if h["pt_term_in_reference"] == "yes"]
+            applicable = [o for o, c in zip(ok, causes, strict=True) if c in APPLICABLE]
             score_tico = chrf.corpus_score(outs, [pt]).score
             score_tat = chrf.corpus_score(base_tat if label == "base" else tat, [tat_pt]).score
             print(
-                f"{key + ' ' + label:<18}{len(ok):>6}{_pct(ok):>8}{_pct(in_kept):>8}{_pct(yes):>8}"
-                f"{_pct(matched):>10}{score_tico:>13.2f}{score_tat:>16.2f}"
+                f"{key + ' ' + label:<18}{len(ok):>6}{_pct(ok):>8}{_pct(yes):>8}{_pct(applicable):>14}"
+                f"{score_tico:>13.2f}{score_tat:>16.2f}"
                 f"{(base_speed if label == 'base' else speed):>8.1f}"
             )
             if label == "glossary":
-                rows_out += [(h, o, outs[int(h["line"]) - 1]) for h, o in zip(mine, ok, strict=True)]
+                causes_table[key] = Counter(c for c in causes if c)
+                rows_out += [
+                    (h, o, c, outs[int(h["line"]) - 1]) for h, o, c in zip(mine, ok, causes, strict=True)
+                ]
+    print("\nWhy the term-aware translations miss a row (number of term_hits rows):")
+    for key, counts in causes_table.items():
+        print(f"  {key}: " + "; ".join(f"{CAUSES[c]}: {n}" for c, n in counts.most_common()))
     if args.hits_out:
         with args.hits_out.open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, delimiter="\t")
             w.writerow(
-                ["line", "glossary", "en_term", "pt_term", "pt_term_in_reference", "ok", "translation"]
+                [
+                    "line",
+                    "glossary",
+                    "en_term",
+                    "pt_term",
+                    "pt_term_in_reference",
+                    "ok",
+                    "cause",
+                    "translation",
+                ]
             )
-            for h, ok_, text in rows_out:
+            for h, ok_, cause, text in rows_out:
                 w.writerow(
                     [
                         h["line"],
@@ -128,10 +145,51 @@ def main() -> int:
                         h["pt_term"],
                         h["pt_term_in_reference"],
                         int(ok_),
+                        cause,
                         text,
                     ]
                 )
     return 0
+
+
+#: Why a row of term_hits.tsv is not met, in the order they are checked.
+CAUSES = {
+    "pronoun": "lower-case 'who' (the pronoun) counted as the acronym WHO",
+    "name": "the acronym only occurs inside a hyphenated name (SARS in SARS-CoV-2, MERS in MERS-CoV)",
+    "longer": "the term only occurs inside a longer glossary term, which was used",
+    "other_target": "the entry's other target was used (the file gives two for one source)",
+    "inflected": "an inflected form of the term (respiratória for respiratório)",
+    "other": "other",
+}
+#: Rows where the glossary asks for exactly this target (the other causes are how term_hits.tsv counts).
+APPLICABLE = {"", "inflected", "other"}
+
+
+def miss_cause(hit: dict[str, str], source: str, translation: str, matcher: object) -> str:
+    """Why the translation of ``source`` does not contain ``hit["pt_term"]``."""
+    from engine.glossary.terms import TermMatcher, is_acronym, uses_term
+
+    assert isinstance(matcher, TermMatcher)
+    term = hit["en_term"]
+    found = [m for m in matcher.find(source) if m.entry.source.casefold() == term.casefold()]
+    if not found:
+        occurrences = list(re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", source, re.IGNORECASE))
+        if is_acronym(term) and not any(m.group() == term for m in occurrences):
+            return "pronoun"
+        if is_acronym(term) and all(re.match(r"-\w", source[o.end() :]) for o in occurrences):
+            return "name"
+        covering = [m for m in matcher.find(source) if any(m.start <= o.start() < m.end for o in occurrences)]
+        if covering and all(m.entry.source.casefold() != term.casefold() for m in covering):
+            return "longer"
+        return "other"
+    entry = found[0].entry
+    if any(uses_term(translation, t) for t in entry.targets if t.casefold() != hit["pt_term"].casefold()):
+        return "other_target"
+    words = hit["pt_term"].casefold().split()
+    folded = translation.casefold()
+    if all(re.search(rf"(?<!\w){re.escape(w[: max(4, len(w) - 2)])}\w*", folded) for w in words):
+        return "inflected"
+    return "other"
 
 
 def _pct(values: list[bool]) -> str:

@@ -10,7 +10,8 @@ the end. Works with any decoder that exposes its attention (the ONNX decoder's h
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,12 +112,22 @@ class Constraint:
         end: one past its last source token.
         target_ids: the target term's pieces as a word inside a sentence (first piece starts with "▁").
         capitalized_ids: the same pieces with a capital first letter (used at the start of a sentence).
+        alternatives: (pieces, capitalised pieces) of the entry's other accepted targets.
+        joined: the source term ends a hyphenated compound ("self-isolation"): where the model wrote a
+            compound too ("auto-isolação"), only its last part is replaced ("auto-isolamento").
     """
 
     start: int
     end: int
     target_ids: tuple[int, ...]
     capitalized_ids: tuple[int, ...] = ()
+    alternatives: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()
+    joined: bool = False
+
+    @property
+    def options(self) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+        """(pieces, capitalised pieces) of the target, then of each alternative."""
+        return ((self.target_ids, self.capitalized_ids), *self.alternatives)
 
 
 def keep_source_case(target: str, surface: str) -> str:
@@ -176,10 +187,14 @@ class TermAligner:
             span = [i for i, p in enumerate(pieces) if p.end > match.start and p.begin < match.end]
             if not span:
                 continue
-            target = keep_source_case(match.entry.target, text[match.start : match.end])
-            plain, capped = self._pieces(target)
-            if plain:
-                constraints.append(Constraint(span[0], span[-1] + 1, plain, capped))
+            surface = text[match.start : match.end]
+            options = [self._pieces(keep_source_case(t, surface)) for t in match.entry.targets]
+            options = [o for o in options if o[0]]
+            if options:
+                (plain, capped), *others = options
+                constraints.append(
+                    Constraint(span[0], span[-1] + 1, plain, capped, tuple(others), match.in_compound)
+                )
         return ids, constraints, matches
 
     def finish(
@@ -195,14 +210,63 @@ class TermAligner:
             needed[c.target_ids] = needed.get(c.target_ids, 0) + 1
         todo = []
         for c in constraints:
-            term = " ".join(self.decode(c.target_ids).casefold().split())
-            if text.count(term) < needed[c.target_ids]:
+            written = max(text.count(self._folded(ids)) for ids, _ in c.options)
+            if written < needed[c.target_ids]:
                 todo.append(c)
-        return substitute_terms(out, attention, todo, self.word_start, self.content_word, self.alnum)
+        return substitute_terms(
+            out, attention, todo, self.word_start, self.content_word, self.alnum, render=self.render
+        )
+
+    def render(self, written: Sequence[int], constraint: Constraint, at_start: bool) -> Sequence[int]:
+        """The pieces that replace the model's words ``written`` for a term: the target that fits them best
+        (see :meth:`choose`), capitalised at the start of the sentence, joined to the first part of a compound
+        the model wrote for a compound source ("auto-" + "isolamento")."""
+        plain, capped = constraint.options[self.choose(written, constraint)]
+        pieces = capped if at_start and capped else plain
+        if constraint.joined and written:
+            word = self.decode(written)
+            if "-" in word.strip("-"):
+                head = word[: word.rstrip("-").rindex("-") + 1]
+                return tuple(int(i) for i in self.tsp.EncodeAsIds(head + self.decode(plain).strip()))
+        return pieces
+
+    def _folded(self, ids: Sequence[int]) -> str:
+        return " ".join(self.decode(ids).casefold().split())
+
+    def choose(self, written: Sequence[int], constraint: Constraint) -> int:
+        """Which of a term's targets replaces the model's words ``written`` (an index into ``options``).
+
+        The target whose last word ends most like the model's last word: the model's part of speech and form
+        ("a disseminação" -> "propagação", "espalhar" -> "propagar"); the first target when none is closer.
+        """
+        if not constraint.alternatives or not written:
+            return 0
+        words = self._folded(written).split()
+        if not words:
+            return 0
+        mine = _strip_accents(words[-1])
+        best, best_score = 0, 0
+        for k, (ids, _) in enumerate(constraint.options):
+            theirs = self._folded(ids).split()
+            score = _common_suffix(mine, _strip_accents(theirs[-1])) if theirs else 0
+            if score > best_score:
+                best, best_score = k, score
+        return best
 
     def decode(self, ids: Sequence[int]) -> str:
         """Target text for ids."""
         return _OPEN_SPACE.sub(r"\1", str(self.tsp.DecodeIds(list(ids))))
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def substitute_terms(
@@ -212,6 +276,7 @@ def substitute_terms(
     word_start: BoolArray,
     content_word: BoolArray,
     alnum: BoolArray,
+    render: Callable[[Sequence[int], Constraint, bool], Sequence[int]] | None = None,
 ) -> list[int]:
     """Replace the model's own rendering of each source term by the glossary's target pieces.
 
@@ -228,6 +293,8 @@ def substitute_terms(
         word_start: vocabulary mask: pieces beginning a word.
         content_word: vocabulary mask: pieces that are neither function words nor punctuation.
         alnum: vocabulary mask: pieces with a letter or digit (punctuation around a word is kept).
+        render: the pieces that replace the model's words (given them, the term, and whether they start
+            the sentence); default: the term's first target, capitalised at the start.
 
     Returns:
         The new output ids.
@@ -291,9 +358,13 @@ def substitute_terms(
             continue
         if lo >= 0:
             used[lo : hi + 1] = True
-        pieces = c.capitalized_ids if first == 0 and c.capitalized_ids else c.target_ids
-        if end > first and tuple(out[first:end]) in (c.target_ids, c.capitalized_ids):
+        written = tuple(out[first:end])
+        if end > first and any(written in option for option in c.options):
             continue
+        if render is not None:
+            pieces = tuple(render(written, c, first == 0))
+        else:
+            pieces = c.capitalized_ids if first == 0 and c.capitalized_ids else c.target_ids
         edits.append((first, end, pieces))
     result = list(out)
     for first, end, pieces in sorted(edits, reverse=True):

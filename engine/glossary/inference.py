@@ -19,7 +19,6 @@ import numpy.typing as npt
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.errors import InputError
 from engine.glossary.align import TermAligner
-from engine.glossary.model import GlossaryEntry
 from engine.glossary.store import GlossaryStore
 from engine.translate.vocab import EOS_ID
 
@@ -80,7 +79,7 @@ def aligner_for(loaded: LoadedModel, glossary: str, store: GlossaryStore | None 
             cached = _aligners.get(key)
         if cached is not None:
             return cached
-        entries = [GlossaryEntry(e.source, e.target, e.note) for e in store.entries(info.name)]
+        entries = [e.entry for e in store.entries(info.name)]
     finally:
         if own:
             store.close()

@@ -41,11 +41,20 @@ class GlossaryEntry:
         source: the term in the source language, as the user wrote it.
         target: the term the translation must use.
         note: free text (part of speech, definition); never used for matching.
+        alternatives: other accepted targets for the same source (a glossary that gives "spread" both
+            "propagar" and "propagação"); the translation writes whichever fits the sentence, ``target``
+            when in doubt.
     """
 
     source: str
     target: str
     note: str = ""
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The target followed by its alternatives."""
+        return (self.target, *self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -98,8 +107,8 @@ class ImportReport:
         format: see :class:`ParsedFile`.
         encoding: see :class:`ParsedFile`.
         rows_read: data rows in the file.
-        entries: the entries that would be stored (after dropping empty rows and duplicates,
-            conflicts resolved by keeping the first target).
+        entries: the entries that would be stored (after dropping empty rows and duplicates; a source
+            given two targets keeps the first as its target and the others as alternatives).
         problems: everything found, errors first.
     """
 
@@ -166,9 +175,15 @@ class GlossaryInfo:
 
 @dataclass(frozen=True)
 class StoredEntry:
-    """An entry as stored, with the id used to edit or delete it."""
+    """An entry as stored, with the id used to edit or delete it (fields as in :class:`GlossaryEntry`)."""
 
     id: int
     source: str
     target: str
     note: str = ""
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def entry(self) -> GlossaryEntry:
+        """The entry without its id."""
+        return GlossaryEntry(self.source, self.target, self.note, self.alternatives)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -166,14 +166,26 @@ class GlossaryService:
         """Change a glossary's domain."""
         return self.store.update(self.store.get(name).name, domain=domain)
 
-    def add_entry(self, name: str, source: str, target: str, note: str = "") -> StoredEntry:
-        """Add an entry to a glossary."""
-        return self.store.add_entry(self.store.get(name).name, GlossaryEntry(source, target, note))
+    def add_entry(
+        self, name: str, source: str, target: str, note: str = "", alternatives: Sequence[str] = ()
+    ) -> StoredEntry:
+        """Add an entry to a glossary (``alternatives``: other accepted targets)."""
+        return self.store.add_entry(
+            self.store.get(name).name, GlossaryEntry(source, target, note, tuple(alternatives))
+        )
 
-    def update_entry(self, name: str, entry_id: int, source: str, target: str, note: str = "") -> StoredEntry:
+    def update_entry(
+        self,
+        name: str,
+        entry_id: int,
+        source: str,
+        target: str,
+        note: str = "",
+        alternatives: Sequence[str] = (),
+    ) -> StoredEntry:
         """Change an entry of a glossary."""
         return self.store.update_entry(
-            self.store.get(name).name, entry_id, GlossaryEntry(source, target, note)
+            self.store.get(name).name, entry_id, GlossaryEntry(source, target, note, tuple(alternatives))
         )
 
     def delete_entry(self, name: str, entry_id: int) -> None:

@@ -42,6 +42,8 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX glossary_entry_by_glossary ON glossary_entry(glossary_id)
     """,
+    # Other accepted targets of an entry, one per line.
+    "ALTER TABLE glossary_entry ADD COLUMN alternatives TEXT NOT NULL DEFAULT ''",
 )
 
 #: Longest glossary name accepted.
@@ -132,8 +134,18 @@ class GlossaryStore:
                     )
                     gid = cur.lastrowid
                     self._conn.executemany(
-                        "INSERT INTO glossary_entry(glossary_id, source, target, note) VALUES(?, ?, ?, ?)",
-                        ((gid, e.source, e.target, e.note) for e in entries),
+                        "INSERT INTO glossary_entry(glossary_id, source, target, note, alternatives) "
+                        "VALUES(?, ?, ?, ?, ?)",
+                        (
+                            (
+                                gid,
+                                e.source,
+                                e.target,
+                                e.note,
+                                _join(_clean_alternatives(e.target, e.alternatives)),
+                            )
+                            for e in entries
+                        ),
                     )
             except sqlite3.IntegrityError as exc:
                 raise InputError(
@@ -200,9 +212,11 @@ class GlossaryStore:
         gid = self._id(name)
         with self._lock:
             rows = self._conn.execute(
-                "SELECT id, source, target, note FROM glossary_entry WHERE glossary_id=? ORDER BY id", (gid,)
+                "SELECT id, source, target, note, alternatives FROM glossary_entry WHERE glossary_id=? "
+                "ORDER BY id",
+                (gid,),
             ).fetchall()
-        return [StoredEntry(*row) for row in rows]
+        return [StoredEntry(i, s, t, n, _split(a)) for i, s, t, n, a in rows]
 
     def add_entry(self, name: str, entry: GlossaryEntry) -> StoredEntry:
         """Add one entry.
@@ -212,35 +226,39 @@ class GlossaryStore:
         """
         gid = self._id(name)
         source, target = _clean_terms(entry.source, entry.target)
+        alternatives = _clean_alternatives(target, entry.alternatives)
         with self._lock:
             try:
                 with self._conn:
                     cur = self._conn.execute(
-                        "INSERT INTO glossary_entry(glossary_id, source, target, note) VALUES(?, ?, ?, ?)",
-                        (gid, source, target, entry.note),
+                        "INSERT INTO glossary_entry(glossary_id, source, target, note, alternatives) "
+                        "VALUES(?, ?, ?, ?, ?)",
+                        (gid, source, target, entry.note, _join(alternatives)),
                     )
                     self._touch(gid)
             except sqlite3.IntegrityError as exc:
                 raise InputError(f"'{source}' is already in the glossary; edit that entry instead.") from exc
-        return StoredEntry(int(cur.lastrowid or 0), source, target, entry.note)
+        return StoredEntry(int(cur.lastrowid or 0), source, target, entry.note, alternatives)
 
     def update_entry(self, name: str, entry_id: int, entry: GlossaryEntry) -> StoredEntry:
         """Replace the terms of entry ``entry_id``."""
         gid = self._id(name)
         source, target = _clean_terms(entry.source, entry.target)
+        alternatives = _clean_alternatives(target, entry.alternatives)
         with self._lock:
             try:
                 with self._conn:
                     cur = self._conn.execute(
-                        "UPDATE glossary_entry SET source=?, target=?, note=? WHERE id=? AND glossary_id=?",
-                        (source, target, entry.note, entry_id, gid),
+                        "UPDATE glossary_entry SET source=?, target=?, note=?, alternatives=? "
+                        "WHERE id=? AND glossary_id=?",
+                        (source, target, entry.note, _join(alternatives), entry_id, gid),
                     )
                     self._touch(gid)
             except sqlite3.IntegrityError as exc:
                 raise InputError(f"'{source}' is already in the glossary; edit that entry instead.") from exc
         if cur.rowcount == 0:
             raise InputError(f"Entry {entry_id} is not in the glossary '{name}'.")
-        return StoredEntry(entry_id, source, target, entry.note)
+        return StoredEntry(entry_id, source, target, entry.note, alternatives)
 
     def delete_entry(self, name: str, entry_id: int) -> None:
         """Delete entry ``entry_id``."""
@@ -270,6 +288,26 @@ def _clean_terms(source: str, target: str) -> tuple[str, str]:
     if not source or not target:
         raise InputError("Both the source term and the target term must be filled in.")
     return source, target
+
+
+def _clean_alternatives(target: str, alternatives: Sequence[str]) -> tuple[str, ...]:
+    """Alternatives with whitespace normalised, without empties, repeats or the target itself."""
+    seen = {target.casefold()}
+    kept = []
+    for alt in alternatives:
+        alt = " ".join(alt.split())
+        if alt and alt.casefold() not in seen:
+            seen.add(alt.casefold())
+            kept.append(alt)
+    return tuple(kept)
+
+
+def _join(alternatives: Sequence[str]) -> str:
+    return "\n".join(alternatives)
+
+
+def _split(stored: str) -> tuple[str, ...]:
+    return tuple(a for a in stored.split("\n") if a)
 
 
 def _storage_error(exc: sqlite3.DatabaseError) -> StorageError:

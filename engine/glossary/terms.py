@@ -17,11 +17,13 @@ class TermMatch:
         start: character offset of the match in the source.
         end: end offset (exclusive).
         entry: the glossary entry matched.
+        in_compound: the term ends a hyphenated compound ("isolation" in "self-isolation").
     """
 
     start: int
     end: int
     entry: GlossaryEntry
+    in_compound: bool = False
 
 
 def is_acronym(term: str) -> bool:
@@ -34,8 +36,12 @@ def is_acronym(term: str) -> bool:
 
 
 class TermMatcher:
-    """Finds the entries of a glossary in text: whole words (not inside a hyphenated compound),
-    case-insensitive (acronyms case-sensitive), longest match first, no overlaps.
+    """Finds the entries of a glossary in text: whole words, case-insensitive (acronyms case-sensitive),
+    longest match first, no overlaps.
+
+    Hyphenated compounds: a word term matches as the last part of one ("isolation" in "self-isolation"), an
+    acronym never matches inside one ("SARS" is not matched in "SARS-CoV-2", a name of its own), and no term
+    matches before a hyphen ("virus" is not matched in "virus-like").
 
     Args:
         entries: the glossary's entries.
@@ -52,17 +58,17 @@ class TermMatcher:
                 self._acronyms.setdefault(source, entry)
             else:
                 self._entries.setdefault(source.casefold(), entry)
-        self._pattern = self._compile(list(self._entries), re.IGNORECASE)
-        self._acronym_pattern = self._compile(list(self._acronyms), 0)
+        self._pattern = self._compile(list(self._entries), re.IGNORECASE, compound_tail=True)
+        self._acronym_pattern = self._compile(list(self._acronyms), 0, compound_tail=False)
 
     @staticmethod
-    def _compile(terms: Sequence[str], flags: int) -> re.Pattern[str] | None:
+    def _compile(terms: Sequence[str], flags: int, *, compound_tail: bool) -> re.Pattern[str] | None:
         if not terms:
             return None
         alternatives = sorted(terms, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alternatives)
-        # Whole words, and not part of a hyphenated compound: "SARS" does not match in "SARS-CoV-2".
-        return re.compile(rf"(?<!\w)(?<!\w-)(?:{body})(?!\w)(?!-\w)", flags)
+        before = r"(?<!\w)" if compound_tail else r"(?<!\w)(?<!\w-)"
+        return re.compile(rf"{before}(?:{body})(?!\w)(?!-\w)", flags)
 
     def __len__(self) -> int:
         return len(self._entries) + len(self._acronyms)
@@ -76,7 +82,8 @@ class TermMatcher:
         if self._pattern is not None:
             for m in self._pattern.finditer(text):
                 key = " ".join(m.group().split()).casefold()
-                found.append(TermMatch(m.start(), m.end(), self._entries[key]))
+                joined = m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalnum()
+                found.append(TermMatch(m.start(), m.end(), self._entries[key], joined))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         result: list[TermMatch] = []
         for match in found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from engine.glossary.model import (
     GlossaryEntry,
@@ -135,8 +135,9 @@ def validate(
             Problem(
                 ProblemKind.CONFLICT,
                 Severity.WARNING,
-                f"'{source}' has more than one translation: kept '{first_target}', left out {alternatives}. "
-                "Edit the entry after the import if you want another one.",
+                f"'{source}' has more than one translation: '{first_target}' and {alternatives}. All are kept: "
+                f"the translation uses the one that fits the sentence (a noun or a verb, for example), "
+                f"'{first_target}' when in doubt. Edit the entry after the import to keep only one.",
                 tuple(n for n, _ in others),
             )
         )
@@ -193,10 +194,11 @@ def _deduplicate(
             first[key] = (n, GlossaryEntry(source, target, note))
             continue
         kept = first[key][1]
-        if kept.target.casefold() == target.casefold():
+        if any(t.casefold() == target.casefold() for t in kept.targets):
             duplicates.append(n)
         else:
             others.setdefault(key, []).append((n, target))
+            first[key] = (first[key][0], replace(kept, alternatives=(*kept.alternatives, target)))
     conflicts = [(first[k][1].source, first[k][1].target, v) for k, v in others.items()]
     return list(first.values()), duplicates, conflicts
 

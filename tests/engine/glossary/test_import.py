@@ -64,10 +64,55 @@ def test_tico_google_layout_reports_conflict_and_duplicate(service: GlossaryServ
     conflict = next(p for p in report.problems if p.kind is ProblemKind.CONFLICT)
     assert "quarantine" in conflict.message and "fazer quarentena" in conflict.message
     assert conflict.rows == (5,)
-    entries = {e.source: (e.target, e.note) for e in service.entries("Google")}
-    assert entries["quarantine"][0] == "quarentena"
-    assert entries["contagious"][1].startswith("In the context of COVID-19")
+    assert "All are kept" in conflict.message
+    entries = {e.source: e for e in service.entries("Google")}
+    assert entries["quarantine"].target == "quarentena"
+    assert entries["quarantine"].alternatives == ("fazer quarentena",)
+    assert entries["contagious"].note.startswith("In the context of COVID-19")
+    assert entries["contagious"].alternatives == ()  # the same target again is a duplicate
     assert info.entry_count == 3
+
+
+def test_alternatives_are_edited_and_kept_clean(service: GlossaryService, tmp_path: Path) -> None:
+    service.import_file(write(tmp_path, "f.csv", FACEBOOK_LAYOUT), "Facebook", "en", "pt")
+    entry = next(e for e in service.entries("Facebook") if e.source == "AIDS")
+    changed = service.update_entry(
+        "Facebook", entry.id, "AIDS", "SIDA", alternatives=[" aids ", "Aids", "sida", ""]
+    )
+    assert changed.alternatives == (
+        "aids",
+    )  # whitespace trimmed; repeats, the target itself and empties dropped
+    assert next(e for e in service.entries("Facebook") if e.source == "AIDS").alternatives == ("aids",)
+    added = service.add_entry("Facebook", "spread", "propagar", alternatives=["propagação"])
+    assert added.entry.targets == ("propagar", "propagação")
+    assert next(e for e in service.entries("Facebook") if e.source == "spread").alternatives == (
+        "propagação",
+    )
+
+
+def test_database_from_before_alternatives_is_upgraded(tmp_path: Path) -> None:
+    import sqlite3
+
+    from engine.glossary.store import MIGRATIONS, GlossaryStore
+    from engine.storage import open_database
+
+    path = tmp_path / "old.sqlite3"
+    old = open_database("glossary", MIGRATIONS[:1], path)
+    old.execute(
+        "INSERT INTO glossary(name, source_lang, target_lang, domain, created_at, updated_at) "
+        "VALUES('Old', 'en', 'pt', '', 'x', 'x')"
+    )
+    old.execute("INSERT INTO glossary_entry(glossary_id, source, target) VALUES(1, 'fever', 'febre')")
+    old.commit()
+    old.close()
+    store = GlossaryStore(path)
+    try:
+        assert [(e.source, e.target, e.alternatives) for e in store.entries("Old")] == [
+            ("fever", "febre", ())
+        ]
+    finally:
+        store.close()
+    assert sqlite3.connect(path).execute("SELECT alternatives FROM glossary_entry").fetchone() == ("",)
 
 
 def test_strict_refuses_warnings(service: GlossaryService, tmp_path: Path) -> None:

@@ -40,6 +40,13 @@ def test_matcher_whole_words_longest_first_and_acronyms() -> None:
     assert is_acronym("WHO") and is_acronym("COVID-19") and not is_acronym("Who")
 
 
+def test_matcher_hyphenated_compounds() -> None:
+    matcher = TermMatcher([E("isolation", "isolamento"), E("virus", "vírus"), E("SARS", "SARS")])
+    text = "Self-isolation limits virus-like SARS-CoV-2 spread; isolation helps."
+    found = [(text[m.start : m.end], m.in_compound) for m in matcher.find(text)]
+    assert found == [("isolation", True), ("isolation", False)]
+
+
 def test_keep_source_case_and_uses_term() -> None:
     assert keep_source_case("casos de covid-19", "COVID-19 cases") == "casos de COVID-19"
     assert keep_source_case("febre", "Fever") == "febre"
@@ -87,6 +94,63 @@ def test_term_nobody_attended_to_is_inserted_not_appended(aligner: TermAligner) 
         substitute_terms(out, attention, [term], aligner.word_start, aligner.content_word, aligner.alnum)
     )
     assert new == "Ele tensão arterial mediu hoje."
+
+
+@pytest.mark.parametrize(
+    ("written", "chosen"),
+    [
+        ("a disseminação", "propagação"),  # a noun: the noun
+        ("espalhar", "propagar"),  # an infinitive: the verb
+        ("se espalha", "propagar"),  # nothing closer: the first target
+        ("transmissão", "propagação"),
+    ],
+)
+def test_alternative_target_follows_the_models_form(aligner: TermAligner, written: str, chosen: str) -> None:
+    entry = E("spread", "propagar", alternatives=("propagação",))
+    spread = TermAligner(aligner_vocab(aligner), [entry])
+    ids, constraints, _ = spread.prepare("How does the virus spread?")
+    assert len(constraints[0].options) == 2
+    prefix = spread.tsp.EncodeAsIds("O vírus")
+    term = spread.tsp.EncodeAsIds(written)
+    out = [*prefix, *term, *spread.tsp.EncodeAsIds("?")]
+    attention = np.zeros((len(out), len(ids)), dtype=np.float32)
+    attention[:, 0] = 1.0
+    for i in range(len(prefix), len(prefix) + len(term)):
+        attention[i] = 0.0
+        attention[i, constraints[0].start] = 1.0
+    new = spread.decode(spread.finish(out, attention, constraints))
+    assert chosen in new.split() and new.startswith("O vírus") and new.endswith("?")
+
+
+def test_an_alternative_already_written_is_left_alone(aligner: TermAligner) -> None:
+    spread = TermAligner(aligner_vocab(aligner), [E("spread", "propagar", alternatives=("propagação",))])
+    ids, constraints, _ = spread.prepare("The spread is fast.")
+    out = spread.tsp.EncodeAsIds("A propagação é rápida.")
+    attention = np.full((len(out), len(ids)), 1.0 / len(ids), dtype=np.float32)
+    assert spread.finish(out, attention, constraints) == list(out)
+
+
+def test_compound_source_keeps_the_first_part_of_the_models_compound(aligner: TermAligner) -> None:
+    isolation = TermAligner(aligner_vocab(aligner), [E("isolation", "isolamento")])
+    ids, constraints, _ = isolation.prepare("Self-isolation at home is advised.")
+    assert constraints[0].joined
+    out = isolation.tsp.EncodeAsIds("A auto-isolação em casa é aconselhada.")
+    pieces = [isolation.tsp.IdToPiece(i) for i in out]
+    word = range(pieces.index("▁auto"), pieces.index("▁em"))  # "auto-isolação"
+    attention = np.zeros((len(out), len(ids)), dtype=np.float32)
+    attention[:, -1] = 1.0
+    for i in word:
+        attention[i] = 0.0
+        attention[i, constraints[0].start] = 1.0
+    assert (
+        isolation.decode(isolation.finish(out, attention, constraints))
+        == "A auto-isolamento em casa é aconselhada."
+    )
+
+
+def aligner_vocab(aligner: TermAligner) -> Path:
+    folder = next(f for f in shipped_model_folders() if find_source_model(f).pair == "en-pt")
+    return find_source_model(folder).source_vocab
 
 
 @pytest.mark.model
