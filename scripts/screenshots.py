@@ -6,7 +6,8 @@ Run under a virtual display::
 
 It uses a temporary data folder and settings file (your own history and settings are not touched), types real
 text, translates a real subtitle file, checks a learner's text, scores an attempt read by the built-in voice
-(there is no microphone under Xvfb), imports a small glossary, and saves one PNG per page.
+(there is no microphone under Xvfb), imports a small glossary (and opens it in the glossary editor), and saves one
+PNG per page.
 """
 
 from __future__ import annotations
@@ -113,6 +114,20 @@ def main() -> int:
     models = window.models_page
     wait_until(app, lambda: models.model_table.rowCount() > 0 and models.glossary_table.rowCount() == 1)
     shot("models")
+    # the glossary editor on the imported glossary, a new entry being typed
+    models.glossary_table.selectRow(0)
+    models.edit_glossary()
+    wait_until(app, lambda: models.editor is not None and models.editor.loaded)
+    editor = models.editor
+    editor.table.selectRow(1)
+    editor.new_source.setText("gate")
+    editor.new_target.setText("portão")
+    editor.new_alternatives.setText("portão de embarque")
+    settle(app)
+    editor.grab().save(str(args.out / f"glossary-editor{suffix}.png"))
+    print("wrote", args.out / f"glossary-editor{suffix}.png")
+    editor.reject()
+    wait_until(app, lambda: models.editor is None)
     if models.finetune_button.isEnabled():  # the fine-tuning wizard (needs PyTorch)
         from desktop.finetune_wizard import FineTuneWizard
 

@@ -1,4 +1,5 @@
-"""Glossaries & models page: installed models, import a model folder, glossaries, the fine-tuning wizard."""
+"""Glossaries & models page: installed models, import a model folder, glossaries (import, edit, delete), the
+fine-tuning wizard."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QTableWidget,
@@ -100,6 +102,9 @@ class ModelsPage(QWidget):
         self.models: list[Any] = []
         self._loaded = False
         self._import: Task | None = None
+        self.glossaries: list[Any] = []
+        #: the glossary editor while it is open
+        self.editor: Any = None
 
         self.model_table = QTableWidget(0, 5, self)
         self.model_table.setHorizontalHeaderLabels(
@@ -125,10 +130,17 @@ class ModelsPage(QWidget):
             [self.tr("Glossary"), self.tr("Languages"), self.tr("Terms"), self.tr("Domain")]
         )
         self.glossary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.glossary_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.glossary_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.glossary_table.horizontalHeader().setStretchLastSection(True)
         self.glossary_table.setWordWrap(False)
         self.glossary_table.verticalHeader().hide()
         self.import_glossary_button = QPushButton(self.tr("Import glossary…"), self)
+        self.edit_glossary_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_glossary_button.setToolTip(
+            self.tr("Rename the glossary, change its domain, edit its terms")
+        )
+        self.delete_glossary_button = QPushButton(self.tr("Delete…"), self)
         self.notice = Notice(self)
 
         layout = QVBoxLayout(self)
@@ -145,6 +157,8 @@ class ModelsPage(QWidget):
         layout.addWidget(self.glossary_table, 1)
         grow = QHBoxLayout()
         grow.addWidget(self.import_glossary_button)
+        grow.addWidget(self.edit_glossary_button)
+        grow.addWidget(self.delete_glossary_button)
         grow.addStretch(1)
         layout.addLayout(grow)
         layout.addWidget(self.notice)
@@ -153,8 +167,13 @@ class ModelsPage(QWidget):
         self.import_model_button.clicked.connect(self.choose_model_folder)
         self.import_glossary_button.clicked.connect(self.choose_glossary)
         self.finetune_button.clicked.connect(self.open_wizard)
+        self.edit_glossary_button.clicked.connect(self.edit_glossary)
+        self.delete_glossary_button.clicked.connect(self.delete_glossary)
+        self.glossary_table.cellDoubleClicked.connect(lambda _row, _col: self.edit_glossary())
         self.model_table.itemSelectionChanged.connect(self._selection_changed)
+        self.glossary_table.itemSelectionChanged.connect(self._glossary_selection_changed)
         self._selection_changed()
+        self._glossary_selection_changed()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -200,6 +219,8 @@ class ModelsPage(QWidget):
         self._selection_changed()
 
     def _show_glossaries(self, glossaries: list[Any]) -> None:
+        selected = self.selected_glossary()
+        self.glossaries = list(glossaries)
         table = self.glossary_table
         table.setRowCount(len(glossaries))
         for row, g in enumerate(glossaries):
@@ -214,6 +235,10 @@ class ModelsPage(QWidget):
         table.resizeColumnsToContents()
         table.resizeRowsToContents()
         table.horizontalHeader().setSectionResizeMode(table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        names = [g.name for g in self.glossaries]
+        if selected is not None and selected.name in names:
+            table.selectRow(names.index(selected.name))
+        self._glossary_selection_changed()
 
     def _selection_changed(self) -> None:
         rows = self.model_table.selectionModel().selectedRows()
@@ -320,6 +345,80 @@ class ModelsPage(QWidget):
         self.notice.show_error(error_text(exc))
         if report is not None:
             self.notice.setToolTip(report.summary())
+
+    # -- editing and deleting glossaries ------------------------------------------------------------------
+    def selected_glossary(self) -> Any:
+        """The selected glossary (``GlossaryInfo``), or ``None``."""
+        rows = self.glossary_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.glossaries):
+            return None
+        return self.glossaries[rows[0].row()]
+
+    def _glossary_selection_changed(self) -> None:
+        selected = self.selected_glossary() is not None
+        self.edit_glossary_button.setEnabled(selected)
+        self.delete_glossary_button.setEnabled(selected)
+
+    def edit_glossary(self) -> None:
+        """Open the editor on the selected glossary."""
+        info = self.selected_glossary()
+        if info is None or self.editor is not None:
+            return
+        from desktop.glossary_editor import GlossaryEditor
+
+        editor = GlossaryEditor(self.engine, self.workers, info, self)
+        editor.finished.connect(self._editor_closed)
+        self.editor = editor
+        editor.open()
+
+    def _editor_closed(self) -> None:
+        editor, self.editor = self.editor, None
+        if editor is None:
+            return
+        if editor.saving:  # a change made just before closing (the name field left by clicking Close)
+            editor.settled.connect(lambda: self._editor_done(editor))
+        else:
+            self._editor_done(editor)
+
+    def _editor_done(self, editor: Any) -> None:
+        if editor.modified:
+            self.refresh()
+            emit(self.glossaries_changed)
+        editor.deleteLater()
+
+    def delete_glossary(self) -> None:
+        """Delete the selected glossary, after asking."""
+        info = self.selected_glossary()
+        if info is None:
+            return
+        if info.entry_count == 1:
+            question = self.tr("Delete the glossary '{0}' and its only term?").format(info.name)
+        else:
+            question = self.tr("Delete the glossary '{0}' and its {1} terms?").format(
+                info.name, info.entry_count
+            )
+        question += "\n\n" + self.tr("This cannot be undone. Models already adapted to it stay installed.")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete glossary"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        name, glossaries = info.name, self.engine.glossaries
+        task = self.workers.files.run_fn(
+            lambda _p, _c: glossaries.delete(name), "delete glossary", essential=True
+        )
+        task.finished.connect(lambda _r: self._glossary_deleted(name))
+        task.failed.connect(lambda e: self.notice.show_error(error_text(e)))
+
+    def _glossary_deleted(self, name: str) -> None:
+        self.notice.setToolTip("")
+        self.notice.show_info(self.tr("Deleted the glossary '{0}'.").format(name))
+        self.refresh()
+        emit(self.glossaries_changed)
 
     def _models_changed(self, *_args: Any) -> None:
         self.refresh()

@@ -288,34 +288,207 @@
     </message>
 </context>
 <context>
-    <name>GlossaryImportDialog</name>
+    <name>GlossaryEditor</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="67"/>
-        <source>Import a glossary</source>
-        <translation>Importar um glossário</translation>
+        <location filename="../../desktop/glossary_editor.py" line="76"/>
+        <location filename="../../desktop/glossary_editor.py" line="267"/>
+        <source>Glossary: {0}</source>
+        <extracomment>every change sent has been answered (saved or refused)</extracomment>
+        <translation>Glossário: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="73"/>
+        <location filename="../../desktop/glossary_editor.py" line="81"/>
         <source>e.g. medical, legal (optional)</source>
         <translation>ex.: médico, jurídico (opcional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="75"/>
-        <source>File</source>
-        <translation>Arquivo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/models_page.py" line="76"/>
+        <location filename="../../desktop/glossary_editor.py" line="84"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
+        <location filename="../../desktop/glossary_editor.py" line="85"/>
+        <source>Domain</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="86"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="89"/>
+        <source>Filter terms, alternatives and notes…</source>
+        <translation>Filtrar termos, alternativas e notas…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="91"/>
+        <source>Loading the entries…</source>
+        <translation>Carregando as entradas…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="92"/>
+        <source>Delete entry…</source>
+        <translation>Excluir entrada…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="94"/>
+        <location filename="../../desktop/glossary_editor.py" line="122"/>
+        <source>Source term</source>
+        <translation>Termo de origem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="94"/>
+        <location filename="../../desktop/glossary_editor.py" line="124"/>
+        <source>Target term</source>
+        <translation>Termo de destino</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="94"/>
+        <source>Alternatives</source>
+        <translation>Alternativas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="94"/>
+        <location filename="../../desktop/glossary_editor.py" line="128"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="118"/>
+        <source>Other accepted target terms, separated by ;</source>
+        <translation>Outros termos de destino aceitos, separados por ;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="126"/>
+        <source>Alternatives (separate with ;)</source>
+        <translation>Alternativas (separe com ;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="129"/>
+        <source>Add entry</source>
+        <translation>Adicionar entrada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="130"/>
+        <source>New entry</source>
+        <translation>Nova entrada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="137"/>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="140"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="269"/>
+        <source>Renamed to &apos;{0}&apos;.</source>
+        <translation>Renomeado para &apos;{0}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="271"/>
+        <source>Domain saved.</source>
+        <translation>Domínio salvo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="297"/>
+        <source>Not saved: {0} The cell keeps what you typed until you correct it.</source>
+        <translation>Não salvo: {0} A célula mantém o que você digitou até que você o corrija.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="329"/>
+        <source>Added &apos;{0}&apos;.</source>
+        <translation>&apos;{0}&apos; adicionado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="354"/>
+        <source>Delete the entry &apos;{0}&apos; → &apos;{1}&apos;?</source>
+        <translation>Excluir a entrada &apos;{0}&apos; → &apos;{1}&apos;?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="356"/>
+        <source>Delete these {0} entries?</source>
+        <translation>Excluir estas {0} entradas?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="359"/>
+        <source>Delete entries</source>
+        <translation>Excluir entradas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="386"/>
+        <source>Deleted &apos;{0}&apos;.</source>
+        <translation>&apos;{0}&apos; excluído.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="388"/>
+        <source>Deleted {0} entries.</source>
+        <translation>{0} entradas excluídas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="400"/>
+        <source>{0} of {1} entries</source>
+        <translation>{0} de {1} entradas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="402"/>
+        <source>1 entry</source>
+        <translation>1 entrada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="404"/>
+        <source>{0} entries</source>
+        <translation>{0} entradas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="423"/>
+        <source>The new name or domain could not be saved. Close and lose it?</source>
+        <translation>O novo nome ou área não pôde ser salvo. Fechar e perdê-lo?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="427"/>
+        <source>Unsaved changes</source>
+        <translation>Alterações não salvas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_editor.py" line="420"/>
+        <source>{0} changed entries could not be saved (shown in red). Close and lose those changes?</source>
+        <translation>{0} entradas alteradas não puderam ser salvas (em vermelho). Fechar e perder essas alterações?</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryImportDialog</name>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="69"/>
+        <source>Import a glossary</source>
+        <translation>Importar um glossário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="75"/>
+        <source>e.g. medical, legal (optional)</source>
+        <translation>ex.: médico, jurídico (opcional)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/models_page.py" line="77"/>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="78"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="79"/>
         <source>Direction</source>
         <translation>Direção</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="78"/>
+        <location filename="../../desktop/pages/models_page.py" line="80"/>
         <source>Domain</source>
         <translation>Área</translation>
     </message>
@@ -438,150 +611,191 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106"/>
+        <location filename="../../desktop/pages/models_page.py" line="111"/>
         <source>Model</source>
+        <extracomment>the glossary editor while it is open</extracomment>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106"/>
-        <location filename="../../desktop/pages/models_page.py" line="125"/>
+        <location filename="../../desktop/pages/models_page.py" line="111"/>
+        <location filename="../../desktop/pages/models_page.py" line="130"/>
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106"/>
+        <location filename="../../desktop/pages/models_page.py" line="111"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106"/>
+        <location filename="../../desktop/pages/models_page.py" line="111"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="106"/>
+        <location filename="../../desktop/pages/models_page.py" line="111"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="114"/>
+        <location filename="../../desktop/pages/models_page.py" line="119"/>
         <source>Use this model</source>
         <translation>Usar este modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="115"/>
+        <location filename="../../desktop/pages/models_page.py" line="120"/>
         <source>Import model folder…</source>
         <translation>Importar pasta de modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="116"/>
+        <location filename="../../desktop/pages/models_page.py" line="121"/>
         <source>Adapt a model to a glossary…</source>
         <translation>Adaptar um modelo a um glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="120"/>
+        <location filename="../../desktop/pages/models_page.py" line="125"/>
         <source>Adapting a model needs PyTorch, which this build does not include.</source>
         <translation>Adaptar um modelo requer o PyTorch, que esta versão não inclui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="125"/>
+        <location filename="../../desktop/pages/models_page.py" line="130"/>
         <source>Glossary</source>
         <translation>Glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="125"/>
+        <location filename="../../desktop/pages/models_page.py" line="130"/>
         <source>Terms</source>
         <translation>Termos</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="125"/>
+        <location filename="../../desktop/pages/models_page.py" line="130"/>
         <source>Domain</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="131"/>
+        <location filename="../../desktop/pages/models_page.py" line="138"/>
         <source>Import glossary…</source>
         <translation>Importar glossário…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="135"/>
+        <location filename="../../desktop/pages/models_page.py" line="139"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="141"/>
+        <source>Rename the glossary, change its domain, edit its terms</source>
+        <translation>Renomear o glossário, mudar o domínio, editar os termos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="143"/>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="147"/>
         <source>&lt;b&gt;Translation models&lt;/b&gt;</source>
         <translation>&lt;b&gt;Modelos de tradução&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="144"/>
+        <location filename="../../desktop/pages/models_page.py" line="156"/>
         <source>&lt;b&gt;Glossaries&lt;/b&gt; — terms a translation must use</source>
         <translation>&lt;b&gt;Glossários&lt;/b&gt; — termos que a tradução deve usar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="178"/>
+        <location filename="../../desktop/pages/models_page.py" line="197"/>
         <source>base</source>
         <translation>base</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="178"/>
+        <location filename="../../desktop/pages/models_page.py" line="197"/>
         <source>imported</source>
         <translation>importado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="178"/>
+        <location filename="../../desktop/pages/models_page.py" line="197"/>
         <source>adapted</source>
         <translation>adaptado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="180"/>
+        <location filename="../../desktop/pages/models_page.py" line="199"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="182"/>
+        <location filename="../../desktop/pages/models_page.py" line="201"/>
         <source>prepared on first use</source>
         <translation>preparado no primeiro uso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="238"/>
+        <location filename="../../desktop/pages/models_page.py" line="263"/>
         <source>Choose a model folder</source>
         <translation>Escolha uma pasta de modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="244"/>
+        <location filename="../../desktop/pages/models_page.py" line="269"/>
         <source>Importing the model…</source>
         <translation>Importando o modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="244"/>
+        <location filename="../../desktop/pages/models_page.py" line="269"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="264"/>
+        <location filename="../../desktop/pages/models_page.py" line="289"/>
         <source>Imported {0}.</source>
         <translation>{0} importado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="273"/>
+        <location filename="../../desktop/pages/models_page.py" line="298"/>
         <source>Import cancelled.</source>
         <translation>Importação cancelada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="284"/>
+        <location filename="../../desktop/pages/models_page.py" line="309"/>
         <source>Import a glossary</source>
         <translation>Importar um glossário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="286"/>
+        <location filename="../../desktop/pages/models_page.py" line="311"/>
         <source>Glossaries (*.csv *.tsv *.txt *.tbx);;All files (*)</source>
         <translation>Glossários (*.csv *.tsv *.txt *.tbx);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="310"/>
+        <location filename="../../desktop/pages/models_page.py" line="335"/>
         <source>Imported glossary &apos;{0}&apos; with {1} terms.</source>
         <translation>Glossário &apos;{0}&apos; importado com {1} termos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/models_page.py" line="312"/>
+        <location filename="../../desktop/pages/models_page.py" line="337"/>
         <source>{0} rows were left out (see the report).</source>
         <translation>{0} linhas foram deixadas de fora (veja o relatório).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="395"/>
+        <source>Delete the glossary &apos;{0}&apos; and its only term?</source>
+        <translation>Excluir o glossário &apos;{0}&apos; e seu único termo?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="397"/>
+        <source>Delete the glossary &apos;{0}&apos; and its {1} terms?</source>
+        <translation>Excluir o glossário &apos;{0}&apos; e seus {1} termos?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="400"/>
+        <source>This cannot be undone. Models already adapted to it stay installed.</source>
+        <translation>Isso não pode ser desfeito. Os modelos já adaptados a ele continuam instalados.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="403"/>
+        <source>Delete glossary</source>
+        <translation>Excluir glossário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/models_page.py" line="419"/>
+        <source>Deleted the glossary &apos;{0}&apos;.</source>
+        <translation>Glossário &apos;{0}&apos; excluído.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Sequence
@@ -15,7 +16,8 @@ from engine.cancel import CancelToken, ProgressCallback, check
 
 # The fake returns the engine's own result types, so it cannot drift from what the real services return.
 from engine.correct.model import CheckResult, Edit
-from engine.errors import DeviceError, ModelError
+from engine.errors import DeviceError, InputError, ModelError
+from engine.glossary.model import GlossaryInfo, StoredEntry
 from engine.speech.drills import Drill
 from engine.speech.types import Attempt, WordResult
 from engine.translate.detect import LanguageGuess
@@ -145,27 +147,145 @@ class Unavailable:
         raise ModelError("This part of Palavra is not installed.")
 
 
-@dataclass
-class FakeGlossaryInfo:
-    name: str
-    source_lang: str
-    target_lang: str
-    domain: str
-    entry_count: int
+def glossary_info(
+    name: str, source: str = "en", target: str = "pt", domain: str = "", entry_count: int = 0
+) -> GlossaryInfo:
+    """A stored glossary as the engine describes it."""
+    return GlossaryInfo(
+        name, source, target, domain, entry_count, "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z"
+    )
+
+
+FakeGlossaryInfo = glossary_info  # the name older tests use
 
 
 class FakeGlossaries:
-    def __init__(self) -> None:
-        self.items: list[FakeGlossaryInfo] = []
+    """Glossaries in memory, with the engine's types and the store's rules (terms required, one entry per
+    source term, names unique ignoring case). ``items`` may be filled directly (entries then start empty)."""
 
-    def list(self) -> list[FakeGlossaryInfo]:
+    def __init__(self) -> None:
+        self.items: list[GlossaryInfo] = []
+        self.stored: dict[str, list[StoredEntry]] = {}
+        self.calls: list[str] = []
+        self._next_id = 1
+        self._lock = threading.Lock()
+
+    def list(self) -> list[GlossaryInfo]:
         return list(self.items)
 
+    def get(self, name: str) -> GlossaryInfo:
+        for info in self.items:
+            if info.name.casefold() == name.strip().casefold():
+                return info
+        raise InputError(f"There is no glossary named '{name}'.")
+
     def import_file(self, path: Path, name: str, source: str, target: str, domain: str = "") -> Any:
-        rows = [r for r in Path(path).read_text().splitlines() if r.strip()]
-        info = FakeGlossaryInfo(name, source, target, domain, len(rows))
-        self.items.append(info)
+        rows = [r.partition(",")[::2] for r in Path(path).read_text().splitlines() if r.strip()]
+        with self._lock:
+            self.items.append(glossary_info(name, source, target, domain, 0))
+            self.stored[name] = [self._new(s, t, "", ()) for s, t in rows]
+            info = self._count(name)
         return info, None
+
+    def entries(self, name: str) -> list[StoredEntry]:
+        self.calls.append("entries")
+        return list(self.stored.get(self.get(name).name, []))
+
+    def rename(self, name: str, new_name: str) -> GlossaryInfo:
+        self.calls.append("rename")
+        new_name = new_name.strip()
+        if not new_name:
+            raise InputError("Give the glossary a name.")
+        info = self.get(name)
+        if any(g.name.casefold() == new_name.casefold() and g is not info for g in self.items):
+            raise InputError(
+                f"A glossary named '{new_name}' already exists. Choose another name or delete it first."
+            )
+        self.stored[new_name] = self.stored.pop(info.name, [])
+        return self._replace(info, name=new_name)
+
+    def set_domain(self, name: str, domain: str) -> GlossaryInfo:
+        self.calls.append("set_domain")
+        return self._replace(self.get(name), domain=domain.strip())
+
+    def delete(self, name: str) -> None:
+        self.calls.append("delete")
+        info = self.get(name)
+        self.items.remove(info)
+        self.stored.pop(info.name, None)
+
+    def add_entry(
+        self, name: str, source: str, target: str, note: str = "", alternatives: Sequence[str] = ()
+    ) -> StoredEntry:
+        self.calls.append("add_entry")
+        info = self.get(name)
+        with self._lock:
+            entry = self._new(*self._check(info.name, None, source, target), note, alternatives)
+            self.stored.setdefault(info.name, []).append(entry)
+            self._count(info.name)
+        return entry
+
+    def update_entry(
+        self,
+        name: str,
+        entry_id: int,
+        source: str,
+        target: str,
+        note: str = "",
+        alternatives: Sequence[str] = (),
+    ) -> StoredEntry:
+        self.calls.append("update_entry")
+        info = self.get(name)
+        entries = self.stored.get(info.name, [])
+        index = next((i for i, e in enumerate(entries) if e.id == entry_id), None)
+        if index is None:
+            raise InputError(f"Entry {entry_id} is not in the glossary '{info.name}'.")
+        source, target = self._check(info.name, entry_id, source, target)
+        entries[index] = StoredEntry(entry_id, source, target, note, _alternatives(target, alternatives))
+        return entries[index]
+
+    def delete_entry(self, name: str, entry_id: int) -> None:
+        self.calls.append("delete_entry")
+        info = self.get(name)
+        entries = self.stored.get(info.name, [])
+        if not any(e.id == entry_id for e in entries):
+            raise InputError(f"Entry {entry_id} is not in the glossary '{info.name}'.")
+        self.stored[info.name] = [e for e in entries if e.id != entry_id]
+        self._count(info.name)
+
+    def _check(self, name: str, entry_id: int | None, source: str, target: str) -> tuple[str, str]:
+        source, target = " ".join(source.split()), " ".join(target.split())
+        if not source or not target:
+            raise InputError("Both the source term and the target term must be filled in.")
+        if any(
+            e.source.casefold() == source.casefold() and e.id != entry_id for e in self.stored.get(name, [])
+        ):
+            raise InputError(f"'{source}' is already in the glossary; edit that entry instead.")
+        return source, target
+
+    def _new(self, source: str, target: str, note: str, alternatives: Sequence[str]) -> StoredEntry:
+        entry = StoredEntry(
+            self._next_id, source.strip(), target.strip(), note, _alternatives(target, alternatives)
+        )
+        self._next_id += 1
+        return entry
+
+    def _count(self, name: str) -> GlossaryInfo:
+        return self._replace(self.get(name), entry_count=len(self.stored.get(name, [])))
+
+    def _replace(self, info: GlossaryInfo, **changes: Any) -> GlossaryInfo:
+        new = dataclasses.replace(info, **changes)
+        self.items[self.items.index(info)] = new
+        return new
+
+
+def _alternatives(target: str, alternatives: Sequence[str]) -> tuple[str, ...]:
+    seen, kept = {target.strip().casefold()}, []
+    for alt in (" ".join(a.split()) for a in alternatives):
+        if alt and alt.casefold() not in seen:
+            seen.add(alt.casefold())
+            kept.append(alt)
+    return tuple(kept)
 
 
 class FakeTranslation:
