@@ -14,7 +14,7 @@ with each glossary, and prints a table:
 
 then the causes of every missed row.
 
-Usage: python benchmarks/glossary_terms.py [--tatoeba N] [--limit N] [--model NAME] [--hits-out FILE]
+Usage: python benchmarks/glossary_terms.py [--tatoeba N] [--start N] [--limit N] [--model NAME] [--hits-out FILE]
 """
 
 from __future__ import annotations
@@ -40,6 +40,12 @@ def main() -> int:
     )
     parser.add_argument("--tatoeba", type=int, default=2000, help="Tatoeba pairs for general quality")
     parser.add_argument("--limit", type=int, default=None, help="only the first N TICO lines")
+    parser.add_argument(
+        "--start",
+        type=int,
+        default=1,
+        help="first TICO line (1-based): the lines before it can be training documents",
+    )
     parser.add_argument("--model", default=None, help="model name (default: the active en-pt model)")
     parser.add_argument("--hits-out", type=Path, default=None, help="write per-hit results (TSV) here")
     args = parser.parse_args()
@@ -56,8 +62,8 @@ def main() -> int:
     from engine.glossary.terms import TermMatcher, uses_term
 
     engine = Engine()
-    en = (TICO / "dev.eng").read_text(encoding="utf-8").splitlines()[: args.limit]
-    pt = (TICO / "dev.por").read_text(encoding="utf-8").splitlines()[: args.limit]
+    en = (TICO / "dev.eng").read_text(encoding="utf-8").splitlines()[args.start - 1 : args.limit]
+    pt = (TICO / "dev.por").read_text(encoding="utf-8").splitlines()[args.start - 1 : args.limit]
     tat_en, tat_pt = [], []
     for line in (SHARED / "tatoeba-eng-por" / "test.tsv").read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
@@ -66,7 +72,7 @@ def main() -> int:
             tat_pt.append(parts[3])
     tat_en, tat_pt = tat_en[: args.tatoeba], tat_pt[: args.tatoeba]
     hits = list(csv.DictReader((TICO / "term_hits.tsv").open(encoding="utf-8"), delimiter="\t"))
-    hits = [h for h in hits if int(h["line"]) <= len(en)]
+    hits = [h for h in hits if args.start <= int(h["line"]) < args.start + len(en)]
     chrf = CHRF(word_order=2)
 
     def run(texts: list[str], glossary: str | None) -> tuple[list[str], float]:
@@ -99,9 +105,13 @@ def main() -> int:
         tat, _ = run(tat_en, name)
         mine = [h for h in hits if h["glossary"] == key]
         for label, outs in (("base", base_tico), ("glossary", out)):
-            ok = [uses_term(outs[int(h["line"]) - 1], h["pt_term"]) for h in mine]
+            ok = [uses_term(outs[int(h["line"]) - args.start], h["pt_term"]) for h in mine]
             causes = [
-                "" if o else miss_cause(h, en[int(h["line"]) - 1], outs[int(h["line"]) - 1], matcher)
+                ""
+                if o
+                else miss_cause(
+                    h, en[int(h["line"]) - args.start], outs[int(h["line"]) - args.start], matcher
+                )
                 for o, h in zip(ok, mine, strict=True)
             ]
             yes = [o for o, h in zip(ok, mine, strict=True) if h["pt_term_in_reference"] == "yes"]
@@ -116,7 +126,8 @@ def main() -> int:
             if label == "glossary":
                 causes_table[key] = Counter(c for c in causes if c)
                 rows_out += [
-                    (h, o, c, outs[int(h["line"]) - 1]) for h, o, c in zip(mine, ok, causes, strict=True)
+                    (h, o, c, outs[int(h["line"]) - args.start])
+                    for h, o, c in zip(mine, ok, causes, strict=True)
                 ]
     print("\nWhy the term-aware translations miss a row (number of term_hits rows):")
     for key, counts in causes_table.items():

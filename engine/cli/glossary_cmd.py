@@ -44,6 +44,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     ft.add_argument("--minutes", type=float, default=None, help="training time budget (default 5)")
     ft.add_argument("--method", choices=("full", "lora"), default="full", help="full fine-tuning or LoRA")
     ft.add_argument("--sentences", type=Path, default=None, help="optional TSV of your own sentence pairs")
+    ft.add_argument(
+        "--documents",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="your own documents (.txt, .srt, .docx) in the source language: their sentences with glossary terms "
+        "are used for training",
+    )
     ft.add_argument("--no-install", action="store_true", help="evaluate only; do not install the model")
     ft.set_defaults(func=_finetune)
 

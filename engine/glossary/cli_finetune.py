@@ -15,6 +15,7 @@ def run_finetune_cli(engine: Any, args: argparse.Namespace) -> int:
         minutes=args.minutes,
         method=args.method,
         user_pairs=args.sentences,
+        documents=args.documents,
         install=not args.no_install,
     )
     estimate = service.estimate_seconds(config)
@@ -45,6 +46,7 @@ def run_finetune_cli(engine: Any, args: argparse.Namespace) -> int:
         minutes=args.minutes,
         method=args.method,
         user_pairs=args.sentences,
+        documents=args.documents,
         install=not args.no_install,
         on_event=show,
     )

@@ -205,12 +205,15 @@ class GlossaryService:
         minutes: float | None = None,
         method: str = "full",
         user_pairs: Path | None = None,
+        documents: Sequence[Path] = (),
         install: bool = True,
     ) -> FineTuneConfig:
         """The options of a fine-tuning run for glossary ``name`` (see :class:`FineTuneConfig`).
 
         Raises:
             ModelNotFoundError: no shipped base model for the glossary's direction.
+            InputError: a document cannot be read, or none of them contains a glossary term (checked here,
+                before anything starts).
         """
         from engine.translate.model_folder import find_source_model, shipped_model_folders
 
@@ -219,7 +222,17 @@ class GlossaryService:
         folder = next((f for f in shipped_model_folders() if find_source_model(f).pair == pair), None)
         if folder is None:
             raise ModelNotFoundError(f"No base model for {pair} is installed, so it cannot be fine-tuned.")
-        entries = [(e.source, e.target) for e in self.entries(info.name)]
+        stored = self.entries(info.name)
+        entries = [(e.source, e.target) for e in stored]
+        if documents:
+            from engine.glossary.finetune.data import document_sources
+
+            found = document_sources(list(documents), [e.entry for e in stored], 1)
+            if not found:
+                raise InputError(
+                    "None of the documents contains a term of the glossary, so they cannot help the "
+                    "training. Choose documents of the glossary's domain, or go on without documents."
+                )
         return FineTuneConfig(
             glossary=info.name,
             model_name=self.adapted_model_name(info),
@@ -228,6 +241,7 @@ class GlossaryService:
             minutes=DEFAULT_MINUTES if minutes is None else max(0.1, minutes),
             method=method,
             user_pairs=str(user_pairs) if user_pairs else None,
+            documents=[str(d) for d in documents],
             install=install,
             threads=self.config.effective_threads,
             device=self.config.device,
@@ -240,7 +254,11 @@ class GlossaryService:
 
         Preparation and evaluation were measured on 2 CPU cores (docs/glossary.md); training stops at the budget.
         """
-        prepare = 20.0 + 0.02 * config.term_sentences
+        prepare = (
+            20.0
+            + 0.02 * config.term_sentences
+            + (0.03 * config.document_sentences if config.documents else 0.0)
+        )
         evaluate = (2 + config.evaluations) * 15.0
         export = 30.0 if config.install else 0.0
         return prepare + config.minutes * 60.0 + evaluate + export
@@ -252,6 +270,7 @@ class GlossaryService:
         minutes: float | None = None,
         method: str = "full",
         user_pairs: Path | None = None,
+        documents: Sequence[Path] = (),
         install: bool = True,
         on_event: Callable[[dict[str, Any]], None] | None = None,
         cancel: CancelToken | None = None,
@@ -266,6 +285,8 @@ class GlossaryService:
             minutes: training time budget (default :data:`DEFAULT_MINUTES`).
             method: ``"full"`` or ``"lora"``.
             user_pairs: optional TSV of the user's own sentence pairs (source TAB target).
+            documents: the user's own documents (.txt, .srt, .docx) in the source language; their
+                sentences with glossary terms are added to the training sentences.
             install: export and install the model (false: evaluate only).
             on_event: receives every event of the child (``stage``, ``progress``, ``metrics``, ``done``).
             cancel: cancels the run (the child process group is terminated).
@@ -277,7 +298,7 @@ class GlossaryService:
         from engine.glossary.finetune.runner import run_job
 
         config = self.finetune_config(
-            name, minutes=minutes, method=method, user_pairs=user_pairs, install=install
+            name, minutes=minutes, method=method, user_pairs=user_pairs, documents=documents, install=install
         )
         done = run_job(config, on_event=on_event, cancel=cancel)
         return FineTuneResult(

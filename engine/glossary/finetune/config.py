@@ -27,6 +27,10 @@ class FineTuneConfig:
         threads: torch threads (0: torch's default).
         device: ``"cpu"``, ``"cuda"`` or ``"auto"``.
         user_pairs: optional TSV of the user's own sentence pairs.
+        documents: the user's own documents in the source language (.txt, .srt, .docx): their sentences
+            that contain glossary terms become training sentences, translated by the base model with the
+            glossary.
+        document_sentences: at most this many sentences are taken from the documents.
         install: export to ONNX int8 and install the model at the end.
         work_dir: scratch folder (the parent creates and removes it).
     """
@@ -48,5 +52,7 @@ class FineTuneConfig:
     threads: int = 0
     device: str = "auto"
     user_pairs: str | None = None
+    documents: list[str] = field(default_factory=list)
+    document_sentences: int = 2000
     install: bool = True
     work_dir: str | None = None

@@ -92,6 +92,33 @@ def user_pairs(path: Path) -> list[Pair]:
     return pairs
 
 
+def document_sources(paths: Sequence[Path], entries: Sequence[GlossaryEntry], limit: int) -> list[str]:
+    """Sentences of the user's documents that contain a glossary term (each once, in document order).
+
+    Raises:
+        DocumentError, EncodingError: a document cannot be read (the message names it).
+    """
+    from engine.documents import load_document
+    from engine.glossary.terms import TermMatcher
+    from engine.translate.text import split
+
+    matcher = TermMatcher(entries)
+    seen: set[str] = set()
+    out: list[str] = []
+    for path in paths:
+        for segment in load_document(Path(path)).segments:
+            for piece in split(segment):
+                sentence = " ".join(piece.text.split())
+                if not piece.translate or sentence in seen or not 3 <= len(sentence.split()) <= 60:
+                    continue
+                if matcher.find(sentence):
+                    seen.add(sentence)
+                    out.append(sentence)
+                    if len(out) >= limit:
+                        return out
+    return out
+
+
 def drill_sentences(folder: Path = RESOURCES) -> tuple[list[str], list[Pair]]:
     """General English sentences for replay, and held-out pairs (every fifth en->pt drill) for chrF++.
 

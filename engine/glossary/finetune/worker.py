@@ -75,6 +75,10 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     emit("stage", stage="preparing")
     per_term = max(2, min(len(data.TEMPLATES), config.term_sentences // max(1, len(entries))))
     term_src = data.term_sources(entries, per_term, config.seed)
+    if config.documents:
+        term_src += data.document_sources(
+            [Path(d) for d in config.documents], entries, config.document_sentences
+        )
     replay_src, general = data.drill_sentences()
     term_tgt, replay_tgt = _teacher(source, entries, term_src, replay_src, config)
     pairs_terms = list(zip(term_src, term_tgt, strict=True))

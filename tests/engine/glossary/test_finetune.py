@@ -89,11 +89,19 @@ def test_killing_at_any_point_leaves_everything_intact(
 
 
 def test_short_run_installs_an_adapted_model_next_to_the_base(
-    engine: Engine, translation_models: Path
+    engine: Engine, translation_models: Path, tmp_path: Path
 ) -> None:
+    document = tmp_path / "clinic notes.txt"
+    document.write_text(
+        "The nurse checked his blood pressure twice.\n\nShe had shortness of breath at night. It was cold.\n",
+        encoding="utf-8",
+    )
     events: list[dict[str, object]] = []
-    result = engine.glossaries.finetune("med", minutes=0.05, on_event=events.append)
+    result = engine.glossaries.finetune("med", minutes=0.05, documents=[document], on_event=events.append)
     kinds = [e["event"] for e in events]
+    prepared = next(e for e in events if e.get("stage") == "prepared")
+    templates = engine.glossaries.finetune_config("med").term_sentences // len(ENTRIES)
+    assert prepared["term_pairs"] == len(ENTRIES) * min(templates, 18) + 2  # the two document sentences
     assert kinds[0] == "stage" and "progress" in kinds and kinds.count("metrics") == 2 and kinds[-1] == "done"
     assert result.installed and result.model_name == "en-pt + med"
     assert 0.0 <= result.before["term_accuracy"] <= 100.0 and result.after["chrf"] > 20.0
