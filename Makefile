@@ -18,7 +18,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check engine desktop tests benchmarks
 	$(BIN)/ruff format --check engine desktop tests benchmarks
-	$(BIN)/mypy engine
+	$(BIN)/mypy engine desktop tests/desktop/fakes.py
 	$(BIN)/lint-imports
 
 pytest: $(STAMP)

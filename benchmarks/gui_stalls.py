@@ -38,14 +38,13 @@ def main() -> int:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build_window
-    from desktop.remote import DesktopEngine
+    from desktop.app import build_engine, build_window
     from desktop.settings import Settings
     from desktop.stall import StallLogger
 
     app = QApplication([sys.argv[0]])
     settings = Settings(work / "settings.ini")
-    engine = DesktopEngine(settings.engine_config())  # as the app builds it (checker and scorer in processes)
+    engine = build_engine(settings.engine_config())  # as the app builds it (checker and scorer in processes)
     engine.prepare_models()  # the first run is not what is measured here
     window = build_window(engine, settings)
     window.resize(1100, 720)

@@ -8,17 +8,21 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop import qtcompat
-from desktop.common import app_icon, resources_dir
+from desktop.common import app_icon
 from desktop.settings import Settings
+from engine.api import Engine
+from engine.config import EngineConfig
+from engine.resources import resources_dir
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+    from engine.api import CheckResult, History
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +46,18 @@ def install_translators(app: QApplication, language: str) -> str:
     return "pt"
 
 
+def build_engine(config: EngineConfig | None = None) -> Engine:
+    """The facade as the desktop app uses it: the writing checker and the speech models (Whisper) run in their
+    own processes (:mod:`desktop.remote`), so native code holding the GIL there never freezes the window."""
+    from desktop.remote import isolated_providers
+
+    return Engine(config, providers=isolated_providers())
+
+
 def build_window(
-    engine: Any, settings: Settings, history_factory: Callable[[], Any] | None = None
+    engine: Engine, settings: Settings, history_factory: Callable[[], History] | None = None
 ) -> MainWindow:
-    """Create the main window over ``engine`` (the real facade, or a fake in tests)."""
+    """Create the main window over ``engine`` (the facade from :func:`build_engine`, or a fake in tests)."""
     from desktop.main_window import MainWindow
 
     qtcompat.install()
@@ -83,9 +95,7 @@ def run(argv: Sequence[str]) -> int:
         os.environ["PALAVRA_DATA_DIR"] = settings.data_folder  # entry point: the engine reads it
     install_translators(app, settings.ui_language)
 
-    from desktop.remote import DesktopEngine
-
-    engine = DesktopEngine(settings.engine_config())
+    engine = build_engine(settings.engine_config())
     window = build_window(engine, settings)
     if args.page:
         window.show_page(max(0, min(5, args.page - 1)))
@@ -111,7 +121,7 @@ def _smoke_test(window: MainWindow, text: str, result: list[str]) -> None:
     own process); print both and quit. ``result`` gets the translation only if both worked."""
     page = window.translate_page
 
-    def checked(check: Any) -> None:
+    def checked(check: CheckResult) -> None:
         print(f"checked: {len(check.edits)} corrections", flush=True)
         window.close()
 

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import logging
-import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from engine.errors import PalavraError
+from engine.resources import resources_dir as resources_dir  # re-exported: the GUI's resources
 
 log = logging.getLogger(__name__)
-
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder: next to the packages, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def app_icon() -> QIcon:

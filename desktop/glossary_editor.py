@@ -40,8 +40,7 @@ from engine.errors import PalavraError
 
 if TYPE_CHECKING:
     from desktop.workers import Workers
-    from engine.api import Engine
-    from engine.glossary.model import GlossaryInfo, StoredEntry
+    from engine.api import Engine, GlossaryInfo, StoredEntry
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +274,7 @@ class GlossaryEditor(QDialog):
         stored, glossaries = self._stored, self.engine.glossaries
 
         def work() -> StoredEntry:
-            return glossaries.update_entry(  # type: ignore[no-any-return]
+            return glossaries.update_entry(
                 stored.name,
                 entry_id,
                 source,
@@ -310,7 +309,7 @@ class GlossaryEditor(QDialog):
         self.add_button.setEnabled(False)
 
         def work() -> StoredEntry:
-            return glossaries.add_entry(  # type: ignore[no-any-return]
+            return glossaries.add_entry(
                 stored.name, source, target, note=note.strip(), alternatives=split_alternatives(alternatives)
             )
 

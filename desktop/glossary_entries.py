@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 if TYPE_CHECKING:
-    from engine.glossary.model import StoredEntry
+    from engine.api import StoredEntry
 
 SOURCE, TARGET, ALTERNATIVES, NOTE = range(4)
 #: How alternatives are shown in a cell; typing them, any ``;`` separates two.

@@ -1,9 +1,20 @@
-"""Engine services run in child processes, where native code may hold the GIL for a long time.
+"""Engine capabilities run in child processes, where native code may hold the GIL for a long time.
 
 The LanguageTool engine behind the writing checker (``lt_py``) keeps Python's global interpreter lock for about
 four seconds while it loads its rules; in a worker thread that still freezes the window, since the GUI thread needs
-the lock to run any Python. :class:`RemoteService` runs the service in a child process (one request at a time,
-from the worker thread that owns it) so the GUI process keeps its lock. No Qt here.
+the lock to run any Python. The same goes for Whisper's decoding. So the desktop runs those capabilities in child
+processes: :class:`RemoteService` is the transport (one child per capability, one request at a time, from the
+worker thread that owns it), and :class:`RemoteCorrection` and :class:`IsolatedSpeech` implement the engine's
+:class:`~engine.api.Correcting` and :class:`~engine.api.Speaking` protocols over it. The composition root
+(``desktop/app.py``) hands them to the facade through :func:`isolated_providers`.
+
+Across the boundary:
+
+* callbacks (``on_progress``, ``on_partial``) are called in the parent, in order, before the call returns;
+* a cancel token is forwarded: cancelling it in the parent stops the child's work at its next check;
+* an engine error comes back with its class and every attribute (``user_message``, ``report``...).
+
+No Qt here.
 """
 
 from __future__ import annotations
@@ -12,20 +23,67 @@ import contextlib
 import importlib
 import logging
 import multiprocessing
+import pickle
 import threading
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from engine.api import Engine
-from engine.cancel import CancelToken
+from engine.api import Engine, Providers, Recording, Speaking, speech_service
+from engine.cancel import CancelToken, ProgressCallback
 from engine.config import EngineConfig
-from engine.errors import ModelError, PalavraError
+from engine.errors import Cancelled, ModelError, PalavraError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from engine.api import Attempt, AudioArray, AudioSource, CheckResult, Drill, ProgressStats, Transcript
 
 log = logging.getLogger(__name__)
 
+#: How often the parent looks at its cancel token while the child works (seconds).
+_POLL_S = 0.05
 
-def _child(conn: Any, service: str, config: EngineConfig) -> None:
-    """Child process: serve ``(method, args, kwargs)`` requests until ``None`` arrives."""
+
+class _SharedToken(CancelToken):
+    """A cancel token the parent sets from its own process (a ``multiprocessing`` event)."""
+
+    def __init__(self, event: Any) -> None:
+        super().__init__()
+        self._shared = event
+
+    def cancel(self) -> None:
+        self._shared.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self._shared.is_set())
+
+    def raise_if_cancelled(self, what: str = "The operation") -> None:
+        if self._shared.is_set():
+            raise Cancelled(what)
+
+
+def _exception_payload(exc: BaseException) -> tuple[str, str, tuple[Any, ...], dict[str, Any], str]:
+    """What the parent needs to raise ``exc`` again: class, args and every picklable attribute."""
+    cls = type(exc)
+    state: dict[str, Any] = {"name": exc.name} if isinstance(exc, ImportError) else {}
+    for key, value in vars(exc).items():
+        try:
+            pickle.dumps(value)
+        except Exception:  # an attribute that cannot cross (a lock, a file): left out
+            continue
+        state[key] = value
+    try:
+        pickle.dumps(exc.args)
+        args = exc.args
+    except Exception:
+        args = tuple(str(a) for a in exc.args)
+    return cls.__module__, cls.__qualname__, args, state, str(exc)
+
+
+def _child(conn: Any, service: str, config: EngineConfig, cancel_event: Any) -> None:
+    """Child process: serve ``(method, args, kwargs, callbacks, cancellable)`` requests until ``None`` arrives."""
     engine = Engine(config)
     target = getattr(engine, service)
     while True:
@@ -35,34 +93,50 @@ def _child(conn: Any, service: str, config: EngineConfig) -> None:
             break
         if request is None:
             break
-        method, args, kwargs = request
+        method, args, kwargs, callbacks, cancellable = request
+
+        def forward(name: str) -> Callable[..., None]:
+            def call(*values: Any) -> None:
+                conn.send(("callback", (name, values)))
+
+            return call
+
+        for name in callbacks:
+            kwargs[name] = forward(name)
+        if cancellable:
+            kwargs["cancel"] = _SharedToken(cancel_event)
         try:
             conn.send(("ok", getattr(target, method)(*args, **kwargs)))
         except BaseException as exc:  # every failure goes back to the parent
-            cls = type(exc)
-            user = exc.user_message if isinstance(exc, PalavraError) else ""
-            conn.send(("error", (cls.__module__, cls.__qualname__, user, str(exc))))
+            conn.send(("error", _exception_payload(exc)))
     engine.close()
 
 
-def _rebuild(module: str, name: str, user_message: str, detail: str) -> BaseException:
-    """Re-create an exception raised in the child (PalavraError subclasses keep their class and message)."""
+def _rebuild(
+    module: str, name: str, args: tuple[Any, ...], state: dict[str, Any], text: str
+) -> BaseException:
+    """Re-create an exception raised in the child: engine errors keep their class and every attribute."""
     try:
         cls = getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         cls = None
     if isinstance(cls, type) and issubclass(cls, PalavraError):
         exc: PalavraError = cls.__new__(cls)
-        Exception.__init__(exc, detail)
-        exc.user_message = user_message or detail
+        BaseException.__init__(exc, *args)
+        exc.__dict__.update(state)
+        if not getattr(exc, "user_message", ""):
+            exc.user_message = text
         return exc
     if isinstance(cls, type) and issubclass(cls, ImportError):
-        return ImportError(detail, name=detail.split("'")[1] if "'" in detail else None)
-    return ModelError("The checker failed unexpectedly.", detail=f"{module}.{name}: {detail}")
+        return ImportError(text, name=state.get("name"))
+    return ModelError("The checker failed unexpectedly.", detail=f"{module}.{name}: {text}")
 
 
 class RemoteService:
-    """Calls ``Engine(config).<service>.<method>(...)`` in a child process, started on first use."""
+    """The transport: calls ``Engine(config).<service>.<method>(...)`` in a child process, started on first use.
+
+    Typed wrappers (:class:`RemoteCorrection`, :class:`IsolatedSpeech`) are what the rest of the app sees.
+    """
 
     def __init__(self, service: str, config: EngineConfig) -> None:
         self.service = service
@@ -70,22 +144,15 @@ class RemoteService:
         self._lock = threading.Lock()
         self._process: Any = None
         self._conn: Any = None
-
-    def __getattr__(self, method: str) -> Callable[..., Any]:
-        if method.startswith("_"):
-            raise AttributeError(method)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return self._call(method, args, kwargs)
-
-        return call
+        self._cancel_event: Any = None
 
     def _start(self) -> None:
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
+        self._cancel_event = ctx.Event()
         process = ctx.Process(
             target=_child,
-            args=(child, self.service, self.config),
+            args=(child, self.service, self.config, self._cancel_event),
             name=f"palavra-{self.service}",
             daemon=True,
         )
@@ -94,17 +161,38 @@ class RemoteService:
         self._process, self._conn = process, parent
         log.info("Started the %s process (pid %s)", self.service, process.pid)
 
-    def _call(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        cancel: CancelToken | None = kwargs.pop("cancel", None)
-        kwargs.pop("on_progress", None)  # callbacks cannot cross the process boundary
+    @property
+    def pid(self) -> int | None:
+        """The child's process id while it runs."""
+        process = self._process
+        return int(process.pid) if process is not None and process.is_alive() else None
+
+    def call(
+        self,
+        method: str,
+        *args: Any,
+        cancel: CancelToken | None = None,
+        callbacks: dict[str, Callable[..., Any] | None] | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Run ``method(*args, **kwargs)`` in the child and return its result (or raise its error).
+
+        Args:
+            method: the capability's method.
+            cancel: forwarded to the method as its ``cancel``; checked before the call too.
+            callbacks: keyword arguments that are callables (``on_progress``...): called here with what the
+                child passes them, in order, before this returns. ``None`` values are left out.
+        """
+        wanted = {k: v for k, v in (callbacks or {}).items() if v is not None}
         with self._lock:
             if cancel is not None:
                 cancel.raise_if_cancelled()
             if self._process is None or not self._process.is_alive():
                 self._start()
+            self._cancel_event.clear()
             try:
-                self._conn.send((method, args, kwargs))
-                status, value = self._conn.recv()
+                self._conn.send((method, args, kwargs, tuple(wanted), cancel is not None))
+                status, value = self._receive(wanted, cancel)
             except (EOFError, OSError, BrokenPipeError) as exc:
                 self._process = None
                 raise ModelError(
@@ -114,6 +202,34 @@ class RemoteService:
         if status == "error":
             raise _rebuild(*value)
         return value
+
+    def _receive(
+        self, callbacks: dict[str, Callable[..., Any]], cancel: CancelToken | None
+    ) -> tuple[str, Any]:
+        """Wait for the reply, calling the callbacks the child reports and forwarding a cancel."""
+        failure: BaseException | None = None
+        while True:
+            if cancel is not None:
+                while True:
+                    if cancel.cancelled:
+                        self._cancel_event.set()
+                    if self._conn.poll(_POLL_S):
+                        break
+                    if not self._process.is_alive():
+                        raise EOFError("the child process ended")
+            status, value = self._conn.recv()
+            if status != "callback":
+                break
+            name, values = value
+            if failure is None:
+                try:
+                    callbacks[name](*values)
+                except BaseException as exc:  # raised after the reply; the child is asked to stop
+                    failure = exc
+                    self._cancel_event.set()
+        if failure is not None:
+            raise failure
+        return status, value
 
     def close(self) -> None:
         """Stop the child process (at once if it is busy)."""
@@ -130,43 +246,118 @@ class RemoteService:
         conn.close()
 
 
-class _Speech:
-    """The speech service with scoring (Whisper) in a child process; drills, voices, microphone stay here."""
+class RemoteCorrection:
+    """The writing checker (:class:`~engine.api.Correcting`) in a child process."""
 
-    def __init__(self, engine: Engine, remote: RemoteService) -> None:
-        self._engine = engine
-        self._remote = remote
+    def __init__(self, config: EngineConfig) -> None:
+        self.remote = RemoteService("correction", config)
 
-    def score_attempt(self, target_text: str, audio: Any, language: str, **_ignored: Any) -> Any:
-        """Score a reading in the child process (``on_partial`` is not supported across processes)."""
-        return self._remote.score_attempt(target_text, audio, language)
-
-    def __getattr__(self, name: str) -> Any:
-        local = Engine.speech.fget(self._engine)  # type: ignore[attr-defined]
-        return getattr(local, name)
-
-
-class DesktopEngine(Engine):
-    """The facade as the desktop app uses it: the checker and the speech scorer run in their own processes."""
-
-    def __init__(self, config: EngineConfig | None = None) -> None:
-        super().__init__(config)
-        self._remote_correction = RemoteService("correction", self.config)
-        self._remote_speech = RemoteService("speech", self.config)
-        self._speech = _Speech(self, self._remote_speech)
-
-    @property
-    def correction(self) -> Any:
-        """The writing-correction service, in a child process."""
-        return self._remote_correction
-
-    @property
-    def speech(self) -> Any:
-        """The speech service; scoring runs in a child process."""
-        return self._speech
+    def check(
+        self,
+        text: str,
+        language: str,
+        *,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> CheckResult:
+        """Check ``text`` in the child; progress and cancel cross the boundary."""
+        return cast(
+            "CheckResult",
+            self.remote.call("check", text, language, cancel=cancel, callbacks={"on_progress": on_progress}),
+        )
 
     def close(self) -> None:
-        """Stop the child processes and release every model."""
-        self._remote_correction.close()
-        self._remote_speech.close()
-        super().close()
+        """Stop the child process."""
+        self.remote.close()
+
+
+class IsolatedSpeech:
+    """The speech capability (:class:`~engine.api.Speaking`): Whisper (scoring, transcription) in a child
+    process; drills, their schedule, voices and the microphone stay in this process."""
+
+    def __init__(self, config: EngineConfig, local: Speaking | None = None) -> None:
+        self.remote = RemoteService("speech", config)
+        self.local = local if local is not None else speech_service(config)
+
+    def transcribe(
+        self,
+        audio: str | Path | np.ndarray,
+        language: str | None = None,
+        *,
+        beam_size: int = 5,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Transcript:
+        """Transcribe in the child process."""
+        return cast(
+            "Transcript",
+            self.remote.call(
+                "transcribe",
+                audio,
+                language,
+                beam_size=beam_size,
+                cancel=cancel,
+                callbacks={"on_progress": on_progress},
+            ),
+        )
+
+    def score_attempt(
+        self,
+        target_text: str,
+        audio: str | Path | np.ndarray,
+        language: str,
+        *,
+        on_partial: Callable[[Attempt], None] | None = None,
+    ) -> Attempt:
+        """Score a reading in the child process (``on_partial`` is called here)."""
+        return cast(
+            "Attempt",
+            self.remote.call(
+                "score_attempt", target_text, audio, language, callbacks={"on_partial": on_partial}
+            ),
+        )
+
+    def drills(self, language: str) -> tuple[Drill, ...]:
+        """Every drill sentence of ``language``."""
+        return self.local.drills(language)
+
+    def next_drill(self, language: str) -> Drill:
+        """The drill to practise next."""
+        return self.local.next_drill(language)
+
+    def record_attempt(
+        self, drill: Drill, attempt: Attempt, *, audio: np.ndarray | None = None, sample_rate: int = 16000
+    ) -> None:
+        """Store an attempt and reschedule its drill."""
+        self.local.record_attempt(drill, attempt, audio=audio, sample_rate=sample_rate)
+
+    def progress(self, language: str) -> ProgressStats:
+        """Attempts, scores and weakest words of ``language``."""
+        return self.local.progress(language)
+
+    def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[AudioArray, int]:
+        """A synthetic voice reading ``text``."""
+        return self.local.synthesize(text, language, speed=speed)
+
+    def recorder(
+        self,
+        *,
+        on_level: Callable[[float], None] | None = None,
+        on_end: Callable[[], None] | None = None,
+        max_seconds: float = 15.0,
+        source: AudioSource | None = None,
+    ) -> Recording:
+        """A recorder for one utterance from the microphone (or ``source``)."""
+        return self.local.recorder(on_level=on_level, on_end=on_end, max_seconds=max_seconds, source=source)
+
+    def close(self) -> None:
+        """Stop the child process and release the local parts."""
+        self.remote.close()
+        closer = getattr(self.local, "close", None)
+        if callable(closer):
+            closer()
+
+
+def isolated_providers() -> Providers:
+    """The desktop's choice: the checker and the speech models in their own processes, the rest in this one."""
+    return Providers(correction=RemoteCorrection, speech=IsolatedSpeech)

@@ -2,48 +2,146 @@
 
 Built once at the composition root (``desktop/app.py`` for the GUI, ``engine/cli`` for the command line).
 Every method is thread-safe. Long operations take ``on_progress`` and ``cancel`` (see :mod:`engine.cancel`).
-Sub-services (correction, speech, glossaries) are created lazily on first use, so starting the app loads nothing
-that is not needed.
+Capabilities (translation, correction, speech, glossaries) are created lazily on first use, so starting the app
+loads nothing that is not needed. Each is typed by its protocol in :mod:`engine.protocols`; the composition
+root may supply its own implementation of any of them through :class:`Providers` (the desktop runs the checker
+and the speech scorer in child processes that way).
+
+The front ends import engine types from here only (``from engine.api import CheckResult``); the re-exports
+below are for type checking and cost nothing at run time.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from engine.cancel import CancelToken, ProgressCallback
 from engine.config import EngineConfig
+from engine.protocols import (
+    Correcting,
+    Documents,
+    Glossaries,
+    History,
+    Recording,
+    Speaking,
+    Translating,
+)
 
 if TYPE_CHECKING:
-    from engine.documents import Document
-    from engine.documents.core import TranslateFn
-    from engine.history import HistoryStore
-    from engine.translate.service import LanguageGuess, ModelInfo, Translation, TranslationService
+    from engine.correct.model import CheckResult as CheckResult
+    from engine.correct.model import Edit as Edit
+    from engine.documents import Document as Document
+    from engine.documents import TranslateFn as TranslateFn
+    from engine.glossary.finetune.config import FineTuneConfig as FineTuneConfig
+    from engine.glossary.model import GlossaryEntry as GlossaryEntry
+    from engine.glossary.model import GlossaryInfo as GlossaryInfo
+    from engine.glossary.model import ImportReport as ImportReport
+    from engine.glossary.model import StoredEntry as StoredEntry
+    from engine.glossary.service import FineTuneResult as FineTuneResult
+    from engine.history import HistoryEntry as HistoryEntry
+    from engine.speech.audio import AudioArray as AudioArray
+    from engine.speech.drills import Drill as Drill
+    from engine.speech.progress import ProgressStats as ProgressStats
+    from engine.speech.recorder import AudioSource as AudioSource
+    from engine.speech.types import Attempt as Attempt
+    from engine.speech.types import Transcript as Transcript
+    from engine.speech.types import WordResult as WordResult
+    from engine.translate.detect import LanguageGuess as LanguageGuess
+    from engine.translate.service import ModelInfo as ModelInfo
+    from engine.translate.service import Translation as Translation
+
+__all__ = [
+    "Correcting",
+    "Documents",
+    "Engine",
+    "Glossaries",
+    "History",
+    "Providers",
+    "Recording",
+    "Speaking",
+    "Translating",
+    "correction_service",
+    "glossary_service",
+    "speech_service",
+    "translation_service",
+]
+
+_T = TypeVar("_T")
+
+
+# -- the engine's own implementation of each capability (imported on first use) -----------------------------
+def translation_service(config: EngineConfig) -> Translating:
+    """The in-process translation service."""
+    from engine.translate.service import TranslationService
+
+    return TranslationService(config)
+
+
+def correction_service(config: EngineConfig) -> Correcting:
+    """The in-process writing-correction service (:mod:`engine.correct`)."""
+    from engine.correct.service import CorrectionService
+
+    return CorrectionService(config)
+
+
+def speech_service(config: EngineConfig) -> Speaking:
+    """The in-process speech service: transcription, drill scoring, scheduling (:mod:`engine.speech`)."""
+    from engine.speech.service import SpeechService
+
+    return SpeechService(config)
+
+
+def glossary_service(config: EngineConfig) -> Glossaries:
+    """The in-process glossary service: storage, import and fine-tuning (:mod:`engine.glossary`)."""
+    from engine.glossary.service import GlossaryService
+
+    return GlossaryService(config)
+
+
+@dataclass(frozen=True)
+class Providers:
+    """How the facade builds each capability: ``factory(config) -> implementation``; ``None`` = the engine's own.
+
+    Each factory is called once, on first use of its capability, and what it returns is closed (if it has a
+    ``close``) by :meth:`Engine.close`.
+    """
+
+    translation: Callable[[EngineConfig], Translating] | None = None
+    correction: Callable[[EngineConfig], Correcting] | None = None
+    speech: Callable[[EngineConfig], Speaking] | None = None
+    glossaries: Callable[[EngineConfig], Glossaries] | None = None
 
 
 class Engine:
-    """Facade over every engine capability."""
+    """Facade over every engine capability.
 
-    def __init__(self, config: EngineConfig | None = None) -> None:
+    Args:
+        config: the engine settings (device, threads).
+        providers: replacements for the engine's own capability implementations (the composition root's
+            choice, e.g. process isolation); default: all in this process.
+    """
+
+    def __init__(self, config: EngineConfig | None = None, *, providers: Providers | None = None) -> None:
         self.config = config or EngineConfig()
+        self.providers = providers or Providers()
         self._lock = threading.Lock()
-        self._services: dict[str, Any] = {}
+        self._services: dict[str, object] = {}
 
-    def _service(self, name: str, factory: Any) -> Any:
+    def _service(self, name: str, factory: Callable[[EngineConfig], _T]) -> _T:
         with self._lock:
             if name not in self._services:
                 self._services[name] = factory(self.config)
-            return self._services[name]
+            return cast(_T, self._services[name])
 
     # -- translation --------------------------------------------------------------------------------------------
     @property
-    def translation(self) -> TranslationService:
+    def translation(self) -> Translating:
         """The translation service (models, conversion, translate)."""
-        from engine.translate.service import TranslationService
-
-        return self._service("translation", TranslationService)  # type: ignore[no-any-return]
+        return self._service("translation", self.providers.translation or translation_service)
 
     def translate(
         self,
@@ -125,7 +223,7 @@ class Engine:
 
         return translate_document(document, translate, out, on_progress=on_progress, cancel=cancel)
 
-    def open_history(self) -> HistoryStore:
+    def open_history(self) -> History:
         """The translation history store (SQLite in the data folder); one per thread that uses it."""
         from engine.history import HistoryStore
 
@@ -137,30 +235,30 @@ class Engine:
 
         return data_dir(create=False)
 
+    def cuda_available(self) -> bool:
+        """Whether translation can run on a CUDA GPU here (the device probe of :mod:`engine.devices`)."""
+        from engine.devices import cuda_available
+
+        return cuda_available("onnxruntime")
+
     # -- other capabilities (each owned by its own package) -------------------------------------------------------
     @property
-    def correction(self) -> Any:
+    def correction(self) -> Correcting:
         """The writing-correction service (:mod:`engine.correct`)."""
-        from engine.correct.service import CorrectionService
-
-        return self._service("correction", CorrectionService)
+        return self._service("correction", self.providers.correction or correction_service)
 
     @property
-    def speech(self) -> Any:
+    def speech(self) -> Speaking:
         """The speech service: transcription, drill scoring, scheduling (:mod:`engine.speech`)."""
-        from engine.speech.service import SpeechService
-
-        return self._service("speech", SpeechService)
+        return self._service("speech", self.providers.speech or speech_service)
 
     @property
-    def glossaries(self) -> Any:
+    def glossaries(self) -> Glossaries:
         """Glossary storage, import and fine-tuning (:mod:`engine.glossary`)."""
-        from engine.glossary.service import GlossaryService
-
-        return self._service("glossaries", GlossaryService)
+        return self._service("glossaries", self.providers.glossaries or glossary_service)
 
     def close(self) -> None:
-        """Release every loaded model."""
+        """Release every loaded model (and stop the processes of isolated capabilities)."""
         with self._lock:
             services = list(self._services.values())
             self._services.clear()

@@ -5,18 +5,17 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Literal
 
 import onnxruntime as ort
 
-from engine.errors import CorruptModelError, DeviceError, ModelNotFoundError
+from engine import devices
+from engine.config import Device
+from engine.errors import CorruptModelError, ModelNotFoundError
 
 log = logging.getLogger(__name__)
 
 _cache: dict[tuple[str, str, int], ort.InferenceSession] = {}
 _lock = threading.Lock()
-
-Device = Literal["auto", "cpu", "cuda"]
 
 
 def available_providers() -> list[str]:
@@ -25,20 +24,13 @@ def available_providers() -> list[str]:
 
 
 def cuda_available() -> bool:
-    """Whether the CUDA provider is present (onnxruntime-gpu with a working CUDA install)."""
-    return "CUDAExecutionProvider" in available_providers()
+    """Whether translation can use a CUDA GPU here (see :mod:`engine.devices`)."""
+    return devices.cuda_available("onnxruntime")
 
 
 def providers_for(device: Device) -> list[str]:
-    """The provider list for a device choice; ``auto`` picks CUDA when present."""
-    if device == "cuda":
-        if not cuda_available():
-            raise DeviceError(
-                "GPU inference was requested but this installation has no CUDA support. Install "
-                "onnxruntime-gpu with a CUDA-capable GPU, or choose CPU in Settings."
-            )
-        return ["CUDAExecutionProvider", "CPUExecutionProvider"]
-    if device == "auto" and cuda_available():
+    """The provider list for a device choice (its meaning is :func:`engine.devices.resolve_device`'s)."""
+    if devices.resolve_device(device, "onnxruntime") == "cuda":
         return ["CUDAExecutionProvider", "CPUExecutionProvider"]
     return ["CPUExecutionProvider"]
 

@@ -59,8 +59,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build_window, install_translators
-    from desktop.remote import DesktopEngine
+    from desktop.app import build_engine, build_window, install_translators
     from desktop.settings import Settings
     from engine.speech.audio import resample
     from engine.speech.recorder import ArraySource
@@ -68,7 +67,7 @@ def main() -> int:
     app = QApplication([sys.argv[0]])
     app.setApplicationName("Palavra")
     install_translators(app, args.lang)
-    engine = DesktopEngine()
+    engine = build_engine()
     glossary = work / "travel.csv"
     glossary.write_text(GLOSSARY)
     engine.glossaries.import_file(glossary, "travel", "en", "pt", domain="travel")

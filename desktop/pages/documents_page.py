@@ -30,8 +30,7 @@ from desktop.workers import Task, Workers
 
 if TYPE_CHECKING:
     from desktop.settings import Settings
-    from engine.api import Engine
-    from engine.documents import Document
+    from engine.api import Document, Engine
 
 log = logging.getLogger(__name__)
 

@@ -32,18 +32,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def cuda_available() -> bool:
-    """Whether ONNX Runtime's CUDA provider is installed (looked up on disk: importing it would take the GIL)."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("onnxruntime")
-    if spec is None or not spec.submodule_search_locations:
-        return False
-    capi = Path(next(iter(spec.submodule_search_locations))) / "capi"
-    return any(capi.glob("*onnxruntime_providers_cuda*"))
-
-
 class SettingsPage(QWidget):
     """Preferences; those the engine reads at start take effect at the next start."""
 
@@ -131,7 +119,7 @@ class SettingsPage(QWidget):
         super().showEvent(event)
         if not self._probed:
             self._probed = True
-            task = self.workers.files.run_fn(lambda _p, _c: cuda_available(), "probe GPU")
+            task = self.workers.files.run_fn(lambda _p, _c: self.engine.cuda_available(), "probe GPU")
             task.finished.connect(self._gpu_probed)
 
     def _gpu_probed(self, available: bool) -> None:

@@ -31,7 +31,7 @@ from desktop.workers import Task, Workers
 if TYPE_CHECKING:
     from desktop.settings import Settings
     from engine.api import Engine
-    from engine.history import HistoryStore
+    from engine.api import History as HistoryStore
 
 log = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
+from engine.devices import resolve_device
 from engine.errors import InputError, ModelError
 from engine.speech import model as model_files
 from engine.speech.audio import SAMPLE_RATE, AudioArray
@@ -47,15 +48,6 @@ class UtteranceAnalysis:
     duration: float
 
 
-def _cuda_available() -> bool:
-    try:
-        import ctranslate2
-
-        return int(ctranslate2.get_cuda_device_count()) > 0
-    except Exception:  # no CUDA runtime at all
-        return False
-
-
 class Recognizer:
     """The Whisper model, loaded on first use; thread-safe (calls are serialised)."""
 
@@ -78,9 +70,7 @@ class Recognizer:
         from faster_whisper import WhisperModel
 
         folder = model_files.model_dir(self._model_path)
-        device = self._config.device
-        if device == "auto":
-            device = "cuda" if _cuda_available() else "cpu"
+        device = resolve_device(self._config.device, "ctranslate2")
         compute_type = "float16" if device == "cuda" else "int8"
         log.info("Loading Whisper from %s on %s (%s)", folder, device, compute_type)
         try:

@@ -10,16 +10,14 @@ from __future__ import annotations
 import csv
 import functools
 import logging
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.errors import InputError, ModelNotFoundError
+from engine.errors import InputError
+from engine.resources import drills_dir
 
 log = logging.getLogger(__name__)
 
-ENV_DRILLS_DIR = "PALAVRA_DRILLS_DIR"
 LEVELS = ("A1", "A2", "B1", "B2")
 COLUMNS = ("id", "level", "topic", "text", "translation", "translation_source")
 
@@ -43,21 +41,6 @@ class Drill:
     language: str
     level: str
     topic: str
-
-
-def drills_dir() -> Path:
-    """Folder of the drill files: ``$PALAVRA_DRILLS_DIR``, the source tree, or a frozen app's bundle."""
-    override = os.environ.get(ENV_DRILLS_DIR)
-    if override:
-        return Path(override).expanduser()
-    candidates = [Path(__file__).resolve().parents[2] / "resources" / "drills"]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.insert(0, Path(bundle) / "resources" / "drills")
-    for folder in candidates:
-        if folder.is_dir():
-            return folder
-    raise ModelNotFoundError("The drill sentences are missing. Reinstall Palavra.", detail=str(candidates))
 
 
 @functools.cache

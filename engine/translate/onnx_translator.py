@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine import onnx_session
-from engine.onnx_session import Device
+from engine.config import Device
 from engine.translate.embeddings import Embeddings
 from engine.translate.shortlist import Shortlist
 from engine.translate.vocab import EOS_ID, UNK_ID

@@ -18,8 +18,10 @@ from tests.desktop.fakes import FakeEngine
 
 
 @pytest.fixture
-def fake_engine() -> FakeEngine:
-    return FakeEngine()
+def fake_engine() -> Iterator[FakeEngine]:
+    engine = FakeEngine()
+    yield engine
+    engine.close()
 
 
 @pytest.fixture

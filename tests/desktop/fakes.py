@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
-import dataclasses
+import builtins
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from engine.api import Correcting, Documents, Glossaries, History, Recording, Speaking, Translating
 from engine.cancel import CancelToken, ProgressCallback, check
+from engine.config import EngineConfig
 
 # The fake returns the engine's own result types, so it cannot drift from what the real services return.
 from engine.correct.model import CheckResult, Edit
-from engine.errors import DeviceError, InputError, ModelError
-from engine.glossary.model import GlossaryInfo, StoredEntry
+from engine.errors import DeviceError, ModelError
+from engine.glossary.model import StoredEntry
+from engine.glossary.service import GlossaryService
 from engine.speech.drills import Drill
-from engine.speech.types import Attempt, WordResult
+from engine.speech.progress import ProgressStats, WordStat
+from engine.speech.types import Attempt, Transcript, WordResult
 from engine.translate.detect import LanguageGuess
 from engine.translate.service import ModelInfo, Translation
+
+if TYPE_CHECKING:
+    from engine.documents import Document, TranslateFn
+    from engine.speech.recorder import AudioSource
 
 WORDS = {
     "hello": "olá",
@@ -53,7 +61,14 @@ class FakeCorrection:
     def __init__(self) -> None:
         self.calls = 0
 
-    def check(self, text: str, language: str, on_progress: Any = None, cancel: Any = None) -> CheckResult:
+    def check(
+        self,
+        text: str,
+        language: str,
+        *,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> CheckResult:
         self.calls += 1
         edits = []
         start = 0
@@ -74,7 +89,7 @@ class FakeCorrection:
 
 
 class FakeRecorder:
-    def __init__(self, on_level: Any, fail: bool) -> None:
+    def __init__(self, on_level: Callable[[float], None], fail: bool) -> None:
         self.on_level = on_level
         self.fail = fail
 
@@ -90,8 +105,22 @@ class FakeRecorder:
 class FakeSpeech:
     def __init__(self, microphone: bool = True) -> None:
         self.microphone = microphone
-        self.recorded: list[Any] = []
+        self.recorded: list[tuple[Drill, Attempt]] = []
         self._n = 0
+
+    def transcribe(
+        self,
+        audio: str | Path | np.ndarray,
+        language: str | None = None,
+        *,
+        beam_size: int = 5,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Transcript:
+        raise NotImplementedError("the GUI does not transcribe")
+
+    def drills(self, language: str) -> tuple[Drill, ...]:
+        return (self.next_drill(language),)
 
     def next_drill(self, language: str) -> Drill:
         self._n += 1
@@ -106,13 +135,28 @@ class FakeSpeech:
             )
         return Drill(f"en-{self._n}", f"Good morning number {self._n}", "Bom dia", "en", "A1", "greetings")
 
-    def synthesize(self, text: str, language: str) -> tuple[np.ndarray, int]:
+    def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[np.ndarray, int]:
         return np.zeros(1600, dtype=np.float32), 16000
 
-    def recorder(self, on_level: Any = None, on_end: Any = None, max_seconds: float = 15.0) -> FakeRecorder:
+    def recorder(
+        self,
+        *,
+        on_level: Callable[[float], None] | None = None,
+        on_end: Callable[[], None] | None = None,
+        max_seconds: float = 15.0,
+        source: AudioSource | None = None,
+    ) -> Recording:
         return FakeRecorder(on_level or (lambda _l: None), not self.microphone)
 
-    def score_attempt(self, target: str, audio: Any, language: str) -> Attempt:
+    def score_attempt(
+        self,
+        target_text: str,
+        audio: str | Path | np.ndarray,
+        language: str,
+        *,
+        on_partial: Callable[[Attempt], None] | None = None,
+    ) -> Attempt:
+        target = target_text
         words = target.split()
         results = [
             WordResult(w, ("correct", "uncertain", "wrong")[i % 3], 90 - 30 * (i % 3), None, None)
@@ -122,108 +166,105 @@ class FakeSpeech:
             target, language, 71, tuple(results), (), "Good effort: watch the nasal vowels.", target
         )
 
-    def record_attempt(self, drill: Any, attempt: Any) -> None:
+    def record_attempt(
+        self, drill: Drill, attempt: Attempt, *, audio: np.ndarray | None = None, sample_rate: int = 16000
+    ) -> None:
         self.recorded.append((drill, attempt))
 
-    def progress(self, language: str) -> Any:
-        from types import SimpleNamespace
-
+    def progress(self, language: str) -> ProgressStats:
         scores = [a.score for _d, a in self.recorded]
-        weak = (SimpleNamespace(word="tudo", attempts=1, misses=1, mean_score=40.0),) if scores else ()
-        return SimpleNamespace(
+        weak = (WordStat(word="tudo", attempts=1, misses=1, mean_score=40.0),) if scores else ()
+        return ProgressStats(
             language=language,
             attempts=len(scores),
             mean_score=sum(scores) / len(scores) if scores else 0.0,
+            history=(),
+            daily=(),
+            weakest_words=weak,
             drills_practised=len(scores),
             drills_due=0,
-            weakest_words=weak,
         )
 
 
-class Unavailable:
-    """A service whose package is not installed."""
+class UnavailableCorrection:
+    """The writing checker when its package is not installed."""
 
-    def __getattr__(self, name: str) -> Any:
+    def check(
+        self,
+        text: str,
+        language: str,
+        *,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> CheckResult:
         raise ModelError("This part of Palavra is not installed.")
 
 
-def glossary_info(
-    name: str, source: str = "en", target: str = "pt", domain: str = "", entry_count: int = 0
-) -> GlossaryInfo:
-    """A stored glossary as the engine describes it."""
-    return GlossaryInfo(
-        name, source, target, domain, entry_count, "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z"
-    )
+Unavailable = UnavailableCorrection  # the name older tests use
 
 
-FakeGlossaryInfo = glossary_info  # the name older tests use
+class UnavailableSpeech:
+    """The speech capability when its package is not installed: every call says so."""
+
+    def _missing(self) -> ModelError:
+        return ModelError("This part of Palavra is not installed.")
+
+    def transcribe(
+        self,
+        audio: str | Path | np.ndarray,
+        language: str | None = None,
+        *,
+        beam_size: int = 5,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Transcript:
+        raise self._missing()
+
+    def score_attempt(
+        self,
+        target_text: str,
+        audio: str | Path | np.ndarray,
+        language: str,
+        *,
+        on_partial: Callable[[Attempt], None] | None = None,
+    ) -> Attempt:
+        raise self._missing()
+
+    def drills(self, language: str) -> tuple[Drill, ...]:
+        raise self._missing()
+
+    def next_drill(self, language: str) -> Drill:
+        raise self._missing()
+
+    def record_attempt(
+        self, drill: Drill, attempt: Attempt, *, audio: np.ndarray | None = None, sample_rate: int = 16000
+    ) -> None:
+        raise self._missing()
+
+    def progress(self, language: str) -> ProgressStats:
+        raise self._missing()
+
+    def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[np.ndarray, int]:
+        raise self._missing()
+
+    def recorder(
+        self,
+        *,
+        on_level: Callable[[float], None] | None = None,
+        on_end: Callable[[], None] | None = None,
+        max_seconds: float = 15.0,
+        source: AudioSource | None = None,
+    ) -> Recording:
+        raise self._missing()
 
 
-class FakeGlossaries:
-    """Glossaries in memory, with the engine's types and the store's rules (terms required, one entry per
-    source term, names unique ignoring case). ``items`` may be filled directly (entries then start empty)."""
+class RecordingGlossaries(GlossaryService):
+    """The engine's real glossary service, on the test's own database (``$PALAVRA_DATA_DIR`` is a temporary
+    folder for every test), counting how often the GUI saved an entry."""
 
     def __init__(self) -> None:
-        self.items: list[GlossaryInfo] = []
-        self.stored: dict[str, list[StoredEntry]] = {}
-        self.calls: list[str] = []
-        self._next_id = 1
-        self._lock = threading.Lock()
-
-    def list(self) -> list[GlossaryInfo]:
-        return list(self.items)
-
-    def get(self, name: str) -> GlossaryInfo:
-        for info in self.items:
-            if info.name.casefold() == name.strip().casefold():
-                return info
-        raise InputError(f"There is no glossary named '{name}'.")
-
-    def import_file(self, path: Path, name: str, source: str, target: str, domain: str = "") -> Any:
-        rows = [r.partition(",")[::2] for r in Path(path).read_text().splitlines() if r.strip()]
-        with self._lock:
-            self.items.append(glossary_info(name, source, target, domain, 0))
-            self.stored[name] = [self._new(s, t, "", ()) for s, t in rows]
-            info = self._count(name)
-        return info, None
-
-    def entries(self, name: str) -> list[StoredEntry]:
-        self.calls.append("entries")
-        return list(self.stored.get(self.get(name).name, []))
-
-    def rename(self, name: str, new_name: str) -> GlossaryInfo:
-        self.calls.append("rename")
-        new_name = new_name.strip()
-        if not new_name:
-            raise InputError("Give the glossary a name.")
-        info = self.get(name)
-        if any(g.name.casefold() == new_name.casefold() and g is not info for g in self.items):
-            raise InputError(
-                f"A glossary named '{new_name}' already exists. Choose another name or delete it first."
-            )
-        self.stored[new_name] = self.stored.pop(info.name, [])
-        return self._replace(info, name=new_name)
-
-    def set_domain(self, name: str, domain: str) -> GlossaryInfo:
-        self.calls.append("set_domain")
-        return self._replace(self.get(name), domain=domain.strip())
-
-    def delete(self, name: str) -> None:
-        self.calls.append("delete")
-        info = self.get(name)
-        self.items.remove(info)
-        self.stored.pop(info.name, None)
-
-    def add_entry(
-        self, name: str, source: str, target: str, note: str = "", alternatives: Sequence[str] = ()
-    ) -> StoredEntry:
-        self.calls.append("add_entry")
-        info = self.get(name)
-        with self._lock:
-            entry = self._new(*self._check(info.name, None, source, target), note, alternatives)
-            self.stored.setdefault(info.name, []).append(entry)
-            self._count(info.name)
-        return entry
+        super().__init__(EngineConfig())
+        self.calls: builtins.list[str] = []
 
     def update_entry(
         self,
@@ -235,62 +276,48 @@ class FakeGlossaries:
         alternatives: Sequence[str] = (),
     ) -> StoredEntry:
         self.calls.append("update_entry")
-        info = self.get(name)
-        entries = self.stored.get(info.name, [])
-        index = next((i for i, e in enumerate(entries) if e.id == entry_id), None)
-        if index is None:
-            raise InputError(f"Entry {entry_id} is not in the glossary '{info.name}'.")
-        source, target = self._check(info.name, entry_id, source, target)
-        entries[index] = StoredEntry(entry_id, source, target, note, _alternatives(target, alternatives))
-        return entries[index]
-
-    def delete_entry(self, name: str, entry_id: int) -> None:
-        self.calls.append("delete_entry")
-        info = self.get(name)
-        entries = self.stored.get(info.name, [])
-        if not any(e.id == entry_id for e in entries):
-            raise InputError(f"Entry {entry_id} is not in the glossary '{info.name}'.")
-        self.stored[info.name] = [e for e in entries if e.id != entry_id]
-        self._count(info.name)
-
-    def _check(self, name: str, entry_id: int | None, source: str, target: str) -> tuple[str, str]:
-        source, target = " ".join(source.split()), " ".join(target.split())
-        if not source or not target:
-            raise InputError("Both the source term and the target term must be filled in.")
-        if any(
-            e.source.casefold() == source.casefold() and e.id != entry_id for e in self.stored.get(name, [])
-        ):
-            raise InputError(f"'{source}' is already in the glossary; edit that entry instead.")
-        return source, target
-
-    def _new(self, source: str, target: str, note: str, alternatives: Sequence[str]) -> StoredEntry:
-        entry = StoredEntry(
-            self._next_id, source.strip(), target.strip(), note, _alternatives(target, alternatives)
-        )
-        self._next_id += 1
-        return entry
-
-    def _count(self, name: str) -> GlossaryInfo:
-        return self._replace(self.get(name), entry_count=len(self.stored.get(name, [])))
-
-    def _replace(self, info: GlossaryInfo, **changes: Any) -> GlossaryInfo:
-        new = dataclasses.replace(info, **changes)
-        self.items[self.items.index(info)] = new
-        return new
-
-
-def _alternatives(target: str, alternatives: Sequence[str]) -> tuple[str, ...]:
-    seen, kept = {target.strip().casefold()}, []
-    for alt in (" ".join(a.split()) for a in alternatives):
-        if alt and alt.casefold() not in seen:
-            seen.add(alt.casefold())
-            kept.append(alt)
-    return tuple(kept)
+        return super().update_entry(name, entry_id, source, target, note, alternatives)
 
 
 class FakeTranslation:
+    """The translation capability of :class:`FakeEngine` (the facade's translation methods live there)."""
+
     def __init__(self, engine: FakeEngine) -> None:
         self.engine = engine
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        *,
+        model: str | None = None,
+        glossary: str | None = None,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[Translation]:
+        return self.engine.translate(
+            texts, source, target, model=model, glossary=glossary, on_progress=on_progress, cancel=cancel
+        )
+
+    def detect_language(self, value: str) -> LanguageGuess:
+        return self.engine.detect_language(value)
+
+    def list_models(self) -> list[ModelInfo]:
+        return self.engine.list_models()
+
+    def needs_preparation(self) -> bool:
+        return self.engine.needs_preparation()
+
+    def prepare_models(
+        self, *, on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> list[ModelInfo]:
+        return self.engine.prepare_models(on_progress=on_progress, cancel=cancel)
+
+    def import_model(
+        self, path: Path, *, on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> ModelInfo:
+        return self.engine.import_model(path, on_progress=on_progress, cancel=cancel)
 
     def activate_model(self, name: str) -> None:
         self.engine.active = name
@@ -310,7 +337,7 @@ class FakeEngine:
     closed: bool = False
 
     # Documents are plain file handling: the fake uses the engine's real readers and writers.
-    def load_document(self, path: Path) -> Any:
+    def load_document(self, path: Path) -> Document:
         from engine.documents import load_document
 
         return load_document(path)
@@ -320,12 +347,20 @@ class FakeEngine:
 
         return output_path(path, target)
 
-    def translate_document(self, document: Any, translate: Any, out: Path, **kwargs: Any) -> Path:
+    def translate_document(
+        self,
+        document: Document,
+        translate: TranslateFn,
+        out: Path,
+        *,
+        on_progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
         from engine.documents import translate_document
 
-        return translate_document(document, translate, out, **kwargs)
+        return translate_document(document, translate, out, on_progress=on_progress, cancel=cancel)
 
-    def open_history(self) -> Any:
+    def open_history(self) -> History:
         from engine.history import HistoryStore
 
         return HistoryStore()
@@ -335,10 +370,13 @@ class FakeEngine:
 
         return data_dir(create=False)
 
+    def cuda_available(self) -> bool:
+        return False
+
     def __post_init__(self) -> None:
         self.correction = FakeCorrection()
-        self.speech: Any = FakeSpeech(self.microphone) if self.speech_available else Unavailable()
-        self.glossaries = FakeGlossaries()
+        self.speech = FakeSpeech(self.microphone) if self.speech_available else UnavailableSpeech()
+        self.glossaries = RecordingGlossaries()
         self.translation = FakeTranslation(self)
         self._lock = threading.Lock()
 
@@ -381,7 +419,9 @@ class FakeEngine:
     def needs_preparation(self) -> bool:
         return self.prepare_needed and not self.prepared
 
-    def prepare_models(self, *, on_progress: Any = None, cancel: Any = None) -> list[ModelInfo]:
+    def prepare_models(
+        self, *, on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> list[ModelInfo]:
         for i in range(5):
             check(cancel)
             time.sleep(max(0.02, self.delay))
@@ -390,10 +430,23 @@ class FakeEngine:
         self.prepared = True
         return self.list_models()
 
-    def import_model(self, path: Path, *, on_progress: Any = None, cancel: Any = None) -> ModelInfo:
+    def import_model(
+        self, path: Path, *, on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> ModelInfo:
         if not (Path(path) / "model.bin").exists():
             raise ModelError(f"'{path}' does not hold a translation model (no model.bin).")
         return ModelInfo("imported", "en", "pt", "imported", 1, False, True, Path(path))
 
     def close(self) -> None:
+        self.glossaries.close()
         self.closed = True
+
+
+def _conforms(engine: FakeEngine) -> None:
+    """Never called: mypy checks here that every fake has the shape of the capability it stands in for."""
+    _translation: Translating = engine.translation
+    _correction: tuple[Correcting, Correcting] = (engine.correction, UnavailableCorrection())
+    _speech: tuple[Speaking, Speaking] = (FakeSpeech(), UnavailableSpeech())
+    _glossaries: Glossaries = engine.glossaries
+    _documents: Documents = engine
+    _recorder: Recording = FakeRecorder(lambda _l: None, False)

@@ -109,12 +109,13 @@ def test_buttons_follow_the_selection(qtbot: Any, page: Any) -> None:
 def test_edit_a_target(qtbot: Any, page: Any, fake_engine: FakeEngine, window: Any) -> None:
     editor = open_editor(qtbot, page)
     type_in_cell(qtbot, editor, 1, TARGET, "pulmões")
-    stored = fake_engine.glossaries.stored["medical"]
-    qtbot.waitUntil(lambda: stored[1].target == "pulmões", timeout=5000)
+    stored = fake_engine.glossaries.entries
+    qtbot.waitUntil(lambda: stored("medical")[1].target == "pulmões", timeout=5000)
     assert cell(editor, 1, TARGET) == "pulmões"
+    qtbot.waitUntil(lambda: not editor.saving, timeout=5000)  # the answer reaches the GUI after the write
     assert editor.modified
     type_in_cell(qtbot, editor, 1, NOTE, "  organ  ")
-    qtbot.waitUntil(lambda: stored[1].note == "organ", timeout=5000)
+    qtbot.waitUntil(lambda: stored("medical")[1].note == "organ", timeout=5000)
     editor.reject()
     qtbot.waitUntil(lambda: page.editor is None, timeout=2000)
     assert fake_engine.glossaries.calls.count("update_entry") == 2
@@ -129,7 +130,7 @@ def test_add_an_entry_with_alternatives(qtbot: Any, page: Any, fake_engine: Fake
     qtbot.keyClick(editor.new_note, Qt.Key.Key_Return)  # Enter adds, it does not close the dialog
     qtbot.waitUntil(lambda: editor.model.rowCount() == 4, timeout=5000)
     assert editor.isVisible()
-    added = fake_engine.glossaries.stored["medical"][-1]
+    added = fake_engine.glossaries.entries("medical")[-1]
     assert (added.source, added.target, added.note) == ("spread", "propagar", "verb or noun")
     assert added.alternatives == ("propagação", "disseminar")
     assert cell(editor, 3, ALTERNATIVES) == "propagação; disseminar"
@@ -139,9 +140,10 @@ def test_add_an_entry_with_alternatives(qtbot: Any, page: Any, fake_engine: Fake
     # alternatives are edited the same way, joined by "; "
     type_in_cell(qtbot, editor, 3, ALTERNATIVES, "propagação; difundir")
     qtbot.waitUntil(
-        lambda: fake_engine.glossaries.stored["medical"][-1].alternatives == ("propagação", "difundir"),
+        lambda: fake_engine.glossaries.entries("medical")[-1].alternatives == ("propagação", "difundir"),
         timeout=5000,
     )
+    qtbot.waitUntil(lambda: not editor.saving, timeout=5000)  # the GUI heard it was saved
     # the glossary list shows the new count once the editor closes
     editor.reject()
     qtbot.waitUntil(lambda: page.glossary_table.item(0, 2).text() == "4", timeout=5000)
@@ -161,7 +163,7 @@ def test_delete_an_entry(
     qtbot.keyClick(editor.table, Qt.Key.Key_Delete)  # the Delete key asks the same
     qtbot.waitUntil(lambda: editor.model.rowCount() == 2, timeout=5000)
     assert len(asked.asked) == 2
-    assert [e.source for e in fake_engine.glossaries.stored["medical"]] == ["heart", "kidney"]
+    assert [e.source for e in fake_engine.glossaries.entries("medical")] == ["heart", "kidney"]
     assert [cell(editor, r, SOURCE) for r in range(2)] == ["heart", "kidney"]
     assert "Deleted 'lung'" in editor.notice.text()
 
@@ -181,8 +183,9 @@ def test_rename_and_change_domain(qtbot: Any, page: Any, fake_engine: FakeEngine
     # an edit made after the rename reaches the renamed glossary
     type_in_cell(qtbot, editor, 0, TARGET, "coração (órgão)")
     qtbot.waitUntil(
-        lambda: fake_engine.glossaries.stored["Cardiology"][0].target == "coração (órgão)", timeout=5000
+        lambda: fake_engine.glossaries.entries("Cardiology")[0].target == "coração (órgão)", timeout=5000
     )
+    qtbot.waitUntil(lambda: not editor.saving, timeout=5000)
     editor.reject()
     qtbot.waitUntil(lambda: page.glossary_table.item(0, 0).text() == "Cardiology", timeout=5000)
     assert page.glossary_table.item(0, 3).text() == "cardiology"
@@ -228,7 +231,7 @@ def test_duplicate_source_is_refused_and_the_edit_kept(
     index = editor.proxy.index(1, SOURCE)
     assert "already in the glossary" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert fake_engine.glossaries.stored["medical"][1].source == "lung"  # nothing changed
+    assert fake_engine.glossaries.entries("medical")[1].source == "lung"  # nothing changed
     # the new-entry fields keep what was typed too
     editor.new_source.setText("kidney")
     editor.new_target.setText("rins")
@@ -243,7 +246,8 @@ def test_duplicate_source_is_refused_and_the_edit_kept(
     assert "could not be saved" in asked.asked[0]
     # correcting the cell saves it and clears the mark
     type_in_cell(qtbot, editor, 1, SOURCE, "lungs")
-    qtbot.waitUntil(lambda: fake_engine.glossaries.stored["medical"][1].source == "lungs", timeout=5000)
+    qtbot.waitUntil(lambda: fake_engine.glossaries.entries("medical")[1].source == "lungs", timeout=5000)
+    qtbot.waitUntil(lambda: not editor.saving, timeout=5000)
     assert editor.proxy.index(1, SOURCE).data(Qt.ItemDataRole.BackgroundRole) is None
     assert editor.notice.isHidden()
     editor.reject()  # nothing unsaved: closes without asking
@@ -257,7 +261,7 @@ def test_empty_target_is_refused(qtbot: Any, page: Any, fake_engine: FakeEngine)
     editor.add_button.click()
     qtbot.waitUntil(lambda: "must be filled in" in editor.notice.text(), timeout=5000)
     assert editor.new_source.text() == "liver"
-    assert len(fake_engine.glossaries.stored["medical"]) == 3
+    assert len(fake_engine.glossaries.entries("medical")) == 3
 
 
 def test_filter_ignores_case_and_accents(qtbot: Any, page: Any) -> None:

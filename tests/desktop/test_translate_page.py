@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop.app import build_window
+from engine.glossary.model import GlossaryEntry
 from tests.desktop.conftest import close_window
-from tests.desktop.fakes import FakeEngine, FakeGlossaryInfo
+from tests.desktop.fakes import FakeEngine
 
 
 def target_text(window: Any) -> str:
@@ -97,7 +98,7 @@ def test_glossary_switch_only_when_one_exists(qtbot: Any, window: Any, fake_engi
     page = window.translate_page
     qtbot.waitUntil(lambda: page._glossaries_loaded, timeout=3000)
     assert page.glossary_check.isHidden()
-    fake_engine.glossaries.items.append(FakeGlossaryInfo("medical", "en", "pt", "", 12))
+    fake_engine.glossaries.create("medical", "en", "pt", [GlossaryEntry("fever", "febre")])
     page.refresh_glossaries()
     qtbot.waitUntil(lambda: not page.glossary_check.isHidden(), timeout=3000)
     page.source_combo.set_code("en")

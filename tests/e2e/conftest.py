@@ -19,9 +19,9 @@ from tests.desktop.conftest import close_window
 @pytest.fixture
 def real_window(qtbot: Any, translation_models: Path, tmp_path: Path) -> Iterator[Any]:
     """The main window over the real facade as the app builds it (checker in its own process)."""
-    from desktop.remote import DesktopEngine
+    from desktop.app import build_engine
 
-    engine = DesktopEngine()
+    engine = build_engine()
     win = build_window(engine, Settings(tmp_path / "settings.ini"))
     win.show()
     with qtbot.waitSignal(win.ready, timeout=60000):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine.glossary.model import GlossaryEntry
+from engine.resources import drills_dir
 
 #: Contexts for a noun-like term (``{t}``); the last two are held out for evaluation.
 TEMPLATES: tuple[str, ...] = (
@@ -45,8 +46,6 @@ HELD_OUT_TEMPLATES: tuple[str, ...] = (
     "The committee published a statement on {t}.",
     "Everyone in the hospital was talking about {t}.",
 )
-
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "drills"
 
 
 @dataclass(frozen=True)
@@ -119,12 +118,13 @@ def document_sources(paths: Sequence[Path], entries: Sequence[GlossaryEntry], li
     return out
 
 
-def drill_sentences(folder: Path = RESOURCES) -> tuple[list[str], list[Pair]]:
+def drill_sentences(folder: Path | None = None) -> tuple[list[str], list[Pair]]:
     """General English sentences for replay, and held-out pairs (every fifth en->pt drill) for chrF++.
 
     Returns:
         (replay English sentences, general evaluation pairs).
     """
+    folder = folder or drills_dir()
     replay: list[str] = []
     general: list[Pair] = []
     en = folder / "en.tsv"

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from engine.devices import resolve_device
 from engine.errors import PalavraError
 from engine.glossary.finetune.config import FineTuneConfig
 
@@ -55,7 +56,7 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     random.seed(config.seed)
     if config.threads > 0:
         torch.set_num_threads(config.threads)
-    device = torch.device("cuda" if config.device == "cuda" and torch.cuda.is_available() else "cpu")
+    device = torch.device(resolve_device(config.device, "torch"))
     emit("stage", stage="loading", device=str(device))
     entries = [GlossaryEntry(s, t) for s, t in config.entries]
     source = find_source_model(Path(config.base_folder))
