@@ -8,10 +8,10 @@ from typing import Literal, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from engine.config import EngineConfig
+from engine.config import Device, EngineConfig
 
 UiLanguage = Literal["system", "en", "pt"]
-DeviceChoice = Literal["auto", "cpu", "cuda"]
+DeviceChoice = Device  # the engine's one definition (engine/devices.py says what each means)
 
 
 class Settings:

@@ -266,3 +266,7 @@ class Engine:
             closer = getattr(service, "close", None)
             if callable(closer):
                 closer()
+
+
+if TYPE_CHECKING:  # the facade itself is the documents capability (checked by mypy)
+    _facade_documents: type[Documents] = Engine

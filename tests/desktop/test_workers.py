@@ -26,9 +26,10 @@ def test_latest_request_wins(qtbot: Any) -> None:
     results: list[int] = []
     cancelled: list[int] = []
     tasks = []
+    all_submitted = threading.Event()
 
     def busy_then_check(progress: Any, cancel: Any) -> int:
-        time.sleep(0.3)  # busy in one long step: requests 1-4 all arrive before it looks at its cancel token
+        all_submitted.wait(10)  # busy in one long step: requests 1-4 all arrive before it looks at its token
         cancel.raise_if_cancelled()
         return 0
 
@@ -40,6 +41,7 @@ def test_latest_request_wins(qtbot: Any) -> None:
         worker.submit_latest("k", task)
         if i == 0:
             qtbot.waitUntil(lambda: tasks[0].started_at > 0, timeout=5000)
+    all_submitted.set()
     with qtbot.waitSignal(tasks[-1].finished, timeout=5000):
         pass
     assert results == [4]  # requests 1-3 were replaced before they ran; 0 was cancelled while running
@@ -90,7 +92,18 @@ def test_failure_is_delivered(qtbot: Any) -> None:
 
 def test_shutdown_cancels_running_and_pending_but_keeps_essential(qtbot: Any) -> None:
     workers = Workers()
-    running = workers.translation.run_fn(slow(1, seconds=30.0), "long")
+    release = threading.Event()
+    ended = threading.Event()
+
+    def long(_p: Any, cancel: Any) -> int:
+        try:
+            release.wait(30)  # deaf to its cancel token until the test lets it go
+            cancel.raise_if_cancelled()
+            return 1
+        finally:
+            ended.set()
+
+    running = workers.translation.run_fn(long, "long")
     pending = workers.translation.run_fn(slow(2), "pending")
     saved: list[str] = []
     essential = workers.files.run_fn(lambda _p, _c: saved.append("x"), "save", essential=True)
@@ -98,10 +111,12 @@ def test_shutdown_cancels_running_and_pending_but_keeps_essential(qtbot: Any) ->
     states: list[str] = []
     running.cancelled.connect(lambda: states.append("running cancelled"))
     pending.cancelled.connect(lambda: states.append("pending cancelled"))
-    started = time.monotonic()
     with qtbot.waitSignal(workers.all_stopped, timeout=5000):
         workers.shutdown()
-        assert time.monotonic() - started < 0.05  # shutdown returns at once; the GUI thread never waits
+        # shutdown returned while the running work is still busy: the GUI thread never waits for a worker
+        assert not ended.is_set() and running.token.cancelled
+        release.set()
+    assert ended.is_set()
     qtbot.waitUntil(lambda: len(states) == 2, timeout=2000)
     assert sorted(states) == ["pending cancelled", "running cancelled"]
     assert saved == ["x"]
@@ -111,6 +126,7 @@ def test_shutdown_cancels_running_and_pending_but_keeps_essential(qtbot: Any) ->
 def test_long_sessions_survive_the_binding_reference_bug(qtbot: Any) -> None:
     """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call: 50,000 calls used to abort
     the interpreter ("none_dealloc"); qtcompat.install() makes them harmless."""
+    import gc
     import sys
 
     from PySide6.QtCore import QTimer
@@ -119,7 +135,16 @@ def test_long_sessions_survive_the_binding_reference_bug(qtbot: Any) -> None:
 
     qtcompat.install()
     timer = QTimer()
-    for _ in range(25_000):
-        timer.start(0)
-        timer.stop()
-    assert sys.getrefcount(None) > 1000
+    gc.disable()  # no collection frees objects holding None while it is counted
+    try:
+        before = sys.getrefcount(None)
+        for _ in range(25_000):
+            timer.start(0)
+            timer.stop()
+        lost = before - sys.getrefcount(None)
+    finally:
+        gc.enable()
+    # the detection at start agrees with what this binding does: 50,000 void calls lose 50,000 references or none
+    assert (lost >= 25_000) == qtcompat.LEAKS_REFERENCES, lost
+    if qtcompat.LEAKS_REFERENCES:  # then None was given room for years of such calls
+        assert sys.getrefcount(None) > qtcompat._RESERVE // 2

@@ -3,7 +3,6 @@ first-run preparation, quitting during a long job."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -115,11 +114,11 @@ def test_quitting_during_a_long_document_cancels_cleanly(
     qtbot.waitUntil(lambda: docs.document is not None, timeout=30000)
     docs.start()
     qtbot.waitUntil(lambda: docs.progress.value() > 0, timeout=60000)
-    started = time.monotonic()
     with qtbot.waitSignal(real_window.workers.all_stopped, timeout=30000):
         real_window.close()
     qtbot.waitUntil(lambda: not real_window.isVisible(), timeout=5000)
-    assert time.monotonic() - started < 10
+    # the threads ended with the document unfinished: it was cancelled, not waited for, and nothing was written
+    assert not docs.running
     assert not (tmp_path / "book.pt.txt").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".palavra-")] == []
     from engine.history import HistoryStore
