@@ -152,7 +152,7 @@ def _error_name(exc: sqlite3.DatabaseError) -> str:
 
 def _corrupt(reason: str) -> sqlite3.DatabaseError:
     exc = sqlite3.DatabaseError(f"database disk image is malformed: {reason}")
-    exc.sqlite_errorname = "SQLITE_CORRUPT"  # type: ignore[attr-defined]
+    exc.sqlite_errorname = "SQLITE_CORRUPT"
     return exc
 
 
