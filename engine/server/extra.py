@@ -26,7 +26,11 @@ _CHUNK = 1 << 20
 def to_json(value: Any) -> Any:
     """A dataclass (nested, with tuples and paths) as plain JSON values."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")}
+        return {
+            f.name: to_json(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.name.startswith("_")
+        }
     if isinstance(value, list | tuple):
         return [to_json(v) for v in value]
     if isinstance(value, dict):
@@ -68,7 +72,9 @@ def router(runtime: Runtime, files: FileStore) -> APIRouter:
     @api.get("/health", summary="Whether the server is up")
     async def health() -> JSONResponse:
         status = "draining" if runtime.drain.draining else "ok"
-        return JSONResponse({"status": status, "version": __version__}, status_code=503 if runtime.drain.draining else 200)
+        return JSONResponse(
+            {"status": status, "version": __version__}, status_code=503 if runtime.drain.draining else 200
+        )
 
     @api.get("/models", summary="Installed translation models")
     async def models(request: Request) -> JSONResponse:
@@ -82,7 +88,9 @@ def router(runtime: Runtime, files: FileStore) -> APIRouter:
 
         return JSONResponse(await runtime.call(runtime.interactive, work))
 
-    @api.post("/correct", openapi_extra=schema.CORRECT, summary="Correct a text, with an explanation per edit")
+    @api.post(
+        "/correct", openapi_extra=schema.CORRECT, summary="Correct a text, with an explanation per edit"
+    )
     async def correct(request: Request) -> JSONResponse:
         params = await params_of(request)
         text = params.text("text", required=True) or ""

@@ -74,7 +74,9 @@ class FileStore:
         suffix = Path(name).suffix.lower()
         if suffix not in self.suffixes():
             kinds = ", ".join(sorted(self.suffixes()))
-            raise ApiError(400, f"Invalid request: {suffix or 'this kind of file'} is not supported ({kinds})")
+            raise ApiError(
+                400, f"Invalid request: {suffix or 'this kind of file'} is not supported ({kinds})"
+            )
         self.sweep()
         token = secrets.token_urlsafe(18)
         folder = self.root / token

@@ -41,8 +41,11 @@ def translate_html(
             inside_skip = el.tag in _SKIP or any(a.tag in _SKIP for a in el.iterancestors())
             if not inside_skip and el.text and el.text.strip():
                 slots.append((el, "text"))
-            if el is not root and el.tail and el.tail.strip() and not any(
-                a.tag in _SKIP for a in el.iterancestors()
+            if (
+                el is not root
+                and el.tail
+                and el.tail.strip()
+                and not any(a.tag in _SKIP for a in el.iterancestors())
             ):
                 slots.append((el, "tail"))
         texts = [getattr(el, attr) for el, attr in slots]

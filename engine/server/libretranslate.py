@@ -57,18 +57,30 @@ def _translate(
     if source == target:
         return list(texts)
     if fmt == "html":
-        return translate_html(runtime.engine, texts, source, target, model=model, glossary=glossary, cancel=cancel)
+        return translate_html(
+            runtime.engine, texts, source, target, model=model, glossary=glossary, cancel=cancel
+        )
     done = runtime.engine.translate(texts, source, target, model=model, glossary=glossary, cancel=cancel)
     return [t.text for t in done]
 
 
 def _alternatives(
-    runtime: Runtime, texts: list[str], source: str, target: str, used: str | None, n: int, cancel: CancelToken
+    runtime: Runtime,
+    texts: list[str],
+    source: str,
+    target: str,
+    used: str | None,
+    n: int,
+    cancel: CancelToken,
 ) -> list[list[str]]:
     """Up to ``n`` other translations of each text: those of the pair's other installed models."""
     others = [m.name for m in runtime.engine.list_models() if (m.source, m.target) == (source, target)]
     chosen = used or next(
-        (m.name for m in runtime.engine.list_models() if (m.source, m.target) == (source, target) and m.active),
+        (
+            m.name
+            for m in runtime.engine.list_models()
+            if (m.source, m.target) == (source, target) and m.active
+        ),
         None,
     )
     result: list[list[str]] = [[] for _ in texts]
@@ -153,7 +165,9 @@ def router(runtime: Runtime, files: FileStore) -> APIRouter:
                 return []
             first = {"confidence": round(guess.confidence * 100, 1), "language": guess.language}
             other = {"en": "pt", "pt": "en"}.get(guess.language)
-            rest = [{"confidence": round((1 - guess.confidence) * 100, 1), "language": other}] if other else []
+            rest = (
+                [{"confidence": round((1 - guess.confidence) * 100, 1), "language": other}] if other else []
+            )
             return [first, *rest]
 
         return JSONResponse(await runtime.call(runtime.interactive, work))

@@ -34,6 +34,8 @@ class _Server(uvicorn.Server):
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         self._drain.begin()
         super().handle_exit(sig, frame)
+        # uvicorn re-raises the signal after shutting down; a clean drain exits with status 0 instead
+        self._captured_signals.clear()
 
 
 def bind(config: ServerConfig) -> socket.socket:

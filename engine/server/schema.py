@@ -27,10 +27,14 @@ _DETECTED = {
 
 def _body(properties: dict[str, Any], required: list[str], *, multipart: bool = False) -> dict[str, Any]:
     schema = {"type": "object", "properties": properties, "required": required}
-    kinds = ("multipart/form-data",) if multipart else (
-        "application/json",
-        "application/x-www-form-urlencoded",
-        "multipart/form-data",
+    kinds = (
+        ("multipart/form-data",)
+        if multipart
+        else (
+            "application/json",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        )
     )
     return {"required": True, "content": {k: {"schema": schema} for k in kinds}}
 
@@ -102,14 +106,22 @@ TRANSLATE_FILE = {
         multipart=True,
     ),
     "responses": _answer(
-        {"type": "object", "properties": {"translatedFileUrl": {"type": "string"}}, "required": ["translatedFileUrl"]}
+        {
+            "type": "object",
+            "properties": {"translatedFileUrl": {"type": "string"}},
+            "required": ["translatedFileUrl"],
+        }
     ),
 }
 CORRECT = {
     "requestBody": _body(
         {
             "text": {"type": "string"},
-            "lang": {"type": "string", "description": "en, pt, en-US, en-GB, pt-BR, pt-PT or auto", "default": "auto"},
+            "lang": {
+                "type": "string",
+                "description": "en, pt, en-US, en-GB, pt-BR, pt-PT or auto",
+                "default": "auto",
+            },
             **_KEY,
         },
         ["text"],
