@@ -100,6 +100,21 @@ def main() -> None:
 
         http = _run(args.clients, work, over_http)
         stack = _run(args.clients, work, health)
+
+        # one client typing (a sentence at a time) while another sends a long document's text
+        more, _ = tatoeba(3000)
+        long_text = " ".join(more)[:95_000]
+        background = threading.Thread(
+            target=lambda: httpx.post(
+                f"{url}/translate", json={"q": long_text, "source": "en", "target": "pt"}, timeout=600
+            )
+        )
+        alone = _run(1, [en[:40]], over_http)
+        background.start()
+        time.sleep(0.5)
+        beside = _run(1, [en[40:80]], over_http)
+        long_running = background.is_alive()
+        background.join()
     finally:
         process.terminate()
         process.wait(10)
@@ -125,6 +140,11 @@ def main() -> None:
     print(_row("HTTP /translate (palavra serve)", *http))
     print(_row("in process, Engine.translate from the same threads", *local))
     print(_row("HTTP /health (the stack alone, no engine work)", *stack))
+    print(_row("1 client typing, server otherwise idle", *alone))
+    label = "1 client typing while a long text is translated" + (
+        "" if long_running else " (it finished first!)"
+    )
+    print(_row(label, *beside))
     print()
     print(f"importing fastapi + uvicorn: {stack_import - bare:.2f} s over a bare interpreter start")
 
