@@ -11,6 +11,9 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the GUI or to :func:`engine.cli.main`."""
+    from engine import offline
+
+    offline.apply()  # before anything loads onnxruntime or huggingface_hub: their telemetry off
     if getattr(sys, "frozen", False):  # PyInstaller: let child processes (the checker) start
         import multiprocessing
 

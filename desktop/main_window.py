@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
             self.tr("Practise"),
             self.tr("Glossaries & models"),
             self.tr("Settings"),
+            self.tr("Other apps"),
         ]
 
         self.sidebar = QListWidget(self)
@@ -146,6 +147,10 @@ class MainWindow(QMainWindow):
             models = ModelsPage(*args)
             models.glossaries_changed.connect(self.translate_page.refresh_glossaries)
             return models
+        if index == 6:
+            from desktop.pages.apps_page import AppsPage
+
+            return AppsPage(*args)
         from desktop.pages.settings_page import SettingsPage
 
         return SettingsPage(*args)
@@ -174,6 +179,11 @@ class MainWindow(QMainWindow):
     def settings_page(self) -> Any:
         """The Settings page."""
         return self.page(5)
+
+    @property
+    def apps_page(self) -> Any:
+        """The Other apps page (the local translation server)."""
+        return self.page(6)
 
     def show_page(self, index: int) -> None:
         """Switch to page ``index``."""
@@ -274,6 +284,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if 1 in self._pages and self.documents_page.running:
             self.statusBar().showMessage(self.tr("Cancelling the document translation…"))
+        if 6 in self._pages and self.apps_page.running:
+            self.statusBar().showMessage(self.tr("Stopping the translation server…"))
         self.workers.all_stopped.connect(self._workers_stopped)
         self.workers.shutdown()  # cancels running work; never blocks: we close when the threads have ended
         if self._may_close:  # nothing was running: every thread had already ended
@@ -281,6 +293,10 @@ class MainWindow(QMainWindow):
 
     def _workers_stopped(self) -> None:
         if self._may_close:
+            return
+        if 6 in self._pages and self.apps_page.running:  # close once the server has drained (<= 5 s)
+            self.apps_page.stopped.connect(self._workers_stopped)
+            self.apps_page.stop()
             return
         self._may_close = True
         if not self.isHidden():

@@ -47,6 +47,44 @@ class Settings:
         """Write pending changes to disk."""
         self._s.sync()
 
+    # -- local translation server (Other apps page) --------------------------------------------------------
+    @property
+    def server_port(self) -> int:
+        """The port ``palavra serve`` listens on when started from the app."""
+        port = self._int("server/port", 5000)
+        return port if 1024 <= port <= 65535 else 5000
+
+    @server_port.setter
+    def server_port(self, value: int) -> None:
+        self._s.setValue("server/port", value)
+
+    @property
+    def server_lan(self) -> bool:
+        """Whether other computers on the network may connect (always with the key)."""
+        return self._bool("server/lan", False)
+
+    @server_lan.setter
+    def server_lan(self, value: bool) -> None:
+        self._s.setValue("server/lan", value)
+
+    @property
+    def server_api_key(self) -> str:
+        """The key clients must send when it is required."""
+        return self._str("server/api_key", "")
+
+    @server_api_key.setter
+    def server_api_key(self, value: str) -> None:
+        self._s.setValue("server/api_key", value)
+
+    @property
+    def server_require_key(self) -> bool:
+        """Whether programs on this computer must send the key too."""
+        return self._bool("server/require_key", False)
+
+    @server_require_key.setter
+    def server_require_key(self, value: bool) -> None:
+        self._s.setValue("server/require_key", value)
+
     # -- appearance -------------------------------------------------------------------------------------
     @property
     def ui_language(self) -> UiLanguage:

@@ -1,16 +1,23 @@
-"""The one ONNX Runtime session factory: explicit options and providers, cached per (model, provider, threads)."""
+"""The one ONNX Runtime session factory: explicit options and providers, cached per (model, provider, threads).
+
+onnxruntime is loaded here on first use, after :func:`engine.offline.apply` has switched its native telemetry off
+(the switch is read once, when the library loads; see :mod:`engine.offline`).
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import onnxruntime as ort
-
-from engine import devices
+from engine import devices, offline
 from engine.config import Device
 from engine.errors import CorruptModelError, ModelNotFoundError
+
+if TYPE_CHECKING:
+    import onnxruntime as ort
 
 log = logging.getLogger(__name__)
 
@@ -18,9 +25,19 @@ _cache: dict[tuple[str, str, int], ort.InferenceSession] = {}
 _lock = threading.Lock()
 
 
+def runtime() -> ModuleType:
+    """The onnxruntime module, loaded with its telemetry off (every caller in the engine goes through here)."""
+    offline.apply()
+    import onnxruntime
+
+    onnxruntime.disable_telemetry_events()
+    module: ModuleType = onnxruntime
+    return module
+
+
 def available_providers() -> list[str]:
     """The execution providers this onnxruntime build offers."""
-    return list(ort.get_available_providers())
+    return list(runtime().get_available_providers())
 
 
 def cuda_available() -> bool:
@@ -60,17 +77,18 @@ def session(
         raise ModelNotFoundError(
             f"The model file {path} is missing. Run 'palavra models prepare' to rebuild it."
         )
-    opts = ort.SessionOptions()
+    rt = runtime()
+    opts = rt.SessionOptions()
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
-    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.execution_mode = rt.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = rt.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.log_severity_level = 3
     # Our tensors are small: without the arena, memory stays close to the weights' size at no measurable speed cost.
     opts.enable_cpu_mem_arena = False
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0" if threads > 1 else "1")
     try:
-        sess = ort.InferenceSession(str(path), sess_options=opts, providers=providers)
+        sess: ort.InferenceSession = rt.InferenceSession(str(path), sess_options=opts, providers=providers)
     except Exception as exc:  # onnxruntime raises its own exception types for a bad file
         raise CorruptModelError(
             f"The model file {path.name} could not be opened; it may be damaged. "

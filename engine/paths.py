@@ -1,6 +1,7 @@
 """Where Palavra keeps the user's data: platformdirs, overridable with ``PALAVRA_DATA_DIR``.
 
-Nothing here runs at import time; folders are created only when asked for.
+Nothing here runs at import time; folders are created only when asked for. The data folder holds history, glossaries
+and recordings: it is created (and kept) readable by its owner only (0700).
 """
 
 from __future__ import annotations
@@ -19,8 +20,18 @@ def data_dir(create: bool = True) -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, False))
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        _make_private(path)
     return path
+
+
+def _make_private(path: Path) -> None:
+    """Create ``path`` (0700) or make an existing one 0700; errors surface when it is written."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    except OSError:
+        pass  # a read-only or foreign folder: the write that follows reports it with a message
 
 
 def models_dir(create: bool = True) -> Path:

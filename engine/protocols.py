@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from engine.speech.recorder import AudioSource
     from engine.speech.types import Attempt, Transcript
     from engine.translate.detect import LanguageGuess
-    from engine.translate.service import ModelInfo, Translation
+    from engine.translate.service import LoadedModel, ModelInfo, Translation
 
 __all__ = [
     "Correcting",
@@ -88,6 +88,17 @@ class Translating(Protocol):
 
     def activate_model(self, name: str) -> None:
         """Make ``name`` the model used for its language pair."""
+        ...
+
+    def model(
+        self,
+        source: str,
+        target: str,
+        name: str | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
+    ) -> LoadedModel:
+        """The model of a pair, loaded now (the server warms its models up with it)."""
         ...
 
 

@@ -176,6 +176,16 @@ def main() -> int:
     window.show_page(5)
     shot("settings")
 
+    # Other apps: the local translation server, running
+    window.show_page(6)
+    apps = window.apps_page
+    apps.start()
+    wait_until(app, lambda: bool(apps.url), 120)
+    settle(app)
+    shot("apps")
+    apps.stop()
+    wait_until(app, lambda: not apps.running, 30)
+
     window.show_page(0)
     window.close()
     wait_until(app, lambda: not window.isVisible(), 30)

@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from engine import offline
+
+offline.apply()  # like the entry points: no dependency's telemetry in any test or child process
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

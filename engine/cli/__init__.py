@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "engine.cli.correct_cmd",
     "engine.cli.speech_cmd",
     "engine.cli.glossary_cmd",
+    "engine.cli.serve_cmd",
 )
 
 

@@ -35,6 +35,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     show.add_argument("name")
     show.set_defaults(func=_show)
 
+    export = gsub.add_parser("export", help="write a glossary as CSV (to share it or load it on a server)")
+    export.add_argument("name")
+    export.add_argument("-o", "--output", type=Path, help="the CSV file to write (default: standard output)")
+    export.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    export.set_defaults(func=_export)
+
     delete = gsub.add_parser("delete", help="delete a glossary")
     delete.add_argument("name")
     delete.set_defaults(func=_delete)
@@ -102,6 +108,20 @@ def _show(args: argparse.Namespace) -> int:
     print(f"# {info.name} ({info.source_lang}->{info.target_lang}, {info.entry_count} entries)")
     for entry in service.entries(info.name):
         print(f"{entry.id}\t{entry.source}\t{entry.target}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from engine.glossary.export import export_csv, write_export
+
+    service = Engine().glossaries
+    info = service.get(args.name)
+    text = export_csv(info, service.entries(info.name))
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    write_export(args.output, text, overwrite=args.overwrite)
+    print(f"Wrote {info.entry_count} entries of '{info.name}' to {args.output}.")
     return 0
 
 

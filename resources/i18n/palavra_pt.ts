@@ -50,6 +50,125 @@
     </message>
 </context>
 <context>
+    <name>AppsPage</name>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Let other programs on this computer translate with Palavra: CAT tools, browser extensions and editors that can use a LibreTranslate server. Everything still stays on this computer.</source>
+        <translation>Permita que outros programas deste computador traduzam com o Palavra: ferramentas CAT, extensões do navegador e editores que usam um servidor LibreTranslate. Tudo continua neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Also allow other computers on my network (needs the key)</source>
+        <translation>Permitir também outros computadores da minha rede (exige a chave)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>New key</source>
+        <translation>Nova chave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Copy key</source>
+        <translation>Copiar chave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Require the key on this computer too</source>
+        <translation>Exigir a chave também neste computador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Server address</source>
+        <translation>Endereço do servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Copy address</source>
+        <translation>Copiar endereço</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Start server</source>
+        <translation>Iniciar servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Stop server</source>
+        <translation>Parar servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Translation server (LibreTranslate API)</source>
+        <translation>Servidor de tradução (API LibreTranslate)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Connecting a program</source>
+        <translation>Como conectar um programa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>1. Start the server.
+2. In the other program, choose LibreTranslate as the translation service (in some it is called “custom LibreTranslate server”).
+3. Paste the address above as the server URL, and the key if it asks for one.
+4. Choose English and Portuguese as the languages. Your glossaries can be used by programs that send the extra field “glossary”.</source>
+        <translation>1. Inicie o servidor.
+2. No outro programa, escolha LibreTranslate como serviço de tradução (em alguns ele se chama “servidor LibreTranslate personalizado”).
+3. Cole o endereço acima como URL do servidor e, se ele pedir, a chave.
+4. Escolha inglês e português como idiomas. Seus glossários podem ser usados por programas que enviam o campo extra “glossary”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Port {0} is used by another program. Choose another port.</source>
+        <translation>A porta {0} está sendo usada por outro programa. Escolha outra porta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Stopping…</source>
+        <translation>Parando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Running. Programs can connect now.</source>
+        <translation>Em execução. Os programas já podem se conectar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>The server stopped: {0}</source>
+        <translation>O servidor parou: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>Stopped.</source>
+        <translation>Parado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="1"/>
+        <source>The server could not be started.</source>
+        <translation>Não foi possível iniciar o servidor.</translation>
+    </message>
+</context>
+<context>
     <name>CorrectPage</name>
     <message>
         <location filename="../../desktop/pages/correct_page.py" line="93"/>
@@ -593,6 +712,16 @@
         <location filename="../../desktop/main_window.py" line="276"/>
         <source>Cancelling the document translation…</source>
         <translation>Cancelando a tradução do documento…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>Other apps</source>
+        <translation>Outros apps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>Stopping the translation server…</source>
+        <translation>Parando o servidor de tradução…</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ from engine.speech.drills import Drill
 from engine.speech.progress import ProgressStats, WordStat
 from engine.speech.types import Attempt, Transcript, WordResult
 from engine.translate.detect import LanguageGuess
-from engine.translate.service import ModelInfo, Translation
+from engine.translate.service import LoadedModel, ModelInfo, Translation
 
 if TYPE_CHECKING:
     from engine.documents import Document, TranslateFn
@@ -321,6 +321,16 @@ class FakeTranslation:
 
     def activate_model(self, name: str) -> None:
         self.engine.active = name
+
+    def model(
+        self,
+        source: str,
+        target: str,
+        name: str | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
+    ) -> LoadedModel:
+        raise NotImplementedError("the GUI does not load models itself")
 
 
 @dataclass

@@ -24,6 +24,13 @@ from tests.engine.translate.helpers import sentences
 pytestmark = pytest.mark.model
 
 
+def assert_nearest_hospital(text: str) -> None:
+    """The int8 kernels differ by CPU (AVX-512 VNNI or AVX2), so the verb may be "está", "fica" or "é"; the
+    rest of the sentence does not change."""
+    assert text.startswith("Onde ") and text.endswith(" o hospital mais próximo?"), text
+    assert text.split()[1] in {"está", "fica", "é"}, text
+
+
 @pytest.fixture
 def engine(translation_models: Path) -> Engine:
     return Engine()
@@ -31,7 +38,7 @@ def engine(translation_models: Path) -> Engine:
 
 def test_translates_both_directions(engine: Engine) -> None:
     out = engine.translate(["Where is the nearest hospital?", "Bom dia!"], "en", "pt")
-    assert out[0].text == "Onde está o hospital mais próximo?"
+    assert_nearest_hospital(out[0].text)
     assert out[0].model == "en-pt"
     back = engine.translate(["Onde fica a farmácia?"], "pt", "en")[0]
     assert "pharmacy" in back.text.lower()
@@ -153,7 +160,7 @@ def test_first_use_converts_into_the_data_folder(tmp_path: Path) -> None:
     engine = Engine()
     assert engine.needs_preparation()
     out = engine.translate(["Where is the nearest hospital?"], "en", "pt")[0]
-    assert out.text == "Onde está o hospital mais próximo?"
+    assert_nearest_hospital(out.text)
     installed = store.find_installed("en-pt")
     assert installed is not None and installed.folder.is_relative_to(tmp_path)
     assert not any(p.name.startswith(".tmp") for p in installed.folder.parent.iterdir())
