@@ -9,6 +9,7 @@ The active model of each pair is recorded in ``active.json``, replaced atomicall
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -153,8 +154,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".tmp-json-p{os.getpid()}-", dir=path.parent)
     except OSError as exc:
         raise StorageError(
-            f"Could not save {path.name} in {path.parent}: {exc.strerror or exc}. Check that the folder can "
-            "be written; nothing was changed.",
+            f"Could not save {path.name} in {path.parent}: {exc.strerror or exc}. {write_advice(exc)}",
             detail=repr(exc),
         ) from exc
     try:
@@ -166,8 +166,18 @@ def write_json_atomic(path: Path, data: Any) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise StorageError(
-            f"Could not save {path.name}: {exc.strerror or exc}. Check the free disk space."
+            f"Could not save {path.name} in {path.parent}: {exc.strerror or exc}. {write_advice(exc)}",
+            detail=repr(exc),
         ) from exc
+
+
+def write_advice(exc: OSError) -> str:
+    """What a person can do about a failed write, from its errno (never a guess)."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return "The disk is full: free some space and try again; nothing was changed."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "Check that the folder can be written by you; nothing was changed."
+    return "Nothing was changed."
 
 
 # -- conversion ---------------------------------------------------------------------------------------------------
@@ -268,7 +278,8 @@ def install(
     except OSError as exc:
         raise StorageError(
             f"Could not write the converted model to {root}: {exc.strerror or exc}. "
-            "Free some disk space and try again; your existing models are unchanged."
+            f"{write_advice(exc).replace('nothing was changed', 'your existing models are unchanged')}",
+            detail=repr(exc),
         ) from exc
     finally:
         if tmp.exists():
