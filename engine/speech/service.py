@@ -7,6 +7,7 @@ on one worker.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -99,9 +100,14 @@ class SpeechService:
             return self._recognizer.transcribe(
                 samples, language, beam_size=beam_size, on_progress=on_progress, cancel=cancel
             )
-        # a file: decoded chunk by chunk, so memory stays bounded whatever its length
+        # a file: decoded chunk by chunk, so memory stays bounded whatever its length; the first chunk is read
+        # before the model loads, so a file that is not audio is refused at once
+        chunks = stream_audio(audio)
+        first = next(chunks, None)
+        if first is None:
+            raise InputError(f"'{Path(audio).name}' holds no sound to transcribe.")
         return self._recognizer.transcribe(
-            stream_audio(audio),
+            itertools.chain([first], chunks),
             language,
             beam_size=beam_size,
             total_ms=audio_duration_ms(audio),

@@ -65,13 +65,22 @@ def find_source_model(folder: Path) -> SourceModel:
     return found
 
 
+#: Largest model file accepted (the Firefox Translations base models are about 40 MB).
+MAX_FILE_BYTES = 1 << 30
+
+
 def _own_file(path: Path, folder: Path) -> None:
-    """Refuse a model file that is a link, not a regular file, or resolves outside ``folder``."""
+    """Refuse a model file that is a link, not a regular file, resolves outside ``folder``, or is too large."""
     if path.is_symlink() or not path.is_file() or path.resolve().parent != folder:
         raise InputError(
             f"'{path.name}' in {folder} is a link or not a regular file. Palavra imports only the folder's own "
             "files: copy the real file into the folder and try again.",
             detail=str(path),
+        )
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(
+            f"'{path.name}' is larger than {MAX_FILE_BYTES >> 30} GB: it is not a Firefox Translations model.",
+            detail=f"{path.stat().st_size} bytes",
         )
 
 
