@@ -19,10 +19,41 @@ def decode_utf8(data: bytes, name: str) -> str:
         raise EncodingError(name, exc.start, exc.reason) from exc
 
 
-def read_text_file(path: Path) -> str:
-    """Read a UTF-8 text file with errors a person understands."""
+#: Largest text read from a file or standard input (checked while reading: ``--file /dev/zero`` stops here).
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+def read_bounded(stream: BinaryIO, name: str, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """Read at most ``limit`` bytes, raising :class:`InputError` as soon as there is more (nothing more is read)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        block = stream.read(min(1 << 20, limit + 1 - size))
+        if not block:
+            return b"".join(chunks)
+        chunks.append(block)
+        size += len(block)
+        if size > limit:
+            raise InputError(
+                f"'{name}' is larger than {limit // (1024 * 1024)} MB of text. Split it into smaller files.",
+                detail=f"more than {limit} bytes",
+            )
+
+
+def check_argument(text: str, index: int) -> str:
+    """Refuse a command-line argument that was not valid UTF-8 (Python keeps such bytes as surrogates)."""
     try:
-        data = path.read_bytes()
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EncodingError(f"<argument {index}>", exc.start, "not valid UTF-8") from exc
+    return text
+
+
+def read_text_file(path: Path) -> str:
+    """Read a UTF-8 text file with errors a person understands (at most :data:`MAX_TEXT_BYTES`)."""
+    try:
+        with path.open("rb") as fh:
+            data = read_bounded(fh, str(path))
     except FileNotFoundError as exc:
         raise InputError(f"The file '{path}' does not exist.") from exc
     except IsADirectoryError as exc:
@@ -34,7 +65,7 @@ def read_text_file(path: Path) -> str:
 
 def read_stdin_lines(stream: BinaryIO | None = None) -> list[str]:
     """All lines of standard input (UTF-8), without their line endings."""
-    data = (stream or sys.stdin.buffer).read()
+    data = read_bounded(stream or sys.stdin.buffer, "<stdin>")
     return decode_utf8(data, "<stdin>").splitlines()
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import asdict
 from typing import Any
 
 from engine.api import Engine
+from engine.cli.common import check_argument, read_stdin_lines
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -39,8 +39,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def _inputs(args: argparse.Namespace) -> list[str]:
     if args.text:
-        return list(args.text)
-    return [line.rstrip("\r\n") for line in sys.stdin]
+        return [check_argument(text, i) for i, text in enumerate(args.text, start=1)]
+    return read_stdin_lines()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from engine.cli.common import engine, progress_printer, read_stdin_lines, read_text_file
+from engine.cli.common import check_argument, engine, progress_printer, read_stdin_lines, read_text_file
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.file is not None:
         texts = [read_text_file(args.file)]
     elif args.text:
-        texts = list(args.text)
+        texts = [check_argument(t, i) for i, t in enumerate(args.text, start=1)]
     else:
         texts = read_stdin_lines()
     progress = progress_printer("Translating") if args.file is not None or not args.text else None

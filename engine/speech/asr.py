@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from engine.config import EngineConfig
 from engine.devices import resolve_device
 from engine.errors import InputError, ModelError
 from engine.speech import model as model_files
-from engine.speech.audio import SAMPLE_RATE, AudioArray
+from engine.speech.audio import MIN_SECONDS, SAMPLE_RATE, AudioArray, too_short
 from engine.speech.normalize import recogniser_spelling, split_words
 from engine.speech.types import ForcedWord, Segment, Transcript, Word
 
@@ -107,55 +107,83 @@ class Recognizer:
     # -- long audio ----------------------------------------------------------------------------------------
     def transcribe(
         self,
-        audio: AudioArray,
+        audio: AudioArray | Iterable[AudioArray],
         language: str | None = None,
         *,
         beam_size: int = 5,
         word_timestamps: bool = True,
+        total_ms: int | None = None,
         on_progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> Transcript:
-        """Transcribe 16 kHz mono samples of any length.
+        """Transcribe 16 kHz mono samples of any length, or consecutive chunks of them (bounded memory).
 
         Args:
-            audio: the samples.
-            language: language code, or None to detect it from the first 30 s.
+            audio: the samples, or an iterable of consecutive chunks (:func:`engine.speech.audio.stream_audio`).
+            language: language code, or None to detect it from the first 30 s (then kept for every chunk).
             beam_size: 1 is faster, 5 (default) more accurate.
             word_timestamps: also time each word.
+            total_ms: the audio's length when ``audio`` is chunks (for progress; 0 if unknown).
             on_progress: called with (milliseconds of audio done, milliseconds total) after each segment.
             cancel: checked between segments; raises :class:`engine.errors.Cancelled`.
+
+        Raises:
+            InputError: the audio is shorter than :data:`engine.speech.audio.MIN_SECONDS`.
         """
+        chunks: Iterable[AudioArray] = [audio] if isinstance(audio, np.ndarray) else audio
+        if isinstance(audio, np.ndarray):
+            total_ms = int(len(audio) * 1000 / SAMPLE_RATE)
+        total = total_ms or 0
         with self._lock:
             model = self._load()
             check(cancel, "Transcription")
-            total_ms = int(len(audio) * 1000 / SAMPLE_RATE)
-            segments_iter, info = model.transcribe(
-                audio,
-                language=language,
-                beam_size=beam_size,
-                temperature=0.0,
-                condition_on_previous_text=False,
-                word_timestamps=word_timestamps,
-            )
             segments: list[Segment] = []
+            offset = 0.0
+            detected: tuple[str, float] | None = None
             if on_progress:
-                on_progress(0, total_ms)
-            for seg in segments_iter:
-                words = tuple(
-                    Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-                    for w in (seg.words or ())
+                on_progress(0, total)
+            for chunk in chunks:
+                if offset == 0.0 and (error := too_short(chunk)) is not None:
+                    raise error
+                if len(chunk) < SAMPLE_RATE * MIN_SECONDS:  # a sliver at the end of a long file
+                    offset += len(chunk) / SAMPLE_RATE
+                    continue
+                segments_iter, info = model.transcribe(
+                    chunk,
+                    language=language or (detected[0] if detected else None),
+                    beam_size=beam_size,
+                    temperature=0.0,
+                    condition_on_previous_text=False,
+                    word_timestamps=word_timestamps,
                 )
-                segments.append(Segment(float(seg.start), float(seg.end), seg.text.strip(), words))
-                if on_progress:
-                    on_progress(min(total_ms, int(seg.end * 1000)), total_ms)
-                check(cancel, "Transcription")  # before the generator decodes the next window
+                if detected is None:
+                    detected = (str(info.language), float(info.language_probability))
+                for seg in segments_iter:
+                    words = tuple(
+                        Word(
+                            w.word.strip(),
+                            offset + float(w.start),
+                            offset + float(w.end),
+                            float(w.probability),
+                        )
+                        for w in (seg.words or ())
+                    )
+                    segments.append(
+                        Segment(offset + float(seg.start), offset + float(seg.end), seg.text.strip(), words)
+                    )
+                    if on_progress:
+                        on_progress(min(total, int((offset + seg.end) * 1000)) if total else 0, total)
+                    check(cancel, "Transcription")  # before the generator decodes the next window
+                offset += len(chunk) / SAMPLE_RATE
+            if detected is None:
+                raise InputError("The audio file holds no sound to transcribe.")
             if on_progress:
-                on_progress(total_ms, total_ms)
+                on_progress(total or int(offset * 1000), total or int(offset * 1000))
             return Transcript(
                 text=" ".join(s.text for s in segments if s.text),
-                language=str(info.language),
-                language_probability=float(info.language_probability),
-                duration=float(info.duration),
+                language=language or detected[0],
+                language_probability=1.0 if language else detected[1],
+                duration=offset,
                 segments=tuple(segments),
             )
 

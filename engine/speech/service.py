@@ -7,6 +7,7 @@ on one worker.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
 from engine.errors import InputError
 from engine.speech.asr import Recognizer
-from engine.speech.audio import SAMPLE_RATE, AudioArray, load_audio
+from engine.speech.audio import SAMPLE_RATE, AudioArray, audio_duration_ms, load_audio, stream_audio
 from engine.speech.drills import Drill, load_drills
 from engine.speech.normalize import split_words
 from engine.speech.progress import ProgressStats, ProgressStore
@@ -93,10 +94,25 @@ class SpeechService:
         Returns:
             The transcript with segments, word timings and word probabilities.
         """
-        samples = load_audio(audio)
-        check(cancel, "Transcription")
+        if isinstance(audio, np.ndarray):
+            samples = load_audio(audio)
+            check(cancel, "Transcription")
+            return self._recognizer.transcribe(
+                samples, language, beam_size=beam_size, on_progress=on_progress, cancel=cancel
+            )
+        # a file: decoded chunk by chunk, so memory stays bounded whatever its length; the first chunk is read
+        # before the model loads, so a file that is not audio is refused at once
+        chunks = stream_audio(audio)
+        first = next(chunks, None)
+        if first is None:
+            raise InputError(f"'{Path(audio).name}' holds no sound to transcribe.")
         return self._recognizer.transcribe(
-            samples, language, beam_size=beam_size, on_progress=on_progress, cancel=cancel
+            itertools.chain([first], chunks),
+            language,
+            beam_size=beam_size,
+            total_ms=audio_duration_ms(audio),
+            on_progress=on_progress,
+            cancel=cancel,
         )
 
     # -- drills --------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.errors import ModelNotFoundError
+from engine.errors import InputError, ModelNotFoundError
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,12 @@ def find_source_model(folder: Path) -> SourceModel:
 
     Raises:
         ModelNotFoundError: the folder is missing or lacks a model or a vocabulary.
+        InputError: a model file is a link or lies outside the folder (refused: only the folder's own files are
+            imported), or ``model_info.json`` is not valid JSON.
     """
     if not folder.is_dir():
         raise ModelNotFoundError(f"{folder} is not a folder. Choose the folder that holds the model files.")
+    folder = folder.resolve()
     models = sorted(p for p in folder.glob("model.*.bin") if p.is_file())
     if not models:
         raise ModelNotFoundError(
@@ -55,7 +58,30 @@ def find_source_model(folder: Path) -> SourceModel:
     else:
         raise ModelNotFoundError(f"No SentencePiece vocabulary (vocab.*.spm) in {folder}.")
     lex = sorted(folder.glob("lex.*.s2t.bin"))
-    return SourceModel(folder, source, target, model, sv, tv, lex[0] if lex else None)
+    found = SourceModel(folder, source, target, model, sv, tv, lex[0] if lex else None)
+    for path in (found.model, found.source_vocab, found.target_vocab, found.shortlist):
+        if path is not None:
+            _own_file(path, folder)
+    return found
+
+
+#: Largest model file accepted (the Firefox Translations base models are about 40 MB).
+MAX_FILE_BYTES = 1 << 30
+
+
+def _own_file(path: Path, folder: Path) -> None:
+    """Refuse a model file that is a link, not a regular file, resolves outside ``folder``, or is too large."""
+    if path.is_symlink() or not path.is_file() or path.resolve().parent != folder:
+        raise InputError(
+            f"'{path.name}' in {folder} is a link or not a regular file. Palavra imports only the folder's own "
+            "files: copy the real file into the folder and try again.",
+            detail=str(path),
+        )
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(
+            f"'{path.name}' is larger than {MAX_FILE_BYTES >> 30} GB: it is not a Firefox Translations model.",
+            detail=f"{path.stat().st_size} bytes",
+        )
 
 
 def _pair_from_code(code: str, folder: Path) -> tuple[str, str]:
@@ -64,9 +90,16 @@ def _pair_from_code(code: str, folder: Path) -> tuple[str, str]:
     if len(code) == 6:
         return code[:3], code[3:]
     info = folder / "model_info.json"
-    if info.is_file():
-        data = json.loads(info.read_text(encoding="utf-8"))
-        short = str(data.get("shortName", ""))
+    if info.is_file() and not info.is_symlink():
+        try:
+            data = json.loads(info.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(
+                f"model_info.json in {folder} is damaged ({exc}). Fix or remove it, or rename the model file "
+                "to model.<pair>.intgemm.alphas.bin (for example model.enpt.intgemm.alphas.bin).",
+                detail=repr(exc),
+            ) from exc
+        short = str(data.get("shortName", "")) if isinstance(data, dict) else ""
         parts = short.split("-")
         if len(parts) >= 2:
             return parts[0], parts[1]

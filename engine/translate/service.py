@@ -10,9 +10,11 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine import paths
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
-from engine.errors import InputError, UnsupportedLanguageError
+from engine.errors import CorruptModelError, InputError, ModelError, UnsupportedLanguageError
+from engine.models import registry
 from engine.translate import store, text
 from engine.translate.detect import LanguageGuess, detect
 from engine.translate.embeddings import Embeddings
@@ -94,6 +96,20 @@ class TranslationService:
         self._loaded: dict[str, LoadedModel] = {}
         self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
         self._pool: ThreadPoolExecutor | None = None
+        self._stamp = registry.stamp(paths.models_dir())
+        #: Damaged models the last :meth:`prepare_models` could not rebuild (delete them, then import or fine-tune).
+        self.unrepairable: list[str] = []
+        #: Models repaired by this service (re-converted from the shipped files after failing their checksum).
+        self.repaired: list[str] = []
+
+    def _evict_if_changed(self) -> None:
+        """Drop loaded models and cached translations when a model was installed, activated or deleted (by this
+        process or another one): the next translation uses what is installed now."""
+        now = registry.stamp(paths.models_dir())
+        if now != self._stamp:
+            self._stamp = now
+            self._loaded.clear()
+            self._cache.clear()
 
     # -- models ---------------------------------------------------------------------------------------------------
     def list_models(self) -> list[ModelInfo]:
@@ -127,8 +143,13 @@ class TranslationService:
     def prepare_models(
         self, *, on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None
     ) -> list[ModelInfo]:
-        """Convert every shipped model not converted yet."""
-        todo = [f for f in shipped_model_folders() if store.find_installed(find_source_model(f).pair) is None]
+        """Convert every shipped model not converted yet, rebuild every model that fails its checksum from the files
+        it was made from (shipped models, imports whose folder is still there); adapted models that cannot be rebuilt
+        are listed in :attr:`unrepairable`."""
+        todo = [
+            f for f in shipped_model_folders() if not _intact(store.find_installed(find_source_model(f).pair))
+        ]
+        self.unrepairable = []
         for i, folder in enumerate(todo):
             check(cancel, "Model preparation")
 
@@ -137,16 +158,39 @@ class TranslationService:
                     on_progress(i * total + done, len(todo) * total)
 
             store.convert(find_source_model(folder), kind="shipped", on_progress=step, cancel=cancel)
+        for model in store.installed_models():
+            if model.kind == "shipped" or _intact(model):
+                continue
+            origin = Path(str(model.manifest.get("origin", "")))
+            if model.kind == "imported" and (origin / "").is_dir():
+                try:
+                    source = find_source_model(origin)
+                    if store.file_sha256(source.model) == model.manifest.get("origin_sha256"):
+                        store.convert(source, name=model.name, kind="imported", cancel=cancel)
+                        continue
+                except (InputError, ModelError):
+                    pass
+            self.unrepairable.append(model.name)
+        with self._lock:
+            self._evict_if_changed()
         return self.list_models()
 
     def import_model(
         self, path: Path, *, on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None
     ) -> ModelInfo:
-        """Import a Firefox Translations model folder."""
+        """Import a Firefox Translations model folder under a name of its own (never replacing another model);
+        it is validated (sessions open, a sentence translates) before it appears."""
         source = find_source_model(path)
-        installed = store.convert(source, kind="imported", on_progress=on_progress, cancel=cancel)
+        taken = {m.name for m in store.installed_models()} | {
+            find_source_model(f).pair for f in shipped_model_folders()
+        }
+        name, n = source.pair, 1
+        while name in taken:
+            n += 1
+            name = f"{source.pair} imported" + (f" {n - 1}" if n > 2 else "")
+        installed = store.convert(source, name=name, kind="imported", on_progress=on_progress, cancel=cancel)
         with self._lock:
-            self._loaded.pop(installed.name, None)
+            self._evict_if_changed()
         return next(m for m in self.list_models() if m.name == installed.name)
 
     def activate_model(self, name: str) -> None:
@@ -156,6 +200,8 @@ class TranslationService:
             raise UnsupportedLanguageError(f"There is no installed model called '{name}'.")
         pair = f"{model.source}-{model.target}"
         store.set_active(pair, None if name == pair else name)
+        with self._lock:
+            self._evict_if_changed()
 
     def delete_model(self, name: str) -> None:
         """Delete an imported or adapted model; if it was active, its pair goes back to the base model."""
@@ -163,6 +209,8 @@ class TranslationService:
             self._loaded.pop(name, None)
             self._cache.clear()
         store.remove(name)
+        with self._lock:
+            self._evict_if_changed()
 
     def model(
         self,
@@ -177,6 +225,7 @@ class TranslationService:
         pair = f"{source}-{target}"
         wanted = name or store.active_models().get(pair, pair)
         with self._lock:
+            self._evict_if_changed()
             loaded = self._loaded.get(wanted)
             if loaded is not None:
                 return loaded
@@ -196,7 +245,20 @@ class TranslationService:
                     f"The model '{installed.name}' translates {installed.source} to {installed.target}, "
                     f"not {source} to {target}."
                 )
-            loaded = LoadedModel(installed, self.config)
+            try:
+                loaded = LoadedModel(installed, self.config)
+            except CorruptModelError:
+                folder = _shipped_folder(installed)
+                if folder is None:
+                    raise
+                log.warning(
+                    "The model %s was damaged; it has been rebuilt from the shipped files (repaired).",
+                    installed.name,
+                )
+                installed = store.convert(find_source_model(folder), kind="shipped", on_progress=on_progress)
+                loaded = LoadedModel(installed, self.config)
+                self.repaired.append(installed.name)
+            self._stamp = registry.stamp(paths.models_dir())
             self._loaded[wanted] = loaded
             return loaded
 
@@ -345,6 +407,24 @@ class TranslationService:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _intact(model: store.InstalledModel | None) -> bool:
+    """Whether an installed model exists and every file matches its manifest checksum."""
+    if model is None:
+        return False
+    try:
+        store.verify_files(model)
+    except CorruptModelError:
+        return False
+    return True
+
+
+def _shipped_folder(model: store.InstalledModel) -> Path | None:
+    """The shipped source of a damaged shipped model that can be rebuilt into the data folder, if any."""
+    if model.kind != "shipped" or model.folder.parent != paths.models_dir():
+        return None
+    return next((f for f in shipped_model_folders() if find_source_model(f).pair == model.name), None)
 
 
 def _base_language(code: str) -> str:

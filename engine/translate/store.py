@@ -3,12 +3,13 @@
 A converted model is a folder ``<data>/models/<slug>/`` holding ``encoder.onnx``, ``decoder.onnx`` (int8),
 ``embeddings.npz`` (the int8 embedding/output tables), the vocabularies, the shortlist and ``manifest.json`` (written last).
 Installs go to a temporary folder on the same filesystem, are validated by opening sessions and translating a
-sentence, and only then renamed into place. The active model of each pair is recorded in ``active.json``, replaced
-atomically.
+sentence, and only then published by one rename as the next version (:mod:`engine.models.registry` owns the layout).
+The active model of each pair is recorded in ``active.json``, replaced atomically.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -25,6 +26,7 @@ from typing import Any
 from engine import paths
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.errors import CorruptModelError, InputError, ModelNotFoundError, StorageError
+from engine.models import registry
 from engine.translate.architecture import Architecture
 from engine.translate.embeddings import Embeddings
 from engine.translate.marian import FloatArray, read_marian
@@ -69,31 +71,46 @@ def search_dirs() -> list[Path]:
     return dirs
 
 
+_cleaned: set[str] = set()
+
+
 def installed_models() -> list[InstalledModel]:
-    """Every valid converted model (folders without a manifest, i.e. unfinished, are ignored)."""
+    """Every valid converted model: the newest finished version of each (unfinished folders and folders whose
+    manifest is damaged are left out, with a warning for the latter: ``palavra models prepare`` rebuilds them)."""
     found: dict[str, InstalledModel] = {}
+    writable = paths.models_dir()
+    if str(writable) not in _cleaned:  # once per process: what killed runs left behind
+        _cleaned.add(str(writable))
+        registry.cleanup(writable)
     for root in search_dirs():
-        if not root.is_dir():
-            continue
-        for folder in sorted(root.iterdir()):
-            manifest = folder / MANIFEST
-            if folder.name.startswith(".") or not manifest.is_file():
-                continue
-            try:
-                data = json.loads(manifest.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                log.warning("ignoring model folder with unreadable manifest: %s", folder)
-                continue
-            if data.get("format") != FORMAT_VERSION:
-                continue
-            name = str(data["name"])
-            found.setdefault(
-                name,
-                InstalledModel(
-                    name, data["source"], data["target"], data.get("kind", "imported"), folder, data
-                ),
-            )
+        for folder in registry.current_folders(root):
+            model = read_manifest(folder)
+            if model is not None:
+                found.setdefault(model.name, model)
     return list(found.values())
+
+
+_KINDS = ("shipped", "imported", "adapted")
+
+
+def read_manifest(folder: Path) -> InstalledModel | None:
+    """The model a folder holds, or None (with a warning) when its manifest is unreadable or incomplete."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring the model folder %s: its manifest cannot be read (%s)", folder.name, exc)
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        log.warning("ignoring the model folder %s: its manifest is of another format", folder.name)
+        return None
+    fields = [data.get(k) for k in ("name", "source", "target")]
+    files = data.get("files")
+    if not all(isinstance(v, str) and v for v in fields) or not isinstance(files, dict) or not files:
+        log.warning("ignoring the model folder %s: its manifest is incomplete", folder.name)
+        return None
+    kind = data.get("kind", "imported")
+    kind = kind if kind in _KINDS else "imported"
+    return InstalledModel(str(fields[0]), str(fields[1]), str(fields[2]), kind, folder, data)
 
 
 def find_installed(name: str) -> InstalledModel | None:
@@ -123,12 +140,23 @@ def set_active(pair: str, name: str | None) -> None:
     else:
         current[pair] = name
     write_json_atomic(_active_file(), current)
+    registry.bump(paths.models_dir())
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to a temporary file beside ``path`` and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    """Write JSON to a temporary file beside ``path`` and rename it into place.
+
+    Raises:
+        StorageError: the folder cannot be written (read-only, full disk); the file is unchanged.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".tmp-json-p{os.getpid()}-", dir=path.parent)
+    except OSError as exc:
+        raise StorageError(
+            f"Could not save {path.name} in {path.parent}: {exc.strerror or exc}. {write_advice(exc)}",
+            detail=repr(exc),
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, indent=2, ensure_ascii=False)
@@ -138,8 +166,18 @@ def write_json_atomic(path: Path, data: Any) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise StorageError(
-            f"Could not save {path.name}: {exc.strerror or exc}. Check the free disk space."
+            f"Could not save {path.name} in {path.parent}: {exc.strerror or exc}. {write_advice(exc)}",
+            detail=repr(exc),
         ) from exc
+
+
+def write_advice(exc: OSError) -> str:
+    """What a person can do about a failed write, from its errno (never a guess)."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return "The disk is full: free some space and try again; nothing was changed."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "Check that the folder can be written by you; nothing was changed."
+    return "Nothing was changed."
 
 
 # -- conversion ---------------------------------------------------------------------------------------------------
@@ -202,9 +240,8 @@ def install(
     total = 6
     report = on_progress or (lambda _done, _total: None)
     root = paths.models_dir()
-    final = root / slug(name)
     try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{slug(name)}-", dir=root))
+        tmp = registry.scratch(root, slug(name))
     except OSError as exc:
         raise StorageError(f"Cannot write to the models folder {root}: {exc.strerror or exc}.") from exc
     try:
@@ -232,17 +269,17 @@ def install(
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         installed = InstalledModel(name, source, target, kind, tmp, manifest)
-        if validate is not None:
-            validate(tmp)
+        (validate or validate_folder)(tmp)
         report(5, total)
-        _swap_into_place(tmp, final)
+        final = registry.publish(tmp, root, slug(name))
         report(total, total)
         log.info("installed model %s in %s", name, final)
         return InstalledModel(name, source, target, kind, final, installed.manifest)
     except OSError as exc:
         raise StorageError(
             f"Could not write the converted model to {root}: {exc.strerror or exc}. "
-            "Free some disk space and try again; your existing models are unchanged."
+            f"{write_advice(exc).replace('nothing was changed', 'your existing models are unchanged')}",
+            detail=repr(exc),
         ) from exc
     finally:
         if tmp.exists():
@@ -285,23 +322,54 @@ def remove(name: str) -> None:
         raise ModelNotFoundError(f"There is no installed model called '{name}'.")
     if model.kind == "shipped":
         raise InputError(f"'{name}' is a base model that ships with Palavra; it cannot be deleted.")
+    root = model.folder.parent
+    if root != paths.models_dir():
+        raise InputError(f"'{name}' is in {root}, which Palavra does not manage; delete it there.")
     pair = f"{model.source}-{model.target}"
     if active_models().get(pair) == name:
         set_active(pair, None)
-    trash = model.folder.with_name(f".trash-{model.folder.name}-{os.getpid()}")
-    os.replace(model.folder, trash)  # gone from listings at once, even if the deletion below is interrupted
-    shutil.rmtree(trash, ignore_errors=True)
+    try:
+        registry.remove(root, registry.split_version(model.folder.name)[0])
+    except OSError as exc:
+        raise StorageError(
+            f"Could not delete '{name}': {exc.strerror or exc}. Check that {root} can be written."
+        ) from exc
 
 
-def _swap_into_place(tmp: Path, final: Path) -> None:
-    """Rename the finished folder into place; an older folder of the same name is replaced, never half-written."""
-    if final.exists():
-        old = final.with_name(f".old-{final.name}-{os.getpid()}")
-        os.replace(final, old)
-        os.replace(tmp, final)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(tmp, final)
+def validate_folder(folder: Path) -> None:
+    """Check a built model before it is published: its sessions open and a sentence translates.
+
+    Raises:
+        CorruptModelError: the model cannot be opened or translates to nothing.
+    """
+    from engine.config import EngineConfig
+    from engine.translate.service import LoadedModel
+
+    model = read_manifest(folder)
+    if model is None:
+        raise CorruptModelError("The new model's manifest could not be written.", detail=str(folder))
+    try:
+        loaded = LoadedModel(model, EngineConfig())
+        ids = loaded.translator.translate_ids([loaded.source_vocab.encode("Hello, how are you?")])[0]
+        out = loaded.target_vocab.decode(ids)
+    except CorruptModelError:
+        raise
+    except Exception as exc:
+        raise CorruptModelError(
+            "The model could not translate a test sentence, so it was not installed. Your models are "
+            "unchanged.",
+            detail=repr(exc),
+        ) from exc
+    if not out.strip():
+        raise CorruptModelError(
+            "The model translated a test sentence to nothing, so it was not installed. Your models are "
+            "unchanged."
+        )
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks."""
+    return _sha256(path)
 
 
 def _sha256(path: Path) -> str:
@@ -320,13 +388,10 @@ def verify_files(model: InstalledModel) -> None:
     """
     for filename, digest in model.manifest.get("files", {}).items():
         path = model.folder / filename
-        if not path.is_file():
-            raise ModelNotFoundError(
-                f"The model '{model.name}' is missing {filename}. Run 'palavra models prepare' or re-import it."
-            )
-        if _sha256(path) != digest:
+        if not path.is_file() or _sha256(path) != digest:
+            what = "is missing" if not path.is_file() else "changed"
             raise CorruptModelError(
-                f"The model '{model.name}' is damaged ({filename} changed). Run 'palavra models prepare' or "
-                "re-import it.",
+                f"The model '{model.name}' is damaged ({filename} {what}). Run 'palavra models prepare' to "
+                f"repair it, or 'palavra models delete \"{model.name}\"' to remove it.",
                 detail=str(path),
             )

@@ -15,7 +15,6 @@ from engine.errors import (
     Cancelled,
     CorruptModelError,
     InputError,
-    ModelNotFoundError,
     UnsupportedLanguageError,
 )
 from engine.translate import store
@@ -175,13 +174,22 @@ def test_corrupted_model_file_gets_a_clear_message(tmp_path: Path) -> None:
     data = bytearray(enc.read_bytes())
     data[len(data) // 2 : len(data) // 2 + 64] = b"\xff" * 64
     enc.write_bytes(bytes(data))
-    with pytest.raises(CorruptModelError) as err:
-        Engine().translate(["Hello."], "en", "pt")
-    assert "damaged" in err.value.user_message and "prepare" in err.value.user_message
-    enc.unlink()
-    with pytest.raises(ModelNotFoundError) as missing:
-        Engine().translate(["Hello."], "en", "pt")
-    assert "missing" in missing.value.user_message
+    # a shipped model is rebuilt from the shipped files, and says so
+    repairing = Engine()
+    assert repairing.translate(["Hello."], "en", "pt")[0].text == "Olá."
+    assert repairing.translation.repaired == ["en-pt"]
+    store.verify_files(store.find_installed("en-pt"))  # type: ignore[arg-type]
+    # an adapted model cannot be rebuilt: the message says what to do
+    from engine.translate.model_folder import find_source_model, shipped_model_folders
+
+    base = next(f for f in shipped_model_folders() if "enpt" in f.name)
+    store.convert(find_source_model(base), name="en-pt + Mine", kind="adapted")
+    mine = store.find_installed("en-pt + Mine")
+    assert mine is not None
+    (mine.folder / "decoder.onnx").unlink()
+    with pytest.raises(CorruptModelError) as missing:
+        Engine().translate(["Hello."], "en", "pt", model="en-pt + Mine")
+    assert "missing" in missing.value.user_message and "models delete" in missing.value.user_message
 
 
 @pytest.mark.gpu
