@@ -86,8 +86,15 @@ class Translating(Protocol):
         """Import a Firefox Translations model folder."""
         ...
 
+    #: Damaged models the last :meth:`prepare_models` could not rebuild (delete them, then import or fine-tune).
+    unrepairable: list[str]
+
     def activate_model(self, name: str) -> None:
         """Make ``name`` the model used for its language pair."""
+        ...
+
+    def delete_model(self, name: str) -> None:
+        """Delete an imported or adapted model; if it was active, its pair goes back to the base model."""
         ...
 
     def model(

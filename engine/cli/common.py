@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -64,9 +65,22 @@ def read_text_file(path: Path) -> str:
 
 
 def read_stdin_lines(stream: BinaryIO | None = None) -> list[str]:
-    """All lines of standard input (UTF-8), without their line endings."""
-    data = read_bounded(stream or sys.stdin.buffer, "<stdin>")
-    return decode_utf8(data, "<stdin>").splitlines()
+    """All lines of standard input (UTF-8), without their line endings.
+
+    Only ``\n`` (with an optional ``\r`` before it) ends a line: a line or paragraph separator, form feed or other
+    character that :meth:`str.splitlines` would break on stays inside its line.
+    """
+    if stream is None:
+        binary = getattr(sys.stdin, "buffer", None)
+        if binary is None:  # a text stream put in place of stdin (an embedding program, a test)
+            binary = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogatepass"))
+        stream = binary
+    data = read_bounded(stream, "<stdin>")
+    text = decode_utf8(data, "<stdin>")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 def progress_printer(label: str) -> ProgressCallback:

@@ -284,6 +284,8 @@ class FakeTranslation:
 
     def __init__(self, engine: FakeEngine) -> None:
         self.engine = engine
+        self.unrepairable: list[str] = []
+        self.deleted: list[str] = []
 
     def translate(
         self,
@@ -321,6 +323,11 @@ class FakeTranslation:
 
     def activate_model(self, name: str) -> None:
         self.engine.active = name
+
+    def delete_model(self, name: str) -> None:
+        self.deleted.append(name)
+        if self.engine.active == name:
+            self.engine.active = "en-pt-tiny"
 
     def model(
         self,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -12,7 +14,6 @@ import pytest
 
 from engine.api import Engine
 from engine.batch.folder import plan_folder, run_local
-from engine.batch.ray_runner import run_on_ray
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -24,6 +25,17 @@ TEXTS = [
     "Take one tablet every eight hours.\n\nDo not drive after taking it.",
     "Where is the nearest hospital?",
 ]
+
+
+_DRIVER = """
+import json, sys
+from pathlib import Path
+from engine.batch.folder import plan_folder
+from engine.batch.ray_runner import run_on_ray
+plan = plan_folder(Path(sys.argv[1]), Path(sys.argv[2]), "en", "pt")
+for r in run_on_ray(plan.jobs, address=sys.argv[3], workers=2):
+    print(json.dumps({"name": r.job.path.name, "ok": r.ok, "error": r.error, "worker": r.worker}), flush=True)
+"""
 
 
 def _folder(root: Path, n: int) -> Path:
@@ -45,7 +57,14 @@ def test_ray_cluster_output_is_identical_to_the_local_run(translation_models: Pa
     engine.close()
 
     port = 6390 + os.getpid() % 500
-    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+    # The cluster and its driver agree on a token explicitly: newer Ray turns token authentication on by default
+    # for some set-ups and not others, so nothing is left to what this machine happens to have in ~/.ray.
+    env = {
+        **os.environ,
+        "RAY_USAGE_STATS_ENABLED": "0",
+        "RAY_AUTH_MODE": "token",
+        "RAY_AUTH_TOKEN": secrets.token_hex(32),
+    }
     ray_bin = str(Path(sys.executable).with_name("ray"))
     subprocess.run(
         [
@@ -64,13 +83,21 @@ def test_ray_cluster_output_is_identical_to_the_local_run(translation_models: Pa
         timeout=120,
     )
     try:
-        ray_plan = plan_folder(src, tmp_path / "ray", "en", "pt")
-        results = list(run_on_ray(ray_plan.jobs, address=f"127.0.0.1:{port}", workers=2))
+        # The driver runs in its own process so that Ray reads the authentication settings when it starts.
+        driver = subprocess.run(
+            [sys.executable, "-c", _DRIVER, str(src), str(tmp_path / "ray"), f"127.0.0.1:{port}"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     finally:
         subprocess.run([ray_bin, "stop", "--force"], env=env, capture_output=True, timeout=120)
-    assert sorted(r.job.path.name for r in results) == sorted(j.path.name for j in ray_plan.jobs)
-    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
-    assert len({r.worker for r in results}) == 2  # both actors did work
+    assert driver.returncode == 0, driver.stderr[-3000:]
+    results = [json.loads(line) for line in driver.stdout.splitlines() if line.startswith("{")]
+    assert sorted(r["name"] for r in results) == sorted(j.path.name for j in local_plan.jobs)
+    assert all(r["ok"] for r in results), [r["error"] for r in results if not r["ok"]]
+    assert len({r["worker"] for r in results}) == 2  # both actors did work
     for job in local_plan.jobs:
         twin = tmp_path / "ray" / job.out.relative_to(tmp_path / "local")
         assert twin.read_bytes() == job.out.read_bytes()
