@@ -77,15 +77,10 @@ def run_on_ray(jobs: Sequence[FileJob], *, address: str, workers: int) -> Iterat
             else:
                 ray.init(address=address, log_to_driver=False, runtime_env={"env_vars": env})
     except (ConnectionError, RuntimeError, ValueError) as exc:
-        if "auth" in str(exc).lower():
-            raise InputError(
-                f"The Ray cluster at '{address}' asks for its token. Set RAY_AUTH_MODE=token and RAY_AUTH_TOKEN "
-                "(the cluster's 'ray get-auth-token' prints it) before running the command.",
-                detail=repr(exc),
-            ) from exc
         raise InputError(
             f"Palavra cannot reach the Ray cluster at '{address}': {exc}. Start it with 'ray start --head' "
-            "and give the address it prints, or use --ray local.",
+            "and give the address it prints, or use --ray local. A cluster with token authentication also needs "
+            "RAY_AUTH_MODE=token and RAY_AUTH_TOKEN (its 'ray get-auth-token' prints the token).",
             detail=repr(exc),
         ) from exc
     try:

@@ -73,7 +73,8 @@ def read_stdin_lines(stream: BinaryIO | None = None) -> list[str]:
     if stream is None:
         binary = getattr(sys.stdin, "buffer", None)
         if binary is None:  # a text stream put in place of stdin (an embedding program, a test)
-            binary = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogatepass"))
+            # One character more than the byte limit is enough for read_bounded to refuse an oversized stream.
+            binary = io.BytesIO(sys.stdin.read(MAX_TEXT_BYTES + 1).encode("utf-8", "surrogatepass"))
         stream = binary
     data = read_bounded(stream, "<stdin>")
     text = decode_utf8(data, "<stdin>")

@@ -285,7 +285,6 @@ class FakeTranslation:
     def __init__(self, engine: FakeEngine) -> None:
         self.engine = engine
         self.unrepairable: list[str] = []
-        self.deleted: list[str] = []
 
     def translate(
         self,
@@ -325,7 +324,6 @@ class FakeTranslation:
         self.engine.active = name
 
     def delete_model(self, name: str) -> None:
-        self.deleted.append(name)
         if self.engine.active == name:
             self.engine.active = "en-pt-tiny"
 
