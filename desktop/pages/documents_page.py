@@ -1,4 +1,4 @@
-"""Documents page: drop or open a .txt/.srt/.docx, translate it with progress, time left and cancel."""
+"""Documents page: drop or open a .txt/.srt/.vtt/.docx, translate it with progress, time left and cancel."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ class DropArea(QFrame):
         self.setObjectName("dropArea")
         self.setStyleSheet("#dropArea { border: 2px dashed palette(mid); border-radius: 8px; }")
         self.setMinimumHeight(140)
-        self.label = QLabel(self.tr("Drop a .txt, .srt or .docx file here"), self)
+        self.label = QLabel(self.tr("Drop a document here (.txt, .srt, .vtt, .docx)"), self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -179,7 +179,7 @@ class DocumentsPage(QWidget):
             self,
             self.tr("Open a document"),
             self.settings.last_folder,
-            self.tr("Documents (*.txt *.srt *.docx);;All files (*)"),
+            self.tr("Documents (*.txt *.srt *.vtt *.docx);;All files (*)"),
         )
         if name:
             self.open_path(Path(name))
@@ -219,9 +219,12 @@ class DocumentsPage(QWidget):
             return
         self.document = doc
         self.settings.last_folder = str(doc.path.parent)
-        kind = {"txt": self.tr("text"), "srt": self.tr("subtitles"), "docx": self.tr("Word document")}[
-            doc.kind
-        ]
+        kind = {
+            "txt": self.tr("text"),
+            "srt": self.tr("subtitles"),
+            "vtt": self.tr("subtitles"),
+            "docx": self.tr("Word document"),
+        }.get(doc.kind, doc.kind)
         self.file_label.setText(
             self.tr("<b>{0}</b> — {1}, {2} segments, {3} characters").format(
                 doc.path.name, kind, len(doc.segments), doc.characters

@@ -18,11 +18,11 @@ log = logging.getLogger(__name__)
 
 #: Largest document accepted, in bytes (a 300-page novel in plain text is about 1 MB).
 MAX_BYTES = 10 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".srt", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".srt", ".vtt", ".docx")
 #: Texts sent to the translator per call: small enough for responsive progress and cancel.
 _CHUNK_CHARS = 1500
 
-DocumentKind = Literal["txt", "srt", "docx"]
+DocumentKind = Literal["txt", "srt", "vtt", "docx"]
 #: ``translate(texts, on_progress, cancel) -> translations``, one per text, in order.
 TranslateFn = Callable[[Sequence[str], ProgressCallback | None, CancelToken | None], list[str]]
 Renderer = Callable[[Sequence[str], Path], None]
@@ -185,7 +185,7 @@ def load_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(
-            f"Palavra translates .txt, .srt and .docx files; '{path.name}' is not one of them.",
+            f"Palavra translates {', '.join(SUPPORTED_SUFFIXES)} files; '{path.name}' is not one of them.",
             detail=f"unsupported suffix {suffix!r}",
         )
     try:
@@ -211,8 +211,8 @@ def load_document(path: Path) -> Document:
     except OSError as exc:
         raise DocumentError(f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc)) from exc
     text, bom = _decode(raw, path)
-    if suffix == ".srt":
-        return _load_srt(path, text, bom)
+    if suffix in (".srt", ".vtt"):
+        return _load_srt(path, text, bom, "vtt" if suffix == ".vtt" else "srt")
     return _load_txt(path, text, bom)
 
 
@@ -377,12 +377,42 @@ def _load_txt(path: Path, text: str, encoding: str) -> Document:
 _TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
 
 
-def _load_srt(path: Path, text: str, encoding: str) -> Document:
+#: A tag around a whole cue line (``<i>...</i>``, ``<font color="#fff">...</font>``, WebVTT ``<c.x>...</c>``).
+_WRAPPED = re.compile(r"^((?:<[a-zA-Z][^<>]*>)+)([^<>]*)((?:</[a-zA-Z.][^<>]*>)+)$")
+
+
+def _unwrap(cue: str) -> tuple[str, list[tuple[str, str]]]:
+    """Take off the tags wrapping whole lines, to put them back around each line's translation."""
+    lines, wraps = [], []
+    for line in cue.split("\n"):
+        m = _WRAPPED.match(line.strip())
+        if m:
+            lines.append(m.group(2))
+            wraps.append((m.group(1), m.group(3)))
+        else:
+            lines.append(line)
+            wraps.append(("", ""))
+    return "\n".join(lines), wraps
+
+
+def _rewrap(translation: str, wraps: list[tuple[str, str]]) -> list[str]:
+    lines = translation.strip().split("\n")
+    if len(lines) != len(wraps):  # the line count changed: one wrap around everything (the common case)
+        opens = next((o for o, _ in wraps if o), "")
+        closes = next((c for _, c in wraps if c), "")
+        return [opens + "\n".join(lines) + closes] if opens else lines
+    return [o + line + c for line, (o, c) in zip(lines, wraps, strict=True)]
+
+
+def _load_srt(path: Path, text: str, encoding: str, kind: DocumentKind = "srt") -> Document:
     nl = _newline(text)
     lines = text.replace("\r\n", "\n").split("\n")
     # Cue text: the lines after a timing line up to the next blank line.
     spans: list[tuple[int, int]] = []
+    wraps: list[list[tuple[str, str]]] = []
     segments: list[str] = []
+    if kind == "vtt" and not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
+        raise DocumentError(f"'{path.name}' is not a WebVTT (.vtt) file: it does not start with WEBVTT.")
     i = 0
     while i < len(lines):
         if _TIMING.match(lines[i]):
@@ -392,22 +422,25 @@ def _load_srt(path: Path, text: str, encoding: str) -> Document:
                 end += 1
             cue = "\n".join(lines[start:end]).strip()
             if cue:
+                plain, wrap = _unwrap(cue)
                 spans.append((start, end))
-                segments.append(cue)
+                wraps.append(wrap)
+                segments.append(plain)
             i = end
         else:
             i += 1
     if not spans and text.strip():
-        raise DocumentError(f"'{path.name}' is not a SubRip (.srt) file: no subtitle timings were found.")
+        name = "a SubRip (.srt)" if kind == "srt" else "a WebVTT (.vtt)"
+        raise DocumentError(f"'{path.name}' is not {name} file: no subtitle timings were found.")
 
     def render(translations: Sequence[str], out: Path) -> None:
         new: list[str] = []
         prev = 0
-        for (start, end), tr in zip(spans, translations, strict=True):
-            new.extend(lines[prev:start])
-            new.extend(tr.strip().split("\n") or [""])
+        for (start, end), tr, wrap in zip(spans, translations, wraps, strict=True):
+            new.extend(lines[prev:start])  # cue numbers, identifiers and timing lines exactly as they were
+            new.extend(_rewrap(tr, wrap) or [""])
             prev = end
         new.extend(lines[prev:])
         _write_text(out, nl.join(new), encoding)
 
-    return Document(path, "srt", tuple(segments), render)
+    return Document(path, kind, tuple(segments), render)

@@ -66,7 +66,7 @@ def _corrupt_docx(path: Path) -> None:
         ("huge.txt", lambda p: p.write_bytes(b"a" * (2 * MAX_BYTES)), "Palavra translates documents up to"),
         ("missing.srt", lambda p: None, "does not exist"),
         ("damaged.docx", _corrupt_docx, "not a valid Word document"),
-        ("table.xlsx", lambda p: p.write_bytes(b"PK"), "translates .txt, .srt and .docx"),
+        ("table.xlsx", lambda p: p.write_bytes(b"PK"), "translates .txt, .srt, .vtt, .docx"),
     ],
 )
 def test_bad_input_gives_a_message_and_changes_nothing(

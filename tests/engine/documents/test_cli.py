@@ -12,7 +12,9 @@ import pytest
 
 pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parents[3]
-SRT = "1\n00:00:01,000 --> 00:00:02,500\nGood morning.\n\n2\n00:00:04,000 --> 00:00:06,000\nThank you.\n"
+SRT = (
+    "1\n00:00:01,000 --> 00:00:02,500\nGood morning.\n\n2\n00:00:04,000 --> 00:00:06,000\n<i>Thank you.</i>\n"
+)
 
 
 def palavra(*args: str) -> subprocess.CompletedProcess[str]:
@@ -37,6 +39,7 @@ def test_file_written_beside_with_target_suffix(translation_models: Path, tmp_pa
     got = out.read_text()
     assert "00:00:01,000 --> 00:00:02,500" in got and "00:00:04,000 --> 00:00:06,000" in got
     assert "Good morning." in got
+    assert "<i>" in got and "</i>" in got and "/i>" not in got.replace("</i>", "")
     assert src.read_bytes() == before
 
 

@@ -42,7 +42,7 @@ def test_srt_keeps_numbers_and_timings(tmp_path: Path) -> None:
     src.write_bytes(SRT.encode("utf-8"))
     doc = load_document(src)
     assert doc.kind == "srt"
-    assert doc.segments == ("Hello there.\nHow are you?", "Fine, thanks.", "<i>Bye.</i>")
+    assert doc.segments == ("Hello there.\nHow are you?", "Fine, thanks.", "Bye.")
     out = run_document(doc, shout, output_path(src, "pt"))
     assert out == tmp_path / "talk.pt.srt"
     got = out.read_bytes().decode("utf-8")
@@ -50,6 +50,29 @@ def test_srt_keeps_numbers_and_timings(tmp_path: Path) -> None:
     assert [x for x in src_lines if "-->" in x] == [x for x in out_lines if "-->" in x]
     assert "<HELLO THERE.>\r\n<HOW ARE YOU?>" in got
     assert out_lines[0] == "1" and "2" in out_lines and "3" in out_lines
+    assert "<i><BYE.></i>" in out_lines  # the tag around the line is put back around its translation
+
+
+VTT = (
+    "WEBVTT\n\nNOTE made by hand\n\nintro\n00:00:01.000 --> 00:00:02.500 align:start position:10%\n"
+    "<i>Hello there.</i>\n<b>How are you?</b>\n\n00:00:04.000 --> 00:00:06.250\n<v Ana>Fine, thanks.\n"
+)
+
+
+def test_vtt_keeps_header_identifiers_settings_and_tags(tmp_path: Path) -> None:
+    src = tmp_path / "talk.vtt"
+    src.write_text(VTT)
+    doc = load_document(src)
+    assert doc.kind == "vtt" and doc.segments == ("Hello there.\nHow are you?", "<v Ana>Fine, thanks.")
+    out = run_document(doc, shout, output_path(src, "pt"))
+    got = out.read_text().split("\n")
+    assert got[:6] == VTT.split("\n")[:6]  # header, note, identifier, timing with its settings
+    assert got[6:8] == ["<i><HELLO THERE.></i>", "<b><HOW ARE YOU?></b>"]
+    assert [x for x in got if "-->" in x] == [x for x in VTT.split("\n") if "-->" in x]
+    bad = tmp_path / "bad.vtt"
+    bad.write_text("00:00:01.000 --> 00:00:02.000\nHi\n")
+    with pytest.raises(DocumentError, match="WebVTT"):
+        load_document(bad)
 
 
 def test_txt_keeps_blank_lines_and_bom(tmp_path: Path) -> None:
@@ -126,7 +149,7 @@ def test_cancel_writes_nothing(tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
-        ("table.csv", b"a,b\n", "translates .txt, .srt and .docx"),
+        ("table.csv", b"a,b\n", "translates .txt, .srt, .vtt, .docx"),
         ("broken.docx", b"PK\x03\x04 definitely not a zip", "not a valid Word document"),
         ("empty.srt", b"just words, no cues\n", "no subtitle timings"),
     ],
