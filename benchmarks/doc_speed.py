@@ -1,5 +1,6 @@
 """Document translation speed and memory: a long .docx (and a .txt of the same paragraphs) through the document
-path against the same sentences sent as plain text, each in a fresh process (same cache state), peak RSS reported.
+path against the same sentences sent as plain text, each in a fresh process (same cache state), best of
+``--repeat`` interleaved runs, peak RSS reported.
 
     .venv/bin/python benchmarks/doc_speed.py --pages 200      # the issue's 200-page .docx
     .venv/bin/python benchmarks/doc_speed.py --pages 10       # a quick run
@@ -66,6 +67,9 @@ def child(kind: str, pages: int, folder: Path) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--pages", type=int, default=200)
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="runs of each input, interleaved; the best is shown"
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -73,23 +77,29 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(args.child, args.pages, Path(args.folder))))
         return
-    rows = []
+    best: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for kind in ("plain", "txt", "docx"):
-            out = subprocess.run(
-                [sys.executable, __file__, "--pages", str(args.pages), "--child", kind, "--folder", tmp],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            rows.append((kind, json.loads(out.stdout.strip().splitlines()[-1])))
+        for _ in range(args.repeat):  # interleaved, best of N: the machine is shared
+            for kind in ("plain", "txt", "docx"):
+                out = subprocess.run(
+                    [sys.executable, __file__, "--pages", str(args.pages), "--child", kind, "--folder", tmp],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                r = json.loads(out.stdout.strip().splitlines()[-1])
+                if kind not in best or r["seconds"] < best[kind]["seconds"]:
+                    best[kind] = r
+    rows = list(best.items())
     base = rows[0][1]["sentences"] / rows[0][1]["seconds"]
     print(f"{args.pages} pages, {rows[0][1]['sentences']:.0f} sentences")
     print("| input | sentences/s | vs plain text | peak RSS MB |")
     print("|---|---|---|---|")
     for kind, r in rows:
         rate = r["sentences"] / r["seconds"]
-        name = {"plain": "plain text (engine.translate)", "txt": ".txt document", "docx": ".docx document"}[kind]
+        name = {"plain": "plain text (engine.translate)", "txt": ".txt document", "docx": ".docx document"}[
+            kind
+        ]
         print(f"| {name} | {rate:.1f} | {100 * rate / base:.0f}% | {r['peak_mb']:.0f} |")
 
 

@@ -266,14 +266,19 @@ def translate_document(
     total = len(sentences)
     log.info("Translating %s (%d segments, %d sentences)", document.kind, len(document.segments), total)
     yield DocumentProgress(0, total)
-    translated: list[str] = []
-    for chunk in _chunks(sentences):
+    # Batches of sentences of similar length (as one long call would make them): less padding, same results.
+    order = sorted(range(total), key=lambda k: len(sentences[k]))
+    translated: list[str] = [""] * total
+    done = 0
+    for chunk in _chunks([sentences[k] for k in order]):
         check(cancel, "The translation of the document")
         result = translate(chunk, None, cancel)
         if len(result) != len(chunk):
             raise DocumentError("The translator returned the wrong number of texts.")
-        translated.extend(result)
-        yield DocumentProgress(len(translated), total)
+        for k, r in zip(order[done : done + len(chunk)], result, strict=True):
+            translated[k] = r
+        done += len(chunk)
+        yield DocumentProgress(done, total)
     check(cancel, "The translation of the document")
     it = iter(translated)
     results = [textmod.join(ps, [next(it) for p in ps if p.translate]) for ps in pieces]
