@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from engine.cli import folder_cmd
 from engine.cli.common import check_argument, engine, progress_printer, read_stdin_lines, read_text_file
 
 
@@ -24,12 +25,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--file", type=Path, help="translate this UTF-8 text file (layout kept) to standard output"
     )
+    folder_cmd.add_arguments(p)
     p.add_argument("text", nargs="*", help="text to translate")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Translate and print."""
+    if args.dir is not None:
+        return folder_cmd.run_dir(args)
     eng = engine()
     if args.file is not None:
         texts = [read_text_file(args.file)]
