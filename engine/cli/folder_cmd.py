@@ -41,8 +41,8 @@ def run_dir(args: argparse.Namespace) -> int:
     """Translate the folder, print one line per file and a report; exit 1 if a file failed."""
     if args.out is None:
         raise InputError("--dir needs --out: the folder the translations go to.")
-    if args.file is not None or args.text:
-        raise InputError("--dir translates a folder: leave out --file and the text.")
+    if args.file is not None or args.text or getattr(args, "output", None) is not None:
+        raise InputError("--dir translates a folder into --out: leave out --file, --output and the text.")
     plan = plan_folder(args.dir, args.out, args.source, args.target, model=args.model, glossary=args.glossary)
     err = sys.stderr
     if plan.done:
