@@ -13,6 +13,7 @@ from typing import Any
 
 from engine.api import Engine
 from engine.cancel import CancelToken, ProgressCallback
+from engine.cli import folder_cmd
 from engine.cli.common import check_argument, engine, progress_printer, read_stdin_lines, read_text_file
 from engine.errors import InputError
 
@@ -43,17 +44,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="where to write the translated --file ('-': standard output, text formats only)",
     )
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
-    p.add_argument("--dir", type=Path, help="translate every document in this folder (recursively)")
-    p.add_argument("--out", type=Path, help="with --dir: the folder the translations go to (mirrored)")
+    folder_cmd.add_arguments(p)
     p.add_argument("text", nargs="*", help="text to translate")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Translate and print."""
-    eng = engine()
     if args.dir is not None:
-        return _run_dir(eng, args)
+        return folder_cmd.run_dir(args)
+    eng = engine()
     if args.file is not None:
         return _run_file(eng, args)
     if args.output is not None or args.overwrite:
@@ -123,23 +123,3 @@ def _step(steps: Any, progress: ProgressCallback) -> Path:
         if step.output is not None:
             written = step.output
     return written
-
-
-def _run_dir(eng: Engine, args: argparse.Namespace) -> int:
-    from engine.batch.folder import plan_folder, run_local
-
-    if args.out is None:
-        raise InputError("--dir needs --out DIR, the folder the translations go to.")
-    if args.file is not None or args.text or args.output is not None:
-        raise InputError("--dir goes with --out only (not --file, --output or TEXT).")
-    plan = plan_folder(args.dir, args.out, args.source, args.target, model=args.model, glossary=args.glossary)
-    for path in plan.done:
-        print(f"kept (translation exists): {path}", file=sys.stderr)
-    failed = 0
-    for result in run_local(eng, plan.jobs):
-        if result.ok:
-            print(result.job.out)
-        else:
-            failed += 1
-            print(f"{result.job.path}: {result.error}", file=sys.stderr)
-    return 1 if failed else 0
