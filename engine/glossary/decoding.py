@@ -45,12 +45,24 @@ BAN_STEPS = 6
 GUARD_WORDS = 2
 
 
+#: Portuguese determiners by definiteness: the model's determiner is taken as the term's article only when it
+#: matches the English word before the term ("the" -> "o", "da", "pelo"; "a" -> "um"); "reached a settlement" ->
+#: "chegaram a um acordo" keeps the preposition "a".
+DEFINITE = frozenset(
+    {"o", "a", "os", "as", "do", "da", "dos", "das", "no", "na", "nos", "nas"}
+    | {"ao", "à", "aos", "às", "pelo", "pela", "pelos", "pelas"}
+)
+INDEFINITE = frozenset({"um", "uma", "uns", "umas", "dum", "duma", "num", "numa"})
+_SOURCE_ARTICLES = {"the": DEFINITE, "a": INDEFINITE, "an": INDEFINITE}
+
+
 @dataclass(frozen=True)
 class Plan:
-    """One sentence with terms: its source ids and the terms to write."""
+    """One sentence with terms: its source ids, the terms to write, and the English word before each term."""
 
     ids: Sequence[int]
     constraints: Sequence[Constraint]
+    before: Sequence[str] = ()
 
 
 @dataclass
@@ -131,6 +143,9 @@ class ForcingHook:
         if det is not None:
             for j in sorted(row.pending):
                 c = cons[j]
+                fits = _SOURCE_ARTICLES.get(row.plan.before[j] if row.plan.before else "")
+                if fits is not None and det.lower() not in fits:
+                    continue
                 if c.start - 1 <= peak < c.end:
                     return self._start(row, j, step, agreed=agree(det, c.gender, c.plural), model_token=None)
             return best
@@ -229,7 +244,13 @@ class GlossaryTermPolicy:
     def plan(self, sentence: str) -> Plan | None:
         """The source ids and terms of a sentence, ``None`` when no term occurs in it."""
         ids, constraints, _ = self.aligner.prepare(sentence)
-        return Plan(ids, constraints) if constraints else None
+        if not constraints:
+            return None
+        sp = self.aligner.sp
+        before = [
+            str(sp.IdToPiece(ids[c.start - 1])).lstrip("▁").lower() if c.start else "" for c in constraints
+        ]
+        return Plan(ids, constraints, before)
 
     def decode(self, translator: OnnxTranslator, plans: Sequence[TermPlan]) -> list[list[int]]:
         """Greedy decoding of a batch with the terms forced (see the module docstring)."""
