@@ -76,10 +76,11 @@ _T = TypeVar("_T")
 
 # -- the engine's own implementation of each capability (imported on first use) -----------------------------
 def translation_service(config: EngineConfig) -> Translating:
-    """The in-process translation service."""
+    """The in-process translation service, with the glossary package's term policies as its term hook."""
+    from engine.glossary.decoding import GlossaryTerms
     from engine.translate.service import TranslationService
 
-    return TranslationService(config)
+    return TranslationService(config, term_policies=GlossaryTerms())
 
 
 def correction_service(config: EngineConfig) -> Correcting:
