@@ -171,6 +171,46 @@
 <context>
     <name>CorrectPage</name>
     <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Detect automatically</source>
+        <translation>Detectar automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Detected language</source>
+        <translation>Idioma detectado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>English (UK)</source>
+        <translation>Inglês (Reino Unido)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Portuguese (Brazil)</source>
+        <translation>Português (Brasil)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Portuguese (Portugal)</source>
+        <translation>Português (Portugal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Detected: {0}</source>
+        <translation>Detectado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Choose the language in the list if this is wrong.</source>
+        <translation>Se estiver errado, escolha o idioma na lista.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/correct_page.py" line="93"/>
         <source>Check</source>
         <translation>Verificar</translation>
