@@ -45,8 +45,24 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     delete.add_argument("name")
     delete.set_defaults(func=_delete)
 
-    ft = sub.add_parser("finetune", help="adapt the translation model to a glossary")
-    ft.add_argument("--glossary", required=True, help="name of a stored glossary")
+    ft = sub.add_parser(
+        "finetune", help="adapt the translation model to a glossary and/or translation memories"
+    )
+    ft.add_argument("--glossary", default=None, help="name of a stored glossary (optional with --memory)")
+    ft.add_argument(
+        "--memory",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="translation memories: TMX, XLIFF 1.2/2.x, TSV or CSV sentence pairs",
+    )
+    ft.add_argument("--from", dest="source", default="en", help="source language without a glossary (en)")
+    ft.add_argument("--to", dest="target", default="pt", help="target language without a glossary (pt)")
+    ft.add_argument(
+        "--general", type=Path, default=None, help="TSV of human-translated general pairs to check"
+    )
+    ft.add_argument("--learning-rate", type=float, default=None, help="AdamW learning rate (default 2e-4)")
     ft.add_argument("--minutes", type=float, default=None, help="training time budget (default 5)")
     ft.add_argument("--method", choices=("full", "lora"), default="full", help="full fine-tuning or LoRA")
     ft.add_argument("--sentences", type=Path, default=None, help="optional TSV of your own sentence pairs")

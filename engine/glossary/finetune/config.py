@@ -10,7 +10,7 @@ class FineTuneConfig:
     """Everything the child process needs.
 
     Attributes:
-        glossary: the glossary's name.
+        glossary: the glossary's name ("" when only memories are given).
         model_name: the name the adapted model is installed under (``"en-pt + <glossary>"``).
         base_folder: the base model's Firefox Translations folder (Marian weights, vocabulary, shortlist).
         entries: (source term, target term) pairs.
@@ -31,7 +31,14 @@ class FineTuneConfig:
             that contain glossary terms become training sentences, translated by the base model with the
             glossary.
         document_sentences: at most this many sentences are taken from the documents.
-        install: export to ONNX int8 and install the model at the end.
+        memories: the user's translation memories (TMX, XLIFF, TSV, CSV; absolute paths).
+        memory_held_out: share of the memory kept out of training for the in-domain evaluation.
+        general_pairs: a TSV of human-translated general sentences (source TAB target) for the general check;
+            default: held-out drill sentences (never in the replay set).
+        general_limit: at most this many general sentences are evaluated.
+        max_general_drop: the model is installed only if general chrF++ drops by at most this much.
+        calibrate: re-derive the int8 activation scales on the user's sentences after training.
+        install: export to ONNX int8 and install the model at the end (only if it improved in-domain).
         work_dir: scratch folder (the parent creates and removes it).
     """
 
@@ -41,7 +48,7 @@ class FineTuneConfig:
     entries: list[tuple[str, str]] = field(default_factory=list)
     minutes: float = 4.0
     method: str = "full"
-    learning_rate: float = 3e-5
+    learning_rate: float = 2e-4
     batch_size: int = 32
     term_sentences: int = 1500
     held_out: int = 100
@@ -54,5 +61,11 @@ class FineTuneConfig:
     user_pairs: str | None = None
     documents: list[str] = field(default_factory=list)
     document_sentences: int = 2000
+    memories: list[str] = field(default_factory=list)
+    memory_held_out: float = 0.1
+    general_pairs: str | None = None
+    general_limit: int = 150
+    max_general_drop: float = 0.5
+    calibrate: bool = True
     install: bool = True
     work_dir: str | None = None

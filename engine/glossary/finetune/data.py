@@ -118,25 +118,51 @@ def document_sources(paths: Sequence[Path], entries: Sequence[GlossaryEntry], li
     return out
 
 
-def drill_sentences(folder: Path | None = None) -> tuple[list[str], list[Pair]]:
-    """General English sentences for replay, and held-out pairs (every fifth en->pt drill) for chrF++.
+def drill_sentences(
+    folder: Path | None = None, direction: tuple[str, str] = ("en", "pt")
+) -> tuple[list[str], list[Pair]]:
+    """General sentences in the source language for replay, and held-out pairs (every fifth drill of the source
+    language) for chrF++; the held-out sentences are never in the replay list.
+
+    Args:
+        folder: the drills folder (default: the shipped one).
+        direction: (source, target) language of the run: English sources for en->pt, Portuguese for pt->en.
 
     Returns:
-        (replay English sentences, general evaluation pairs).
+        (replay source sentences, general evaluation pairs).
     """
     folder = folder or drills_dir()
+    src_lang, _ = direction
+    other = "pt" if src_lang == "en" else "en"
     replay: list[str] = []
     general: list[Pair] = []
-    en = folder / "en.tsv"
-    pt = folder / "pt.tsv"
-    if en.is_file():
-        rows = list(csv.DictReader(en.open(encoding="utf-8"), delimiter="\t"))
+    own = folder / f"{src_lang}.tsv"
+    theirs = folder / f"{other}.tsv"
+    if own.is_file():
+        rows = list(csv.DictReader(own.open(encoding="utf-8"), delimiter="\t"))
         for i, row in enumerate(rows):
             if i % 5 == 4:
                 general.append(Pair(row["text"], row["translation"]))
             else:
                 replay.append(row["text"])
-    if pt.is_file():
-        rows = list(csv.DictReader(pt.open(encoding="utf-8"), delimiter="\t"))
-        replay.extend(row["translation"] for row in rows)
+    if theirs.is_file():
+        rows = list(csv.DictReader(theirs.open(encoding="utf-8"), delimiter="\t"))
+        held = {p.source for p in general}
+        replay.extend(row["translation"] for row in rows if row["translation"] not in held)
     return replay, general
+
+
+def human_general_pairs(
+    folder: Path | None = None, direction: tuple[str, str] = ("en", "pt"), every: int = 3
+) -> list[Pair]:
+    """General pairs whose reference a person wrote: drills written in the target language (their text is the
+    original), with their translation into the source language as the source; every ``every``-th drill.
+
+    Keep them out of the replay set (the worker does).
+    """
+    folder = folder or drills_dir()
+    path = folder / f"{direction[1]}.tsv"
+    if not path.is_file():
+        return []
+    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+    return [Pair(row["translation"], row["text"]) for i, row in enumerate(rows) if i % every == every - 1]

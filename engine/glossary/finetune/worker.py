@@ -30,21 +30,32 @@ def emit(event: str, **fields: Any) -> None:
     sys.stdout.flush()
 
 
+class _Rejected(Exception):
+    """The exported model did not pass the install gate (not an error: the base model is kept)."""
+
+    def __init__(self, reason: str, after: dict[str, Any]) -> None:
+        super().__init__(reason)
+        self.after = after
+
+
 def run(config: FineTuneConfig) -> dict[str, Any]:
-    """Prepare data, evaluate, train within the budget, evaluate again, export and install.
+    """Prepare data, evaluate, train within the budget (keeping the best checkpoint), re-quantize, evaluate the
+    exported int8 model through ONNX Runtime and install it only when it is better in-domain and no more than
+    ``max_general_drop`` worse in general.
 
     Returns:
         The ``done`` event's fields.
     """
     import torch
 
-    from engine.glossary.constrained import TermAwareTranslator
-    from engine.glossary.finetune import data
-    from engine.glossary.finetune.chrf import corpus_chrf
+    from engine.errors import InputError
+    from engine.glossary.finetune import data, quantize
+    from engine.glossary.finetune import evaluate as ev
     from engine.glossary.finetune.lora import LoraMarian, trainable_parameters
+    from engine.glossary.finetune.memory import read_memories
     from engine.glossary.finetune.shortlist_ext import extend_shortlist
     from engine.glossary.model import GlossaryEntry
-    from engine.glossary.terms import uses_term
+    from engine.translate import store
     from engine.translate.architecture import Architecture
     from engine.translate.marian import read_marian
     from engine.translate.model_folder import find_source_model
@@ -57,62 +68,88 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     if config.threads > 0:
         torch.set_num_threads(config.threads)
     device = torch.device(resolve_device(config.device, "torch"))
-    emit("stage", stage="loading", device=str(device))
+    emit("stage", stage="loading", device=str(device), threads=torch.get_num_threads())
     entries = [GlossaryEntry(s, t) for s, t in config.entries]
     source = find_source_model(Path(config.base_folder))
+    if source.source != "en" and not (config.memories or config.user_pairs):
+        raise InputError(
+            f"Fine-tuning {source.source}->{source.target} from a glossary alone is not available: its practice "
+            f"sentences are English. Give a translation memory of {source.source}->{source.target} sentence "
+            "pairs (--memory FILE), and the glossary's terms are learnt from it."
+        )
     marian = read_marian(source.model)
     arch = Architecture.from_config(marian.config)
     vocab = Vocab(source.source_vocab)
     work = Path(config.work_dir) if config.work_dir else Path(tempfile.mkdtemp(prefix="palavra-finetune-"))
     work.mkdir(parents=True, exist_ok=True)
-    additions = [
-        (vocab.encode(e.source)[:-1], vocab.encode(e.target)[:-1]) for e in entries
-    ]  # the term's pieces become candidates wherever its source pieces occur
+    additions = [(vocab.encode(e.source)[:-1], vocab.encode(e.target)[:-1]) for e in entries]
     shortlist = (
         extend_shortlist(source.shortlist, work / "shortlist.bin", additions) if source.shortlist else None
     )
-    base = MarianTransformer(arch, marian.weights).eval()
 
     emit("stage", stage="preparing")
-    per_term = max(2, min(len(data.TEMPLATES), config.term_sentences // max(1, len(entries))))
-    term_src = data.term_sources(entries, per_term, config.seed)
+    memory: list[tuple[str, str]] = []
+    report = None
+    if config.memories:
+        report = read_memories([Path(m) for m in config.memories], source.source, source.target)
+        memory = list(report.pairs)
+        emit("memory", summary=report.summary(), pairs=len(memory))
+    if config.user_pairs:
+        memory += [(p.source, p.target) for p in data.user_pairs(Path(config.user_pairs))]
+    memory_train, memory_held = ev.split_memory(memory, config.memory_held_out, config.seed)
+    english = source.source == "en"
+    term_src: list[str] = []
+    held_terms: list[tuple[str, str]] = []
+    if entries and english:
+        per_term = max(2, min(len(data.TEMPLATES), config.term_sentences // max(1, len(entries))))
+        term_src = data.term_sources(entries, per_term, config.seed)
+        held = data.held_out_sources(entries, config.held_out)
+        held_terms = [
+            (s, e.target) for s, e in zip(held, _shuffled_entries(entries, len(held)), strict=False)
+        ]
     if config.documents:
         term_src += data.document_sources(
             [Path(d) for d in config.documents], entries, config.document_sentences
         )
-    replay_src, general = data.drill_sentences()
-    term_tgt, replay_tgt = _teacher(source, entries, term_src, replay_src, config)
-    pairs_terms = list(zip(term_src, term_tgt, strict=True))
-    if config.user_pairs:
-        pairs_terms += [(p.source, p.target) for p in data.user_pairs(Path(config.user_pairs))]
+    replay_src, _ = data.drill_sentences(direction=(source.source, source.target))
+    general = (
+        ev.general_pairs(Path(config.general_pairs), config.general_limit)
+        if config.general_pairs
+        else [
+            (p.source, p.target) for p in data.human_general_pairs(direction=(source.source, source.target))
+        ][: config.general_limit]
+    )
+    not_replayed = {s for s, _ in general} | {s for s, _ in memory_held} | {s for s, _ in held_terms}
+    replay_src = [s for s in replay_src if s not in not_replayed]
+    term_tgt, replay_tgt, base_onnx = _teacher(source, entries, term_src, replay_src, config)
+    pairs_domain = list(zip(term_src, term_tgt, strict=True)) + memory_train
     pairs_replay = list(zip(replay_src, replay_tgt, strict=True))
-    held = data.held_out_sources(entries, config.held_out)
-    held_terms = {s: e for s, e in zip(held, _shuffled_entries(entries, len(held)), strict=False)}
+    sets = ev.EvalSets(tuple(memory_held), tuple(held_terms), tuple(general))
     emit(
         "stage",
         stage="prepared",
-        term_pairs=len(pairs_terms),
+        term_pairs=len(term_src),
+        memory_pairs=len(memory_train),
         replay_pairs=len(pairs_replay),
-        held_out=len(held),
+        held_out=len(memory_held) + len(held_terms),
+        general=len(general),
     )
+    if not pairs_domain:
+        raise InputError("There is nothing to learn from: the glossary is empty and no memory was given.")
 
     def evaluate(model: MarianTransformer, label: str) -> dict[str, Any]:
+        from engine.glossary.constrained import TermAwareTranslator
+
         model.eval()
         translator = TermAwareTranslator(model, source.source_vocab, shortlist, [])
-        held_out = translator.translate(held)
-        accuracy = sum(uses_term(o, held_terms[s].target) for s, o in zip(held, held_out, strict=True))
-        general_out = translator.translate([p.source for p in general])
-        score = corpus_chrf(general_out, [p.target for p in general]) if general else 0.0
-        result = {
-            "phase": label,
-            "elapsed": round(time.monotonic() - started, 1),
-            "term_accuracy": round(100.0 * accuracy / max(1, len(held)), 1),
-            "chrf": round(score, 2),
-            "examples": [[s, o] for s, o in list(zip(held, held_out, strict=True))[:5]],
-        }
+        result = {"phase": label, "elapsed": round(time.monotonic() - started, 1), "runtime": "pytorch"}
+        result.update(ev.score(sets, lambda xs: translator.translate(xs, method="none")))
         emit("metrics", **result)
         return result
 
+    base = MarianTransformer(arch, marian.weights).eval()
+    before_onnx = {"phase": "before", "runtime": "onnx-int8", **ev.score(sets, base_onnx)}
+    emit("metrics", **before_onnx, elapsed=round(time.monotonic() - started, 1))
     before = evaluate(base, "before")
     model: MarianTransformer
     if config.method == "lora":
@@ -126,23 +163,29 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     def encode_pair(src: str, tgt: str) -> tuple[list[int], list[int]]:
         return vocab.encode(src)[:128], vocab.encode(tgt)[:128]
 
-    encoded_terms = [encode_pair(s, t) for s, t in pairs_terms]
-    encoded_replay = [encode_pair(s, t) for s, t in pairs_replay]
+    half = max(1, config.batch_size // 2)
+    domain_batches = _buckets([encode_pair(s, t) for s, t in pairs_domain], half)
+    replay_batches = _buckets([encode_pair(s, t) for s, t in pairs_replay], config.batch_size - half)
     budget = config.minutes * 60.0
     train_start = time.monotonic()
     step = 0
     next_eval = budget / max(1, config.evaluations)
     last_progress = 0.0
     loss_avg = math.nan
+    best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    best_key = (0.0, 0.0)
+    curve: list[dict[str, Any]] = []
+    warmup = 10
     while True:
         elapsed = time.monotonic() - train_start
         if elapsed >= budget:
             break
-        batch = random.sample(encoded_terms, min(len(encoded_terms), config.batch_size // 2))
-        batch += random.sample(encoded_replay, min(len(encoded_replay), config.batch_size - len(batch)))
+        batch = list(random.choice(domain_batches))
+        if replay_batches:
+            batch += random.choice(replay_batches)
         model.train()
         for group in optimizer.param_groups:
-            group["lr"] = config.learning_rate * min(1.0, (step + 1) / 20)
+            group["lr"] = config.learning_rate * min(1.0, (step + 1) / warmup)
         loss = _loss(model, batch, EOS_ID, device, config.label_smoothing, shortlist)
         optimizer.zero_grad()
         loss.backward()
@@ -155,24 +198,78 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
         if now - last_progress >= 2.0:
             last_progress = now
             emit("progress", step=step, elapsed=round(now, 1), budget=budget, loss=round(loss_avg, 4))
-        if now >= next_eval and now < budget - 5:
+        if now >= next_eval or time.monotonic() - train_start >= budget:
             next_eval += budget / max(1, config.evaluations)
-            evaluate(model, "training")
+            point = evaluate(model, "training")
+            point["step"] = step
+            curve.append(point)
+            ok = ev.general_drop(before, point) <= config.max_general_drop
+            key = (1.0 if ok else 0.0, ev.gain(before, point))
+            if key > best_key:
+                best_key = key
+                best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(best_state)
     after = evaluate(model, "after")
-    result: dict[str, Any] = {"before": before, "after": after, "steps": step, "installed": False}
-    if config.install:
-        emit("stage", stage="exporting")
-        weights = _weights(model, marian.weights)
-        installed = _install(config, arch, weights, marian.quant_multipliers, source, work / "shortlist.bin")
+    result: dict[str, Any] = {
+        "before": before_onnx,
+        "after": after,
+        "float_before": before,
+        "float_after": after,
+        "curve": curve,
+        "steps": step,
+        "steps_per_minute": round(step / max(1e-9, (time.monotonic() - train_start) / 60.0), 1),
+        "installed": False,
+        "memory": report.summary() if report else None,
+    }
+    emit("stage", stage="exporting")
+    weights = _weights(model, marian.weights)
+    alphas = dict(marian.quant_multipliers or {})
+    if alphas and config.calibrate:
+        calib = [
+            encode_pair(s, t) for s, t in (memory_train + list(zip(term_src, term_tgt, strict=True)))[:256]
+        ]
+        base_ranges = quantize.activation_ranges(base, calib)
+        new_ranges = quantize.activation_ranges(MarianTransformer(arch, weights), calib)
+        alphas, moved = quantize.recalibrate(alphas, base_ranges, new_ranges)
+        result["recalibrated_scales"] = moved
+
+    def gate(folder: Path) -> None:
+        store.validate_folder(folder)
+        scored = {
+            "phase": "installed",
+            "runtime": "onnx-int8",
+            **ev.score(sets, ev.onnx_translator(folder, config.threads)),
+        }
+        emit("metrics", **scored, elapsed=round(time.monotonic() - started, 1))
+        reason = ev.verdict(before_onnx, scored, config.max_general_drop)
+        if reason is not None or not config.install:
+            raise _Rejected(reason or "evaluation only (--no-install)", scored)
+        result["after"] = scored
+
+    try:
+        installed = _install(config, arch, weights, alphas, source, work / "shortlist.bin", gate)
         result.update(installed=True, model=installed.name, folder=str(installed.folder))
+    except _Rejected as rejected:
+        result["after"] = rejected.after
+        result["reason"] = str(rejected)
+    result["float_gain"] = round(ev.gain(before, after), 2)
+    result["int8_gain"] = round(ev.gain(before_onnx, result["after"]), 2)
+    result["kept_share"] = ev.kept_share(result["float_gain"], result["int8_gain"])
     result["seconds"] = round(time.monotonic() - started, 1)
     return result
 
 
+def _buckets(pairs: list[tuple[list[int], list[int]]], size: int) -> list[list[tuple[list[int], list[int]]]]:
+    """Length-bucketed batches: pairs sorted by length, cut into batches of ``size`` (little padding)."""
+    ordered = sorted(pairs, key=lambda p: (len(p[0]) + len(p[1]), random.random()))
+    return [ordered[i : i + size] for i in range(0, len(ordered), size)]
+
+
 def _teacher(
     source: Any, entries: list[Any], term_src: list[str], replay_src: list[str], config: FineTuneConfig
-) -> tuple[list[str], list[str]]:
-    """Targets from the base model on the ONNX runtime: term sentences with the glossary, replay without."""
+) -> tuple[list[str], list[str], Any]:
+    """Targets from the base model on the ONNX runtime (computed once): term sentences with the glossary, replay
+    without; and the base model's plain ONNX translation function (the "before" of the evaluation)."""
     from engine.config import EngineConfig
     from engine.glossary.align import TermAligner
     from engine.glossary.inference import translate_sentences
@@ -184,7 +281,11 @@ def _teacher(
     folder = installed.folder
     with_terms = TermAligner(folder / "source.spm", entries)
     without = TermAligner(folder / "source.spm", [])
-    return translate_sentences(loaded, with_terms, term_src), translate_sentences(loaded, without, replay_src)
+
+    def plain(sentences: list[str]) -> list[str]:
+        return translate_sentences(loaded, without, sentences)
+
+    return translate_sentences(loaded, with_terms, term_src), plain(replay_src), plain
 
 
 def _shuffled_entries(entries: list[Any], limit: int) -> list[Any]:
@@ -253,6 +354,7 @@ def _install(
     alphas: dict[str, float],
     source: Any,
     lex: Path,
+    gate: Any,
 ) -> Any:
     from engine.translate import store
 
@@ -267,7 +369,13 @@ def _install(
         source_vocab=source.source_vocab,
         target_vocab=source.target_vocab,
         shortlist=lex if lex.is_file() else source.shortlist,
-        extra={"glossary": config.glossary, "base": source.pair, "method": config.method},
+        extra={
+            "glossary": config.glossary,
+            "base": source.pair,
+            "method": config.method,
+            "memories": [Path(m).name for m in config.memories],
+        },
+        validate=gate,
     )
 
 

@@ -88,34 +88,80 @@ def test_killing_at_any_point_leaves_everything_intact(
     assert engine.translate(["Good morning."], "en", "pt")[0].model == "en-pt"
 
 
-def test_short_run_installs_an_adapted_model_next_to_the_base(
+def test_short_run_teaches_the_installed_model_and_installs_it_next_to_the_base(
     engine: Engine, translation_models: Path, tmp_path: Path
 ) -> None:
+    """Fails when fine-tuning does not teach: the installed int8 model must use held-out terms more than the base."""
+    from engine.glossary.finetune.data import held_out_sources
+    from engine.glossary.finetune.runner import run_job
+    from engine.glossary.terms import uses_term
+
     document = tmp_path / "clinic notes.txt"
     document.write_text(
         "The nurse checked his blood pressure twice.\n\nShe had shortness of breath at night. It was cold.\n",
         encoding="utf-8",
     )
+    held = held_out_sources(ENTRIES, len(ENTRIES))
+    targets = {s: next(e.target for e in ENTRIES if e.source in s) for s in held}
+
+    def term_use(model: str | None) -> int:
+        out = engine.translate(held, "en", "pt", model=model)
+        return sum(uses_term(o.text, targets[s]) for s, o in zip(held, out, strict=True))
+
+    base_use = term_use(None)
+    assert base_use < len(held)  # something to learn
+    config = _config(
+        engine,
+        minutes=0.5,
+        term_sentences=60,
+        evaluations=1,
+        learning_rate=5e-4,
+        batch_size=16,
+        general_limit=30,
+        documents=[str(document)],
+        max_general_drop=100.0,  # a run this short costs general quality; the gate is tested on its own
+    )
     events: list[dict[str, object]] = []
-    result = engine.glossaries.finetune("med", minutes=0.05, documents=[document], on_event=events.append)
-    kinds = [e["event"] for e in events]
+    done = run_job(config, on_event=events.append)
     prepared = next(e for e in events if e.get("stage") == "prepared")
-    templates = engine.glossaries.finetune_config("med").term_sentences // len(ENTRIES)
-    assert prepared["term_pairs"] == len(ENTRIES) * min(templates, 18) + 2  # the two document sentences
-    assert kinds[0] == "stage" and "progress" in kinds and kinds.count("metrics") == 2 and kinds[-1] == "done"
-    assert result.installed and result.model_name == "en-pt + med"
-    assert 0.0 <= result.before["term_accuracy"] <= 100.0 and result.after["chrf"] > 20.0
+    assert (
+        prepared["term_pairs"] == len(ENTRIES) * 18 + 2
+    )  # 18 templates per term + the two document sentences
+    phases = [(e["phase"], e["runtime"]) for e in events if e["event"] == "metrics"]
+    assert ("before", "onnx-int8") in phases and ("installed", "onnx-int8") in phases
+    assert done["installed"] and done["model"] == "en-pt + med", done.get("reason")
     adapted = store.find_installed("en-pt + med")
     assert adapted is not None and adapted.kind == "adapted" and adapted.manifest["glossary"] == "med"
     store.verify_files(adapted)
-    # Installed, not active; the base stays; the user can switch and switch back.
+    # the installed model, without term-aware inference, uses the held-out terms more often than the base
+    assert term_use("en-pt + med") > base_use
+    assert done["after"]["term_accuracy"] > done["before"]["term_accuracy"]
+    # installed, not active; the base stays; the user can switch and switch back
     assert engine.translate(["Hello."], "en", "pt")[0].model == "en-pt"
-    out = engine.translate(["Do you have high blood pressure?"], "en", "pt", model="en-pt + med")[0]
-    assert out.model == "en-pt + med" and out.text
     engine.translation.activate_model("en-pt + med")
     assert engine.translate(["Hello again."], "en", "pt")[0].model == "en-pt + med"
     engine.translation.activate_model("en-pt")
     assert engine.translate(["Hello, once more."], "en", "pt")[0].model == "en-pt"
+
+
+def test_a_model_that_does_not_improve_is_not_installed(engine: Engine) -> None:
+    from engine.glossary.finetune.runner import run_job
+
+    done = run_job(_config(engine, minutes=0.02, learning_rate=1e-9))
+    assert not done["installed"] and "base model is kept" in done["reason"]
+    assert store.find_installed("en-pt + med") is None
+
+
+def test_pt_en_from_a_glossary_alone_is_refused(translation_models: Path) -> None:
+    eng = Engine()
+    eng.glossaries.create("pt med", "pt", "en", [GlossaryEntry("tensão arterial", "blood pressure")])
+    from engine.glossary.finetune.runner import run_job
+
+    config = FineTuneConfig(**{**eng.glossaries.finetune_config("pt med", minutes=0.05).__dict__})
+    with pytest.raises(ModelError) as err:
+        run_job(config)
+    assert "translation memory" in err.value.user_message
+    eng.close()
 
 
 def test_cancel_token_terminates_the_child(engine: Engine) -> None:
