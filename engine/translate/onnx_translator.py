@@ -128,10 +128,10 @@ class OnnxTranslator:
                 "dec_in": self.embeddings.embed_target(prev, step),
                 "mask_bias": mask_bias,
             }
-            for n in range(self.dec_depth):
-                feed[f"cells_{n + 1}"] = cells[n]
-                feed[f"keys_{n + 1}"] = keys[n]
-                feed[f"values_{n + 1}"] = values[n]
+            for layer in range(self.dec_depth):
+                feed[f"cells_{layer + 1}"] = cells[layer]
+                feed[f"keys_{layer + 1}"] = keys[layer]
+                feed[f"values_{layer + 1}"] = values[layer]
             feed["out_w"] = out_w
             feed["out_b"] = out_b
             logits, *cells, attention = self.decoder.run(None, feed)

@@ -134,7 +134,7 @@ def test_decomposed_unicode_is_normalised(service: CorrectionService) -> None:
 def test_unsupported_language(service: CorrectionService) -> None:
     with pytest.raises(UnsupportedLanguageError):
         service.check("Hola", "es")
-    assert service.languages() == ["en-US", "en-GB", "pt-BR", "pt-PT"]
+    assert service.languages() == ["auto", "en-US", "en-GB", "pt-BR", "pt-PT"]
 
 
 def test_text_over_the_limit_is_refused(service: CorrectionService) -> None:
