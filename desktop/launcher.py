@@ -20,6 +20,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] == "gui":
+        from desktop import system_check
+
+        problem = system_check.check()  # before Qt: it would abort on a missing library
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
         from desktop.app import run
 
         return run(args[1:] if args else [])

@@ -14,7 +14,7 @@ below are for type checking and cost nothing at run time.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from engine.correct.model import CheckResult as CheckResult
     from engine.correct.model import Edit as Edit
     from engine.documents import Document as Document
+    from engine.documents import DocumentProgress as DocumentProgress
     from engine.documents import TranslateFn as TranslateFn
     from engine.glossary.finetune.config import FineTuneConfig as FineTuneConfig
     from engine.glossary.model import GlossaryEntry as GlossaryEntry
@@ -75,10 +76,11 @@ _T = TypeVar("_T")
 
 # -- the engine's own implementation of each capability (imported on first use) -----------------------------
 def translation_service(config: EngineConfig) -> Translating:
-    """The in-process translation service."""
+    """The in-process translation service, with the glossary package's term policies as its term hook."""
+    from engine.glossary.decoding import GlossaryTerms
     from engine.translate.service import TranslationService
 
-    return TranslationService(config)
+    return TranslationService(config, term_policies=GlossaryTerms())
 
 
 def correction_service(config: EngineConfig) -> Correcting:
@@ -209,19 +211,25 @@ class Engine:
 
         return output_path(path, target)
 
+    def document_keep_both_path(self, path: Path) -> Path:
+        """A free name beside an existing output, for "keep both" (``talk.pt (2).srt``)."""
+        from engine.documents import keep_both_path
+
+        return keep_both_path(path)
+
     def translate_document(
         self,
         document: Document,
         translate: TranslateFn,
         out: Path,
         *,
-        on_progress: ProgressCallback | None = None,
+        overwrite: bool = False,
         cancel: CancelToken | None = None,
-    ) -> Path:
+    ) -> Iterator[DocumentProgress]:
         """Translate a loaded document with ``translate`` and write it to ``out`` atomically, structure kept."""
         from engine.documents import translate_document
 
-        return translate_document(document, translate, out, on_progress=on_progress, cancel=cancel)
+        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel)
 
     def open_history(self) -> History:
         """The translation history store (SQLite in the data folder); one per thread that uses it."""

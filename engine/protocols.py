@@ -12,7 +12,7 @@ Nothing here is imported at run time except this module itself (the result types
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from engine.cancel import CancelToken, ProgressCallback
     from engine.correct.model import CheckResult
-    from engine.documents import Document, TranslateFn
+    from engine.documents import Document, DocumentProgress, TranslateFn
     from engine.glossary.finetune.config import FineTuneConfig
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
     from engine.glossary.service import FineTuneResult
@@ -323,16 +323,20 @@ class Documents(Protocol):
         """Where the translation of a document goes."""
         ...
 
+    def document_keep_both_path(self, path: Path) -> Path:
+        """A free name beside an existing output, for "keep both" (``talk.pt (2).srt``)."""
+        ...
+
     def translate_document(
         self,
         document: Document,
         translate: TranslateFn,
         out: Path,
         *,
-        on_progress: ProgressCallback | None = None,
+        overwrite: bool = False,
         cancel: CancelToken | None = None,
-    ) -> Path:
-        """Translate a loaded document and write it atomically."""
+    ) -> Iterator[DocumentProgress]:
+        """Translate a loaded document lazily (progress in sentences), then write it atomically."""
         ...
 
 

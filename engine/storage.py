@@ -4,7 +4,10 @@ Each component (translation history, glossaries, drills, ...) owns an ordered li
 :func:`open_database` with it; the database records in ``schema_version`` how far each component got, so components
 evolve their tables independently.
 
-Safe when several processes open a new data folder at once: migrations run on their own autocommit connection inside
+Safe when several processes open a new data folder at once: the set-up of a connection (switching the file to WAL,
+the integrity check, the migrations) runs under a lock file beside the database (``palavra.sqlite3.lock``, taken with
+the maintained ``filelock`` package), because SQLite answers ``SQLITE_BUSY`` at once, without waiting, when two
+connections switch a new file to WAL together; migrations run on their own autocommit connection inside
 ``BEGIN EXCLUSIVE``, and the version is read again inside that transaction, so each migration runs exactly once and
 a failure leaves the previous schema (DDL included). The file is created 0600 (SQLite gives its ``-wal``/``-shm`` files
 the same mode). A database that SQLite reports as damaged is renamed aside (``palavra.sqlite3.damaged-<time>``) with
@@ -21,6 +24,8 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from engine import paths
 from engine.errors import StorageError
@@ -72,18 +77,27 @@ def open_database(component: str, migrations: Sequence[str], path: Path | None =
 def _open(component: str, migrations: Sequence[str], db_path: Path) -> sqlite3.Connection:
     _create_private(db_path)
     key = str(db_path.resolve())
-    admin = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    lock = FileLock(f"{db_path}.lock", timeout=BUSY_TIMEOUT_S, mode=0o600)
     try:
-        admin.execute("PRAGMA journal_mode=WAL")
-        with _lock:
-            if key not in _checked:
-                result = admin.execute("PRAGMA quick_check").fetchone()
-                if not result or result[0] != "ok":
-                    raise _corrupt(str(result[0] if result else "no result"))
-                _checked.add(key)
-        _migrate(admin, component, migrations)
-    finally:
-        admin.close()
+        with lock:
+            admin = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            try:
+                admin.execute("PRAGMA journal_mode=WAL")
+                with _lock:
+                    if key not in _checked:
+                        result = admin.execute("PRAGMA quick_check").fetchone()
+                        if not result or result[0] != "ok":
+                            raise _corrupt(str(result[0] if result else "no result"))
+                        _checked.add(key)
+                _migrate(admin, component, migrations)
+            finally:
+                admin.close()
+    except Timeout as exc:
+        busy = sqlite3.OperationalError(
+            f"lock file {exc.lock_file} held for more than {BUSY_TIMEOUT_S:.0f} s"
+        )
+        busy.sqlite_errorname = "SQLITE_BUSY"
+        raise busy from exc
     conn = sqlite3.connect(db_path, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
     conn.execute("PRAGMA foreign_keys=ON")
     return conn

@@ -89,7 +89,11 @@ class CorrectPage(QWidget):
         self._applying = False
 
         self.language_combo = LanguageCombo(("pt", "en"), self)
-        self.language_combo.set_code(settings.correction_language)
+        # "Detect" is the default: each paragraph is checked in the language it is written in.
+        self.language_combo.insertItem(0, self.tr("Detect automatically"), "auto")
+        self.language_combo.setCurrentIndex(0)
+        self.detected = QLabel(self)
+        self.detected.setAccessibleName(self.tr("Detected language"))
         self.check_button = QPushButton(self.tr("Check"), self)
         self.check_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.check_button.setToolTip("Ctrl+Enter")
@@ -97,6 +101,7 @@ class CorrectPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Language of the text"), self))
         top.addWidget(self.language_combo)
+        top.addWidget(self.detected)
         top.addWidget(self.check_button)
         top.addWidget(self.busy, 1)
 
@@ -176,7 +181,9 @@ class CorrectPage(QWidget):
         self._typing.start()
 
     def _language_changed(self) -> None:
-        self.settings.correction_language = self.language_combo.code()
+        code = self.language_combo.code()
+        if code != "auto":
+            self.settings.correction_language = code
         self.check()
 
     def check(self) -> None:
@@ -217,6 +224,7 @@ class CorrectPage(QWidget):
             return  # the text changed meanwhile; a newer check is on its way
         else:
             self.edits = sorted(result.edits, key=lambda e: e.start)
+        self._show_detected(result)
         self._checked_text = self.editor.toPlainText()
         self._refresh()
 
@@ -229,6 +237,25 @@ class CorrectPage(QWidget):
             self.notice.show_error(error_text(exc))
 
     # -- showing ----------------------------------------------------------------------------------------
+    def variant_name(self, variant: str) -> str:
+        """A language variant's name in the interface language."""
+        names = {
+            "en-US": self.tr("English"),
+            "en-GB": self.tr("English (UK)"),
+            "pt-BR": self.tr("Portuguese (Brazil)"),
+            "pt-PT": self.tr("Portuguese (Portugal)"),
+        }
+        return names.get(variant, variant)
+
+    def _show_detected(self, result: Any) -> None:
+        parts = getattr(result, "parts", ()) if result is not None else ()
+        if not parts or not any(p.detected for p in parts):
+            self.detected.clear()
+            return
+        names = ", ".join(self.variant_name(language) for language in result.languages)
+        self.detected.setText(self.tr("Detected: {0}").format(names))
+        self.detected.setToolTip(self.tr("Choose the language in the list if this is wrong."))
+
     def _refresh(self) -> None:
         self._underline()
         self.edit_list.blockSignals(True)

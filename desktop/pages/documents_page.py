@@ -1,4 +1,4 @@
-"""Documents page: drop or open a .txt/.srt/.docx, translate it with progress, time left and cancel."""
+"""Documents page: drop or open a .txt/.srt/.vtt/.docx, translate it with progress, time left and cancel."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -54,7 +55,7 @@ class DropArea(QFrame):
         self.setObjectName("dropArea")
         self.setStyleSheet("#dropArea { border: 2px dashed palette(mid); border-radius: 8px; }")
         self.setMinimumHeight(140)
-        self.label = QLabel(self.tr("Drop a .txt, .srt or .docx file here"), self)
+        self.label = QLabel(self.tr("Drop a document here (.txt, .srt, .vtt, .docx)"), self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -178,7 +179,7 @@ class DocumentsPage(QWidget):
             self,
             self.tr("Open a document"),
             self.settings.last_folder,
-            self.tr("Documents (*.txt *.srt *.docx);;All files (*)"),
+            self.tr("Documents (*.txt *.srt *.vtt *.docx);;All files (*)"),
         )
         if name:
             self.open_path(Path(name))
@@ -218,9 +219,12 @@ class DocumentsPage(QWidget):
             return
         self.document = doc
         self.settings.last_folder = str(doc.path.parent)
-        kind = {"txt": self.tr("text"), "srt": self.tr("subtitles"), "docx": self.tr("Word document")}[
-            doc.kind
-        ]
+        kind = {
+            "txt": self.tr("text"),
+            "srt": self.tr("subtitles"),
+            "vtt": self.tr("subtitles"),
+            "docx": self.tr("Word document"),
+        }.get(doc.kind, doc.kind)
         self.file_label.setText(
             self.tr("<b>{0}</b> — {1}, {2} segments, {3} characters").format(
                 doc.path.name, kind, len(doc.segments), doc.characters
@@ -247,13 +251,27 @@ class DocumentsPage(QWidget):
             return
         engine, worker = self.engine, self.workers.translation
         out = engine.document_output_path(doc.path, target)
+        overwrite = False
+        if out.exists():  # never replaced silently: the user's corrected translation may be there
+            choice = self.ask_existing(out)
+            if choice == "cancel":
+                return
+            if choice == "replace":
+                overwrite = True
+            else:
+                out = engine.document_keep_both_path(out)
 
         def translate(texts: Any, on_progress: Any, cancel: Any) -> list[str]:
-            worker.serve_interactive()  # typing on the Translate page is answered between chunks
+            worker.serve_interactive()  # typing on the Translate page is answered between batches
             return [t.text for t in engine.translate(texts, source, target, cancel=cancel)]
 
         def work(on_progress: Any, cancel: Any) -> Path:
-            return engine.translate_document(doc, translate, out, on_progress=on_progress, cancel=cancel)
+            written = out
+            for step in engine.translate_document(doc, translate, out, overwrite=overwrite, cancel=cancel):
+                on_progress(step.done, step.total)
+                if step.output is not None:
+                    written = step.output
+            return written
 
         self._job = Task(work, "translate document")
         self._job.progress.connect(self._progress)
@@ -267,6 +285,24 @@ class DocumentsPage(QWidget):
         self.open_folder_button.hide()
         self._set_running(True)
         self.workers.translation.submit(self._job)
+
+    def ask_existing(self, out: Path) -> str:
+        """Ask what to do with an existing output: ``"replace"``, ``"keep"`` (both) or ``"cancel"``."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("The translation exists already"))
+        box.setText(self.tr("'{0}' exists already. Replace it, or keep both files?").format(out.name))
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep both"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is replace:
+            return "replace"
+        if clicked is keep:
+            return "keep"
+        return "cancel"
 
     def cancel(self) -> None:
         """Stop the running translation; nothing is written."""
@@ -286,8 +322,10 @@ class DocumentsPage(QWidget):
             return
         self.progress.setValue(int(100 * done / total))
         elapsed = time.monotonic() - self._started
+        counted = self.tr("{0} of {1} sentences").format(done, total)
         if done > 0 and elapsed > 1.0:
-            self.time_label.setText(format_duration(elapsed * (total - done) / done))
+            counted += " — " + format_duration(elapsed * (total - done) / done)
+        self.time_label.setText(counted)
 
     def _finish(self) -> None:
         self._job = None

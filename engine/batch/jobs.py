@@ -57,7 +57,8 @@ def translate_file(
             return [t.text for t in done]
 
         job.out.parent.mkdir(parents=True, exist_ok=True)
-        engine.translate_document(document, translate, job.out, cancel=cancel)
+        for _step in engine.translate_document(document, translate, job.out, cancel=cancel):
+            pass  # an existing output is refused (never replaced), the source never written
     except PalavraError as exc:
         return FileResult(job, 0, time.perf_counter() - started, exc.user_message, worker)
     return FileResult(job, len(document.segments), time.perf_counter() - started, None, worker)

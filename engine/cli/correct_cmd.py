@@ -26,8 +26,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument(
         "--lang",
-        default="en",
-        help="language: en, en-US, en-GB, pt, pt-BR, pt-PT (default: en)",
+        default="auto",
+        help=(
+            "language: auto (detect English or Portuguese, and the variant, per line), en, en-US, en-GB, pt, "
+            "pt-BR, pt-PT (default: auto)"
+        ),
     )
     parser.add_argument(
         "--json",
@@ -54,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
                 payload = {
                     "text": result.text,
                     "language": result.language,
+                    "parts": [asdict(part) for part in result.parts],
                     "corrected": result.corrected,
                     "edits": [asdict(edit) for edit in result.edits],
                 }

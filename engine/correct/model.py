@@ -55,6 +55,23 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class LanguagePart:
+    """A stretch of the checked text and the language it was checked in (``--lang auto``).
+
+    Attributes:
+        start: index in the checked text.
+        end: index just past the part.
+        language: the variant it was checked as (``"en-US"``, ``"pt-BR"``...).
+        detected: True when the language was detected, False when the caller named it.
+    """
+
+    start: int
+    end: int
+    language: str
+    detected: bool = True
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """The outcome of checking a text.
 
@@ -63,12 +80,24 @@ class CheckResult:
         language: the resolved language variant (``"en-US"``, ``"en-GB"``, ``"pt-BR"``, ``"pt-PT"``).
         edits: non-overlapping edits sorted by ``start``.
         skipped: spans that were not checked (over-long tokens), as (start, end) pairs.
+        parts: the stretches of text and the language each was checked in; with ``language="auto"`` a
+            mixed text has several, and ``language`` is the one covering most of the text.
     """
 
     text: str
     language: str
     edits: tuple[Edit, ...]
     skipped: tuple[tuple[int, int], ...] = ()
+    parts: tuple[LanguagePart, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The distinct languages the text was checked in, in order of first appearance."""
+        seen: list[str] = []
+        for part in self.parts or (LanguagePart(0, len(self.text), self.language, False),):
+            if part.language not in seen:
+                seen.append(part.language)
+        return tuple(seen)
 
     @property
     def corrected(self) -> str:

@@ -27,8 +27,9 @@ from engine.cancel import CancelToken, ProgressCallback
 from engine.cancel import check as check_cancel
 from engine.config import EngineConfig
 from engine.correct.checkers import Checker, HarperChecker, LingoTweakerChecker, PortugueseSpellingChecker
+from engine.correct.language import split_languages
 from engine.correct.merge import compose, resolve
-from engine.correct.model import CATEGORIES, CheckResult, Edit, apply_edits
+from engine.correct.model import CATEGORIES, CheckResult, Edit, LanguagePart, apply_edits
 from engine.correct.rules import PortugueseVerbChecker, end_punctuation
 from engine.correct.segment import MAX_TOKEN_CHARS, split_chunks
 from engine.correct.spelling import SpellingModel
@@ -42,6 +43,7 @@ __all__ = [
     "CheckResult",
     "CorrectionService",
     "Edit",
+    "LanguagePart",
     "apply_edits",
     "resolve_language",
 ]
@@ -59,6 +61,8 @@ _ALIASES = {
     "pt-pt": "pt-PT",
 }
 _SUPPORTED = ("en-US", "en-GB", "pt-BR", "pt-PT")
+#: Detect the language of each paragraph (see :mod:`engine.correct.language`).
+AUTO = "auto"
 
 #: Stages per language: each stage is a tuple of checker names whose edits are merged (first one wins a
 #: clash); every stage checks the output of the previous one.
@@ -84,6 +88,8 @@ def resolve_language(language: str) -> str:
         UnsupportedLanguageError: for any other language.
     """
     key = language.strip().replace("_", "-").lower()
+    if key == AUTO:
+        return AUTO
     if key in _ALIASES:
         return _ALIASES[key]
     raise UnsupportedLanguageError(
@@ -124,8 +130,8 @@ class CorrectionService:
         self._cache: OrderedDict[tuple[str, str], tuple[Edit, ...]] = OrderedDict()
 
     def languages(self) -> list[str]:
-        """The language variants that can be checked."""
-        return list(_SUPPORTED)
+        """The language variants that can be checked (``"auto"`` detects them)."""
+        return [AUTO, *_SUPPORTED]
 
     def close(self) -> None:
         """Drop the loaded rule engines and caches (they are rebuilt on next use)."""
@@ -216,12 +222,14 @@ class CorrectionService:
 
         Args:
             text: any text; it is NFC-normalised first and the edits index the normalised text.
-            language: ``"en"``, ``"pt"``, ``"en-US"``, ``"en-GB"``, ``"pt-BR"`` or ``"pt-PT"``.
+            language: ``"en"``, ``"pt"``, ``"en-US"``, ``"en-GB"``, ``"pt-BR"``, ``"pt-PT"``, or ``"auto"``:
+                the language and variant of each paragraph (line) is detected and each is checked in its own.
             on_progress: called with (chunks done, chunks total) after each sentence-sized chunk.
             cancel: polled between chunks; raises :class:`engine.errors.Cancelled`.
 
         Returns:
-            The checked text, the resolved language and non-overlapping edits sorted by start.
+            The checked text, the resolved language (the main one with ``"auto"``), the parts and the
+            language each was checked in, and non-overlapping edits sorted by start.
 
         Raises:
             UnsupportedLanguageError: for a language other than English or Portuguese.
@@ -236,26 +244,39 @@ class CorrectionService:
                 f"The text is too long to check at once ({len(normalized):,} characters; the limit is "
                 f"{MAX_TEXT_CHARS:,}). Check it in parts."
             )
-        chunks = split_chunks(normalized)
+        if variant == AUTO:
+            spans = [(p.start, p.end, p.language, True) for p in split_languages(normalized)]
+        else:
+            spans = [(0, len(normalized), variant, False)]
         skipped = tuple((m.start(), m.end()) for m in _long_tokens(normalized))
-        total = len(chunks)
+        pieces = [
+            (start, chunk, language)
+            for start, end, language, _ in spans
+            for chunk in split_chunks(normalized[start:end])
+        ]
+        total = len(pieces)
         edits: list[Edit] = []
-        base = variant.split("-")[0]
-        for index, chunk in enumerate(chunks):
+        for index, (offset, chunk, language) in enumerate(pieces):
             check_cancel(cancel, "Checking")
-            found = self._check_chunk(chunk.text, variant)
-            edits.extend(edit.shifted(chunk.start) for edit in found)
-            if self._house_rules and _ends_line(normalized, chunk.end):
+            base = language.split("-")[0]
+            begin = offset + chunk.start
+            found = self._check_chunk(chunk.text, language)
+            edits.extend(edit.shifted(begin) for edit in found)
+            if self._house_rules and _ends_line(normalized, offset + chunk.end):
                 extra = end_punctuation(chunk.text, base, [(e.start, e.end) for e in found])
                 if extra is not None:
-                    edits.append(extra.shifted(chunk.start))
+                    edits.append(extra.shifted(begin))
             if on_progress is not None:
                 on_progress(index + 1, total)
         if on_progress is not None and total == 0:
             on_progress(0, 0)
         final = resolve(edits, _PRIORITY)
         log.debug("checked %d chars in %d chunks: %d edits", len(normalized), total, len(final))
-        return CheckResult(text=normalized, language=variant, edits=tuple(final), skipped=skipped)
+        parts = tuple(
+            LanguagePart(start, end, language, detected) for start, end, language, detected in spans
+        )
+        main = max(parts, key=lambda p: p.end - p.start).language if parts else variant
+        return CheckResult(text=normalized, language=main, edits=tuple(final), skipped=skipped, parts=parts)
 
     def check_many(
         self,

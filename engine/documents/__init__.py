@@ -14,9 +14,13 @@ from engine.documents.core import (
     SUPPORTED_SUFFIXES,
     Document,
     DocumentError,
+    DocumentProgress,
+    OutputExistsError,
     TranslateFn,
+    keep_both_path,
     load_document,
     output_path,
+    run_document,
     translate_document,
 )
 
@@ -25,8 +29,12 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "Document",
     "DocumentError",
+    "DocumentProgress",
+    "OutputExistsError",
     "TranslateFn",
+    "keep_both_path",
     "load_document",
     "output_path",
+    "run_document",
     "translate_document",
 ]

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import sentencepiece as spm
 
+from engine.glossary.inflect import target_forms
 from engine.glossary.model import GlossaryEntry
 from engine.glossary.terms import TermMatch, TermMatcher
 from engine.translate.vocab import EOS_ID
@@ -115,6 +116,8 @@ class Constraint:
         alternatives: (pieces, capitalised pieces) of the entry's other accepted targets.
         joined: the source term ends a hyphenated compound ("self-isolation"): where the model wrote a
             compound too ("auto-isolação"), only its last part is replaced ("auto-isolamento").
+        gender: the target's gender (``"m"`` or ``"f"``), for the determiner before it.
+        plural: the source has the plural, so the target pieces are the plural form.
     """
 
     start: int
@@ -123,6 +126,8 @@ class Constraint:
     capitalized_ids: tuple[int, ...] = ()
     alternatives: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()
     joined: bool = False
+    gender: str = "m"
+    plural: bool = False
 
     @property
     def options(self) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
@@ -188,12 +193,22 @@ class TermAligner:
             if not span:
                 continue
             surface = text[match.start : match.end]
-            options = [self._pieces(keep_source_case(t, surface)) for t in match.entry.targets]
+            forms = [target_forms(match.entry, t) for t in match.entry.targets]
+            options = [self._pieces(keep_source_case(f.form(match.plural), surface)) for f in forms]
             options = [o for o in options if o[0]]
             if options:
                 (plain, capped), *others = options
                 constraints.append(
-                    Constraint(span[0], span[-1] + 1, plain, capped, tuple(others), match.in_compound)
+                    Constraint(
+                        span[0],
+                        span[-1] + 1,
+                        plain,
+                        capped,
+                        tuple(others),
+                        match.in_compound,
+                        forms[0].gender,
+                        match.plural,
+                    )
                 )
         return ids, constraints, matches
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from engine.glossary.inflect import english_forms
 from engine.glossary.model import GlossaryEntry
 
 
@@ -18,12 +19,14 @@ class TermMatch:
         end: end offset (exclusive).
         entry: the glossary entry matched.
         in_compound: the term ends a hyphenated compound ("isolation" in "self-isolation").
+        plural: the source has the term's plural ("tenants" for "tenant").
     """
 
     start: int
     end: int
     entry: GlossaryEntry
     in_compound: bool = False
+    plural: bool = False
 
 
 def is_acronym(term: str) -> bool:
@@ -37,7 +40,7 @@ def is_acronym(term: str) -> bool:
 
 class TermMatcher:
     """Finds the entries of a glossary in text: whole words, case-insensitive (acronyms case-sensitive),
-    longest match first, no overlaps.
+    longest match first, no overlaps. A term also matches its plural ("tenants", "breaches of contract").
 
     Hyphenated compounds: a word term matches as the last part of one ("isolation" in "self-isolation"), an
     acronym never matches inside one ("SARS" is not matched in "SARS-CoV-2", a name of its own), and no term
@@ -49,6 +52,7 @@ class TermMatcher:
 
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
         self._entries: dict[str, GlossaryEntry] = {}
+        self._plural: set[str] = set()
         self._acronyms: dict[str, GlossaryEntry] = {}
         for entry in entries:
             source = " ".join(entry.source.split())
@@ -56,8 +60,16 @@ class TermMatcher:
                 continue
             if is_acronym(source):
                 self._acronyms.setdefault(source, entry)
-            else:
-                self._entries.setdefault(source.casefold(), entry)
+                continue
+            for form, plural in english_forms(source).items():
+                key = form.casefold()
+                if key not in self._entries or (not plural and key in self._plural):
+                    self._entries[key] = entry
+                    if plural:
+                        self._plural.add(key)
+                    else:
+                        self._plural.discard(key)
+        self._count = len({id(e) for e in self._entries.values()}) + len(self._acronyms)
         self._pattern = self._compile(list(self._entries), re.IGNORECASE, compound_tail=True)
         self._acronym_pattern = self._compile(list(self._acronyms), 0, compound_tail=False)
 
@@ -71,7 +83,7 @@ class TermMatcher:
         return re.compile(rf"{before}(?:{body})(?!\w)(?!-\w)", flags)
 
     def __len__(self) -> int:
-        return len(self._entries) + len(self._acronyms)
+        return self._count
 
     def find(self, text: str) -> list[TermMatch]:
         """Every non-overlapping term occurrence in ``text``, in text order (longest terms win overlaps)."""
@@ -83,7 +95,7 @@ class TermMatcher:
             for m in self._pattern.finditer(text):
                 key = " ".join(m.group().split()).casefold()
                 joined = m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalnum()
-                found.append(TermMatch(m.start(), m.end(), self._entries[key], joined))
+                found.append(TermMatch(m.start(), m.end(), self._entries[key], joined, key in self._plural))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         result: list[TermMatch] = []
         for match in found:

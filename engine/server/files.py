@@ -133,6 +133,7 @@ def translate_upload(
         return [t.text for t in done]
 
     out = engine.document_output_path(staged.path, target)
-    engine.translate_document(document, translate, out, cancel=cancel)
+    for _step in engine.translate_document(document, translate, out, cancel=cancel):
+        pass
     staged.path.unlink(missing_ok=True)
     return f"{staged.token}/{out.name}"

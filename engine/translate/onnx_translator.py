@@ -28,6 +28,20 @@ IntArray = npt.NDArray[np.int64]
 #: logits [B', V'], last-layer cross-attention averaged over heads [B', S]) -> logits to take the argmax of.
 LogitsHook = Callable[[int, IntArray, IntArray, FloatArray, FloatArray], FloatArray]
 
+#: Repetition guard: an output never repeats a stretch of this many tokens (a repeated 6-word stretch holds at
+#: least this many), unless its source repeats such a stretch itself.
+NO_REPEAT_TOKENS = 6
+
+
+def _repeats(ids: Sequence[int], n: int) -> bool:
+    seen: set[tuple[int, ...]] = set()
+    for i in range(len(ids) - n + 1):
+        gram = tuple(ids[i : i + n])
+        if gram in seen:
+            return True
+        seen.add(gram)
+    return False
+
 
 class OnnxTranslator:
     """Runs one exported model: token ids in, token ids out."""
@@ -103,6 +117,11 @@ class OnnxTranslator:
         cells = [np.zeros((b, self.dim), dtype=np.float32) for _ in range(self.dec_depth)]
         prev = np.zeros(b, dtype=np.int64)
         results: list[list[int]] = [[] for _ in range(b)]
+        n = NO_REPEAT_TOKENS
+        guarded = [not _repeats(seq, n) for seq in batch]
+        follow: list[dict[tuple[int, ...], set[int]]] = [
+            {} for _ in range(b)
+        ]  # (n-1 tokens) -> next tokens seen
         step = 0
         while rows.shape[0]:
             feed: dict[str, object] = {
@@ -118,13 +137,18 @@ class OnnxTranslator:
             logits, *cells, attention = self.decoder.run(None, feed)
             if hook is not None:
                 logits = hook(step, rows, cand, logits, attention)
+            if step >= n - 1:
+                logits = _block_repeats(logits, rows, cand, results, follow, guarded, n)
             best = cand[np.argmax(logits, axis=1)]
             step += 1
             keep = []
             for j, (row, token) in enumerate(zip(rows.tolist(), best.tolist(), strict=True)):
                 if token == EOS_ID:
                     continue
-                results[row].append(token)
+                out = results[row]
+                if guarded[row] and len(out) >= n - 1:
+                    follow[row].setdefault(tuple(out[-(n - 1) :]), set()).add(token)
+                out.append(token)
                 if step < limits[row]:
                     keep.append(j)
             if len(keep) != rows.shape[0]:
@@ -136,3 +160,31 @@ class OnnxTranslator:
                 mask_bias, out_b = mask_bias[idx], out_b[idx]
             prev = best
         return results
+
+
+def _block_repeats(
+    logits: FloatArray,
+    rows: IntArray,
+    cand: IntArray,
+    results: list[list[int]],
+    follow: list[dict[tuple[int, ...], set[int]]],
+    guarded: list[bool],
+    n: int,
+) -> FloatArray:
+    """Forbid, per row, each token that would complete an n-token stretch the output already holds."""
+    copied = False
+    for j, row in enumerate(rows.tolist()):
+        out = results[row]
+        if not guarded[row] or len(out) < n - 1:
+            continue
+        banned = follow[row].get(tuple(out[-(n - 1) :]))
+        if not banned:
+            continue
+        ids = np.fromiter(banned, dtype=np.int64)
+        cols = np.searchsorted(cand, ids)
+        cols = cols[(cols < cand.shape[0]) & (cand[np.minimum(cols, cand.shape[0] - 1)] == ids)]
+        if cols.shape[0]:
+            if not copied:
+                logits, copied = np.array(logits, copy=True), True
+            logits[j, cols] = -np.inf
+    return logits

@@ -20,6 +20,7 @@ from engine.translate.detect import LanguageGuess, detect
 from engine.translate.embeddings import Embeddings
 from engine.translate.model_folder import find_source_model, shipped_model_folders
 from engine.translate.onnx_translator import LogitsHook, OnnxTranslator
+from engine.translate.policy import TermPlan, TermPolicies, TermPolicy
 from engine.translate.shortlist import read_shortlist
 from engine.translate.vocab import UNK_ID, Vocab
 
@@ -88,10 +89,17 @@ class LoadedModel:
 
 
 class TranslationService:
-    """Translates with the active model of a pair; thread-safe."""
+    """Translates with the active model of a pair; thread-safe.
 
-    def __init__(self, config: EngineConfig) -> None:
+    Args:
+        config: the engine settings.
+        term_policies: builds the term policy of a stored glossary (the glossary package's
+            :class:`engine.glossary.decoding.GlossaryTerms`, wired by ``engine.api``); without it a glossary is refused.
+    """
+
+    def __init__(self, config: EngineConfig, *, term_policies: TermPolicies | None = None) -> None:
         self.config = config
+        self.term_policies = term_policies
         self._lock = threading.RLock()
         self._loaded: dict[str, LoadedModel] = {}
         self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
@@ -290,17 +298,16 @@ class TranslationService:
                 f"The text is too long to translate at once ({total_chars:,} characters; the limit is "
                 f"{MAX_CHARS:,}). Split it into smaller documents."
             )
-        if glossary is not None:
-            from engine.glossary.inference import translate_with_glossary
-
-            return translate_with_glossary(
-                self, texts, source, target, glossary, model=model, on_progress=on_progress, cancel=cancel
-            )
         loaded = self.model(source, target, model)
+        policy: TermPolicy | None = None
+        if glossary is not None:
+            if self.term_policies is None:
+                raise InputError("Glossaries are not available in this translation service.")
+            policy = self.term_policies(loaded, glossary)
         pieces = [text.split(t) for t in texts]
         sentences = [p.text for ps in pieces for p in ps if p.translate]
         translated = self.translate_sentences(
-            loaded, sentences, hook=hook, on_progress=on_progress, cancel=cancel
+            loaded, sentences, hook=hook, terms=policy, on_progress=on_progress, cancel=cancel
         )
         out: list[Translation] = []
         it = iter(translated)
@@ -315,25 +322,44 @@ class TranslationService:
         sentences: Sequence[str],
         *,
         hook: LogitsHook | None = None,
+        terms: TermPolicy | None = None,
         on_progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> list[str]:
-        """Translate single sentences (no splitting), batched by length, with the cache."""
+        """Translate single sentences (no splitting), batched by length, with the cache.
+
+        With ``terms``, the sentences where the policy finds a term are decoded by the policy (cached under the
+        glossary's key); the others are plain translations, cached as such.
+        """
         name = loaded.info.name
         results: list[str | None] = [None] * len(sentences)
         todo: dict[str, list[int]] = {}
+        plans: dict[str, TermPlan] = {}
+        prepared_of: dict[str, text.Protected] = {}
+        keys: dict[str, tuple[str, str]] = {}
+        for s in dict.fromkeys(sentences):
+            keys[s] = (name, s)
+            if terms is not None:
+                protected = text.protect(s, loaded.is_unknown)
+                plan = terms.plan(protected.text)
+                if plan is not None:
+                    plans[s], prepared_of[s] = plan, protected
+                    keys[s] = (f"{name}\0{terms.key}", s)
         with self._lock:  # one lock for the whole lookup, not one per sentence
             for i, s in enumerate(sentences):
-                hit = self._cache.get((name, s)) if hook is None else None
+                hit = self._cache.get(keys[s]) if hook is None else None
                 if hit is not None:
-                    self._cache.move_to_end((name, s))
+                    self._cache.move_to_end(keys[s])
                     results[i] = hit
                 else:
                     todo.setdefault(s, []).append(i)
         unique = list(todo)
-        prepared = [text.protect(s, loaded.is_unknown) for s in unique]
-        encoded = [loaded.source_vocab.encode(p.text) for p in prepared]
-        order = sorted(range(len(unique)), key=lambda k: len(encoded[k]))
+        prepared = [prepared_of.get(s) or text.protect(s, loaded.is_unknown) for s in unique]
+        encoded = [
+            list(plans[s].ids) if s in plans else loaded.source_vocab.encode(p.text)
+            for s, p in zip(unique, prepared, strict=True)
+        ]
+        order = sorted(range(len(unique)), key=lambda k: (unique[k] in plans, len(encoded[k])))
         batch_size = max(1, self.config.translation_batch_size)
         done = len(sentences) - sum(len(v) for v in todo.values())
         if on_progress:
@@ -341,21 +367,28 @@ class TranslationService:
         workers = 1 if hook is not None else self.config.effective_threads
         if workers > 1 and len(order) < batch_size * workers:
             batch_size = max(1, -(-len(order) // workers))  # spread a small job over every worker
-        chunks = [order[k : k + batch_size] for k in range(0, len(order), batch_size)]
+        plain = [k for k in order if unique[k] not in plans]
+        termed = [k for k in order if unique[k] in plans]
+        chunks = [c[k : k + batch_size] for c in (plain, termed) for k in range(0, len(c), batch_size)]
 
         def run(chunk: list[int]) -> tuple[list[int], list[list[int]]]:
             check(cancel, "Translation")
+            if terms is not None and unique[chunk[0]] in plans:
+                return chunk, terms.decode(loaded.translator, [plans[unique[k]] for k in chunk])
             return chunk, loaded.translator.translate_ids([encoded[k] for k in chunk], hook=hook)
 
         for chunk, ids in self._map(run, chunks, workers, cancel):
             for k, out_ids in zip(chunk, ids, strict=True):
-                translation = prepared[k].restore(loaded.target_vocab.decode(out_ids))
                 sentence = unique[k]
+                if terms is not None and sentence in plans:
+                    translation = prepared[k].restore(terms.text(out_ids))
+                else:
+                    translation = prepared[k].restore(loaded.target_vocab.decode(out_ids))
                 for i in todo[sentence]:
                     results[i] = translation
                 done += len(todo[sentence])
                 if hook is None:
-                    self._remember(name, sentence, translation)
+                    self._remember(keys[sentence], translation)
             if on_progress:
                 on_progress(done, len(sentences))
         return [r if r is not None else "" for r in results]
@@ -389,9 +422,9 @@ class TranslationService:
             for future in futures:
                 future.cancel()
 
-    def _remember(self, name: str, sentence: str, translation: str) -> None:
+    def _remember(self, key: tuple[str, str], translation: str) -> None:
         with self._lock:
-            self._cache[(name, sentence)] = translation
+            self._cache[key] = translation
             while len(self._cache) > self.config.cache_size:
                 self._cache.popitem(last=False)
 

@@ -23,6 +23,11 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGN
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PLACEHOLDER = re.compile(r"\[(\d+)\]")
 MAX_SEGMENT_CHARS = 600
+#: Longest stretch without clause punctuation decoded at once (see :func:`_limit`).
+RUNON_CHARS = 200
+_CLAUSE = re.compile(r"[,;:.!?…]")
+#: A space before a capitalised word after a lower-case one ("... sleeps We eat"): a likely sentence start.
+_SENTENCE_START = re.compile(r"(?<=[a-zà-ÿ]) (?=(?!I\b)[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,7 @@ def split(text: str) -> list[Piece]:
             word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
             if word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
                 continue
-            for chunk in _limit(body[start : m.end(1)]):
-                pieces.append(Piece(chunk, True))
+            pieces.extend(_limit_pieces(body[start : m.end(1)]))
             pieces.append(Piece(m.group(2), False))
             start = m.end(2)
         if start < len(body):
@@ -75,18 +79,29 @@ def _limit_pieces(sentence: str) -> list[Piece]:
 
 
 def _limit(sentence: str) -> list[str]:
-    """Cut an over-long sentence at clause punctuation, or at spaces, into chunks the model handles well."""
-    if len(sentence) <= MAX_SEGMENT_CHARS:
+    """Cut an over-long sentence into chunks the model handles well.
+
+    A sentence with clause punctuation is cut at ``; : , -`` past :data:`MAX_SEGMENT_CHARS`; a run-on stretch
+    (sentences joined without punctuation, a stretch over :data:`RUNON_CHARS`) is cut before a capitalised word
+    that follows a lower-case one (where a sentence most likely began), or else at a space, every
+    :data:`RUNON_CHARS` characters: a long unpunctuated input makes the model drop or repeat sentences.
+    """
+    runon = max((len(s) for s in _CLAUSE.split(sentence)), default=0) > RUNON_CHARS
+    limit = RUNON_CHARS if runon else MAX_SEGMENT_CHARS
+    if len(sentence) <= limit:
         return [sentence]
     chunks: list[str] = []
     rest = sentence
-    while len(rest) > MAX_SEGMENT_CHARS:
-        window = rest[:MAX_SEGMENT_CHARS]
+    while len(rest) > limit:
+        window = rest[:limit]
         cut = max(window.rfind(p) for p in (";", ":", ",", " - "))
-        if cut < MAX_SEGMENT_CHARS // 3:
+        if cut < limit // 3 and runon:
+            starts = [m.start() for m in _SENTENCE_START.finditer(window) if m.start() >= limit // 3]
+            cut = starts[-1] if starts else -1
+        if cut < limit // 3:
             cut = window.rfind(" ")
-        if cut < MAX_SEGMENT_CHARS // 3:
-            cut = MAX_SEGMENT_CHARS - 1
+        if cut < limit // 3:
+            cut = limit - 1
         chunks.append(rest[: cut + 1].strip())
         rest = rest[cut + 1 :].lstrip()
     if rest.strip():
@@ -128,10 +143,39 @@ class Protected:
         return out
 
 
+#: Characters the vocabulary has but the model rewrites ("R&D" -> "R e D"): a word holding one is kept whole.
+_REWRITTEN = frozenset("&")
+#: Tokens of punctuation alone that the model handles as punctuation (dashes between clauses, ellipses).
+_PLAIN_PUNCTUATION = frozenset({"-", "–", "—", "...", "…"})
+#: Punctuation that stays outside a protected token (the sentence's own, translated around the token).
+_TOKEN_EDGE = ".,;:!?\"'()“”‘’«»"
+
+
 def protect(sentence: str, is_unknown: Callable[[str], bool]) -> Protected:
-    """Replace URLs, e-mail addresses and runs of out-of-vocabulary characters with placeholders."""
+    """Replace URLs, e-mail addresses and what the vocabulary cannot write with placeholders.
+
+    A run of characters outside the vocabulary (emoji, ``€``, ``±``...) becomes one placeholder; a word holding an
+    ASCII character the vocabulary lacks (``~5``, ``C:\\Users\\ana``, ``{placeholder}``, ``#tag``, `` `ls` ``) is
+    protected whole, without the sentence punctuation around it, so a path or a code keeps every character.
+    """
     ranges: list[tuple[int, int]] = [m.span() for m in _URL.finditer(sentence)]
     ranges += [m.span() for m in _EMAIL.finditer(sentence) if not _overlaps(m.span(), ranges)]
+    for m in re.finditer(r"\S+", sentence):
+        word = m.group(0)
+        alone = not any(c.isalnum() for c in word) and word not in _PLAIN_PUNCTUATION
+        if not alone and not any(c in _REWRITTEN or (ord(c) < 128 and is_unknown(c)) for c in word):
+            continue
+        start, end = m.start(), m.end()
+        if alone:  # a symbol on its own ("x < 5", "a ; b"): kept exactly, punctuation and all
+            if not _overlaps((start, end), ranges):
+                ranges.append((start, end))
+            continue
+        while start < end and sentence[start] in _TOKEN_EDGE:
+            start += 1
+        while end > start and sentence[end - 1] in _TOKEN_EDGE:
+            end -= 1
+        if start < end and not _overlaps((start, end), ranges):
+            ranges.append((start, end))
     i = 0
     while i < len(sentence):
         ch = sentence[i]

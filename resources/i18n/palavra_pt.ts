@@ -171,6 +171,46 @@
 <context>
     <name>CorrectPage</name>
     <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Detect automatically</source>
+        <translation>Detectar automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Detected language</source>
+        <translation>Idioma detectado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>English (UK)</source>
+        <translation>Inglês (Reino Unido)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Portuguese (Brazil)</source>
+        <translation>Português (Brasil)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Portuguese (Portugal)</source>
+        <translation>Português (Portugal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Detected: {0}</source>
+        <translation>Detectado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Choose the language in the list if this is wrong.</source>
+        <translation>Se estiver errado, escolha o idioma na lista.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/correct_page.py" line="93"/>
         <source>Check</source>
         <translation>Verificar</translation>
@@ -374,6 +414,30 @@
         <extracomment>rows shown in the preview</extracomment>
         <translation>Cancelado; nada foi gravado.</translation>
     </message>
+    <message>
+        <source>Documents (*.txt *.srt *.vtt *.docx);;All files (*)</source>
+        <translation>Documentos (*.txt *.srt *.vtt *.docx);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>The translation exists already</source>
+        <translation>A tradução já existe</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; exists already. Replace it, or keep both files?</source>
+        <translation>&apos;{0}&apos; já existe. Substituir, ou manter os dois arquivos?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Substituir</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Manter os dois</translation>
+    </message>
+    <message>
+        <source>{0} of {1} sentences</source>
+        <translation>{0} de {1} frases</translation>
+    </message>
 </context>
 <context>
     <name>DropArea</name>
@@ -386,6 +450,10 @@
         <location filename="../../desktop/pages/documents_page.py" line="63"/>
         <source>Open file…</source>
         <translation>Abrir arquivo…</translation>
+    </message>
+    <message>
+        <source>Drop a document here (.txt, .srt, .vtt, .docx)</source>
+        <translation>Solte um documento aqui (.txt, .srt, .vtt, .docx)</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from engine.translate.detect import LanguageGuess
 from engine.translate.service import LoadedModel, ModelInfo, Translation
 
 if TYPE_CHECKING:
-    from engine.documents import Document, TranslateFn
+    from engine.documents import Document, DocumentProgress, TranslateFn
     from engine.speech.recorder import AudioSource
 
 WORDS = {
@@ -362,18 +362,24 @@ class FakeEngine:
 
         return output_path(path, target)
 
+    def document_keep_both_path(self, path: Path) -> Path:
+        """A free name beside an existing output, for "keep both" (``talk.pt (2).srt``)."""
+        from engine.documents import keep_both_path
+
+        return keep_both_path(path)
+
     def translate_document(
         self,
         document: Document,
         translate: TranslateFn,
         out: Path,
         *,
-        on_progress: ProgressCallback | None = None,
+        overwrite: bool = False,
         cancel: CancelToken | None = None,
-    ) -> Path:
+    ) -> Iterator[DocumentProgress]:
         from engine.documents import translate_document
 
-        return translate_document(document, translate, out, on_progress=on_progress, cancel=cancel)
+        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel)
 
     def open_history(self) -> History:
         from engine.history import HistoryStore

@@ -66,3 +66,31 @@ def test_checker_unavailable(qtbot: Any, window: Any, fake_engine: FakeEngine) -
     page = window.correct_page
     check_now(qtbot, page, "teh")
     assert "Checking is not available" in page.notice.text()
+
+
+def test_detects_language_by_default_and_lets_the_learner_choose(
+    qtbot: Any, window: Any, fake_engine: FakeEngine, monkeypatch: Any
+) -> None:
+    from engine.correct.model import CheckResult, LanguagePart
+
+    page = window.correct_page
+    assert page.language_combo.code() == "auto"
+    seen: list[str] = []
+
+    def check(text: str, language: str, **_: Any) -> CheckResult:
+        seen.append(language)
+        cut = text.index("\n") + 1
+        parts = (
+            (LanguagePart(0, cut, "en-US"), LanguagePart(cut, len(text), "pt-BR"))
+            if language == "auto"
+            else (LanguagePart(0, len(text), "pt-BR", False),)
+        )
+        return CheckResult(text=text, language=parts[0].language, edits=(), parts=parts)
+
+    monkeypatch.setattr(fake_engine.correction, "check", check)
+    check_now(qtbot, page, "I like it.\nEu gosto disso.")
+    assert seen[-1] == "auto"
+    assert page.detected.text() == "Detected: English, Portuguese (Brazil)"
+    page.language_combo.set_code("pt")
+    qtbot.waitUntil(lambda: seen[-1] == "pt" and not page.busy.busy, timeout=5000)
+    assert page.detected.text() == ""

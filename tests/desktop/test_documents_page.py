@@ -66,7 +66,7 @@ def _corrupt_docx(path: Path) -> None:
         ("huge.txt", lambda p: p.write_bytes(b"a" * (2 * MAX_BYTES)), "Palavra translates documents up to"),
         ("missing.srt", lambda p: None, "does not exist"),
         ("damaged.docx", _corrupt_docx, "not a valid Word document"),
-        ("table.xlsx", lambda p: p.write_bytes(b"PK"), "translates .txt, .srt and .docx"),
+        ("table.xlsx", lambda p: p.write_bytes(b"PK"), "translates .txt, .srt, .vtt, .docx"),
     ],
 )
 def test_bad_input_gives_a_message_and_changes_nothing(
@@ -107,3 +107,50 @@ def test_drop_a_file(qtbot: Any, window: Any, tmp_path: Path) -> None:
     page.drop.dropEvent(event)
     qtbot.waitUntil(lambda: page.document is not None, timeout=5000)
     assert page.document.path == src
+
+
+@pytest.mark.parametrize("choice", ["keep", "replace", "cancel"])
+def test_existing_translation_is_never_replaced_silently(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any, choice: str
+) -> None:
+    page = window.documents_page
+    src = tmp_path / "medical.srt"
+    src.write_text(SRT)
+    existing = tmp_path / "medical.pt.srt"
+    existing.write_text("corrected by hand")
+    asked: list[Path] = []
+
+    def answer(out: Path) -> str:
+        asked.append(out)
+        return choice
+
+    monkeypatch.setattr(page, "ask_existing", answer)
+    open_file(qtbot, page, src)
+    page.start()
+    assert asked == [existing]
+    translated = SRT.replace("hello world", "olá mundo").replace("the cat", "o gato")
+    if choice == "cancel":
+        assert not page.running and page.output is None
+        assert existing.read_text() == "corrected by hand"
+        return
+    qtbot.waitUntil(lambda: page.output is not None, timeout=5000)
+    if choice == "keep":
+        assert page.output == tmp_path / "medical.pt (2).srt"
+        assert existing.read_text() == "corrected by hand"
+        assert page.output.read_text() == translated
+    else:
+        assert page.output == existing and existing.read_text() == translated
+    assert "sentences" in page.time_label.text() or "Done" in page.time_label.text()
+    assert src.read_text() == SRT
+
+
+def test_progress_counts_sentences(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    page = window.documents_page
+    src = tmp_path / "lines.txt"
+    src.write_text("".join("the cat.\n" for _ in range(150)))
+    open_file(qtbot, page, src)
+    seen: list[str] = []
+    page.progress.valueChanged.connect(lambda _v: seen.append(page.time_label.text()))
+    page.start()
+    qtbot.waitUntil(lambda: page.output is not None, timeout=10000)
+    assert any("of 150 sentences" in s for s in seen)

@@ -12,6 +12,7 @@ import pytest
 from desktop.app import build_window
 from desktop.settings import Settings
 from tests.desktop.conftest import close_window
+from tests.engine.speech.conftest import needs_espeak
 
 pytestmark = pytest.mark.model
 
@@ -148,6 +149,7 @@ def test_practise_page_loads_a_real_drill(qtbot: Any, real_window: Any) -> None:
     assert page.record_button.isEnabled()
 
 
+@needs_espeak  # the Portuguese drill's voice; the attempt is its reading
 def test_practise_scores_a_spoken_attempt(qtbot: Any, real_window: Any) -> None:
     """The synthetic voice reads the drill into the recorder (no microphone here); the page shows the score."""
     from engine.speech.audio import resample

@@ -34,6 +34,7 @@ def test_matcher_whole_words_longest_first_and_acronyms() -> None:
     assert found == [
         ("WHO", "OMS"),
         ("high  blood pressure", "hipertensão"),
+        ("coughs", "tosse"),  # the plural of a term matches it
         ("SARS", "SARS (síndrome respiratória aguda grave)"),
         ("Cough", "tosse"),
     ]

@@ -35,12 +35,25 @@ def test_drill_score_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert {"score", "words", "extra"} <= set(data)
-    assert isinstance(data["score"], int) and 0 <= data["score"] <= 100
+    # the clip is a person reading exactly this sentence: a high score and no word flagged
+    assert isinstance(data["score"], int) and data["score"] >= 90, data["score"]
     assert [w["word"] for w in data["words"]] == target.split()
     for w in data["words"]:
         assert set(w) == {"word", "status", "score", "start", "end"}
-        assert w["status"] in ("correct", "uncertain", "wrong", "missing")
+        assert w["status"] == "correct", w
     assert data["extra"] == []
+
+
+@pytest.mark.model
+def test_drill_score_json_flags_the_words_that_were_not_said(capsys: pytest.CaptureFixture[str]) -> None:
+    target = "Uma raposa nova não quer aprender nenhum ofício."  # the clip says "velha" and "consegue"
+    clip = str(fixture_clip("leopard-test-pt.flac"))
+    assert main(["drill", "score", "--target", target, "--lang", "pt", clip, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    status = {w["word"]: w["status"] for w in data["words"]}
+    assert status["nova"] == "wrong" and status["quer"] == "wrong", status
+    assert status["raposa"] == status["aprender"] == status["ofício."] == "correct", status
+    assert data["score"] < 85, data["score"]
 
 
 @pytest.mark.model

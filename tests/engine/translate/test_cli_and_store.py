@@ -63,7 +63,7 @@ def test_invalid_utf8_names_the_file_and_position(translation_models: Path, tmp_
 def test_translate_a_file_keeps_its_layout(translation_models: Path, tmp_path: Path) -> None:
     doc = tmp_path / "notes.txt"
     doc.write_text("Good morning.\n\nWhere is the station?\n", encoding="utf-8")
-    result = palavra("translate", "--from", "en", "--to", "pt", "--file", str(doc))
+    result = palavra("translate", "--from", "en", "--to", "pt", "--file", str(doc), "--output", "-")
     assert result.returncode == 0
     assert result.stdout.decode() == "Bom dia.\n\nOnde está a estação?\n"
 

@@ -1,0 +1,79 @@
+"""The Brazilian Portuguese learner set (benchmarks/data/pt_learner_set.tsv): fully fixed, correct kept, made worse.
+
+A sentence is fully fixed when the checked output equals the teacher's correction; a correct sentence is kept when
+the output is unchanged; made worse: a sentence whose output differs from the correction by more characters than
+the input does. Runs through ``CorrectionService.check(text, LANG)``, as the app does.
+
+    .venv/bin/python benchmarks/correct_learners.py [--lang auto]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SET = ROOT / "benchmarks" / "data" / "pt_learner_set.tsv"
+
+
+def distance(a: str, b: str) -> int:
+    return sum(
+        max(i2 - i1, j2 - j1)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes()
+        if op != "equal"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="auto")
+    parser.add_argument("--show", action="store_true", help="print every sentence not fixed")
+    args = parser.parse_args()
+    from engine.config import EngineConfig
+    from engine.correct.service import CorrectionService
+
+    rows = [
+        line.split("\t")
+        for line in SET.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    service = CorrectionService(EngineConfig())
+    start = time.perf_counter()
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for wrong, right, category in rows:
+        out = service.check(wrong, args.lang).corrected
+        s = stats[category]
+        s[0] += 1
+        s[1] += out == right
+        worse = distance(out, right) > distance(wrong, right)
+        s[2] += worse
+        if args.show and out != right:
+            print(
+                f"  [{category}] {wrong!r} -> {out!r} (want {right!r}){' WORSE' if worse else ''}",
+                file=sys.stderr,
+            )
+    print("| category | sentences | fully fixed (kept, for correct) | made worse |\n|---|---|---|---|")
+    errors = [0, 0, 0]
+    for category in sorted(stats):
+        n, ok, worse = stats[category]
+        print(f"| {category} | {n} | {ok} ({ok / n:.0%}) | {worse} |")
+        if category != "correct":
+            errors = [errors[0] + n, errors[1] + ok, errors[2] + worse]
+    correct = stats.get("correct", [0, 0, 0])
+    print(
+        f"| all with errors | {errors[0]} | {errors[1]} ({errors[1] / max(errors[0], 1):.1%}) | {errors[2]} |"
+    )
+    print(
+        f"| correct left alone | {correct[0]} | {correct[1]} ({correct[1] / max(correct[0], 1):.1%}) | {correct[2]} |"
+    )
+    print(f"\n{len(rows)} sentences in {time.perf_counter() - start:.1f} s (--lang {args.lang})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,330 @@
+"""Term-aware decoding on the app's ONNX translator: the glossary's implementation of the translation hook
+(:class:`engine.translate.policy.TermPolicy`).
+
+Greedy decoding with forced terms (a cheap variant of constrained decoding, Post & Vilar 2018): at each step the
+decoder's cross-attention says which source tokens the model is translating.
+
+* When the model is about to write a determiner ("o", "um", "da", "pelos" ...) while it attends to the source word
+  just before a term or to the term itself, the determiner is inflected to agree with the term's gender and number
+  ("o" -> "a" before "caução") and the term's pieces follow it.
+* When the model is about to start a content word while it attends to a term, the term's pieces are written
+  instead; a determiner the model wrote just before it is re-inflected afterwards.
+* Back-off: the model's own word for the term (the word it was about to write) is banned for a few steps, and the
+  next content word that still attends to the term is replaced by the model's next choice, so its synonym is not
+  left beside the term ("O queixoso autor").
+
+The model then continues from the term, so what follows agrees with it ("A caução foi devolvida"). A term the
+model never attended to at a word boundary is placed by attention alignment afterwards
+(:meth:`engine.glossary.align.TermAligner.finish`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.errors import InputError
+from engine.glossary.align import ATTENTION_THRESHOLD, Constraint, TermAligner
+from engine.glossary.inflect import DETERMINER_FORMS, agree
+from engine.glossary.store import GlossaryStore
+from engine.translate.onnx_translator import OnnxTranslator
+from engine.translate.policy import TermPlan
+from engine.translate.service import LoadedModel
+from engine.translate.vocab import EOS_ID
+
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
+
+#: Steps during which the model's own word for a term stays banned after the term is written.
+BAN_STEPS = 6
+#: Content words after a term that are checked for still translating it.
+GUARD_WORDS = 2
+
+
+#: Portuguese determiners by definiteness: the model's determiner is taken as the term's article only when it
+#: matches the English word before the term ("the" -> "o", "da", "pelo"; "a" -> "um"); "reached a settlement" ->
+#: "chegaram a um acordo" keeps the preposition "a".
+DEFINITE = frozenset(
+    {"o", "a", "os", "as", "do", "da", "dos", "das", "no", "na", "nos", "nas"}
+    | {"ao", "à", "aos", "às", "pelo", "pela", "pelos", "pelas"}
+)
+INDEFINITE = frozenset({"um", "uma", "uns", "umas", "dum", "duma", "num", "numa"})
+_SOURCE_ARTICLES = {"the": DEFINITE, "a": INDEFINITE, "an": INDEFINITE}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One sentence with terms: its source ids, the terms to write, and the English word before each term."""
+
+    ids: Sequence[int]
+    constraints: Sequence[Constraint]
+    before: Sequence[str] = ()
+
+
+@dataclass
+class _Row:
+    plan: Plan
+    pending: set[int]
+    queue: list[int] = field(default_factory=list)
+    banned: dict[int, int] = field(default_factory=dict)  # token -> last step it is banned
+    guard: tuple[int, int] | None = None  # (constraint, content words left to check)
+    out: list[int] = field(default_factory=list)
+    attention: list[FloatArray] = field(default_factory=list)
+    placed: list[tuple[int, int]] = field(default_factory=list)  # (output index of the term, constraint)
+
+
+class ForcingHook:
+    """The per-batch decoding hook (see the module docstring); one instance per :meth:`OnnxTranslator.translate_ids`."""
+
+    def __init__(self, policy: GlossaryTermPolicy, plans: Sequence[Plan]) -> None:
+        self.p = policy
+        self.rows = [_Row(plan, set(range(len(plan.constraints)))) for plan in plans]
+
+    def __call__(
+        self, step: int, rows: IntArray, cand: IntArray, logits: FloatArray, attention: FloatArray
+    ) -> FloatArray:
+        """Choose each row's token (forcing, agreeing or banning) and return logits whose argmax is it."""
+        p = self.p
+        logits = logits.copy()
+        for j, r in enumerate(rows.tolist()):
+            row = self.rows[r]
+            src_len = len(row.plan.ids)
+            att = attention[j, :src_len]
+            token = self._choose(row, step, cand, logits[j], att)
+            col = int(np.searchsorted(cand, token))
+            if col >= cand.shape[0] or cand[col] != token:  # not decodable here (never for planned pieces)
+                token = int(cand[int(np.argmax(logits[j]))])
+            else:
+                logits[j, :] = -np.inf
+                logits[j, col] = 0.0
+            if token != EOS_ID:
+                row.out.append(token)
+                row.attention.append(np.asarray(att, dtype=np.float32).copy())
+        del p
+        return logits
+
+    def _choose(self, row: _Row, step: int, cand: IntArray, scores: FloatArray, att: FloatArray) -> int:
+        p = self.p
+        if row.queue:
+            return row.queue.pop(0)
+        for token, until in list(row.banned.items()):
+            if step > until:
+                del row.banned[token]
+                continue
+            col = int(np.searchsorted(cand, token))
+            if col < cand.shape[0] and cand[col] == token:
+                scores[col] = -np.inf
+        best = int(cand[int(np.argmax(scores))])
+        if best == EOS_ID:
+            return best
+        peak = int(att.argmax()) if att.size else -1
+        cons = row.plan.constraints
+        if row.guard is not None and p.word_start[best]:
+            j, left = row.guard
+            c = cons[j]
+            tries = 0
+            while p.content_word[best] and _attends(att, peak, c) and tries < 3:
+                scores[int(np.searchsorted(cand, best))] = -np.inf
+                best = int(cand[int(np.argmax(scores))])
+                peak_ok = best != EOS_ID
+                tries += 1
+                if not peak_ok:
+                    break
+            row.guard = (j, left - 1) if left > 1 and not p.content_word[best] else None
+            if best == EOS_ID:
+                return best
+        if not row.pending or not p.word_start[best]:
+            return best
+        det = p.determiner.get(best)
+        if det is not None:
+            for j in sorted(row.pending):
+                c = cons[j]
+                fits = _SOURCE_ARTICLES.get(row.plan.before[j] if row.plan.before else "")
+                if fits is not None and det.lower() not in fits:
+                    continue
+                if c.start - 1 <= peak < c.end:
+                    return self._start(row, j, step, agreed=agree(det, c.gender, c.plural), model_token=None)
+            return best
+        if not p.content_word[best]:
+            return best
+        chosen, best_mass = None, 0.0
+        for j in sorted(row.pending):
+            c = cons[j]
+            mass = float(att[c.start : c.end].sum())
+            if _attends(att, peak, c) and mass >= best_mass:
+                chosen, best_mass = j, mass
+        if chosen is None:
+            return best
+        return self._start(row, chosen, step, agreed=None, model_token=best)
+
+    def _start(self, row: _Row, j: int, step: int, *, agreed: str | None, model_token: int | None) -> int:
+        """Write term ``j`` (after the agreeing determiner ``agreed``, when given)."""
+        p = self.p
+        c = row.plan.constraints[j]
+        row.pending.discard(j)
+        at_start = not row.out
+        pieces: list[int] = []
+        if agreed is not None:
+            det_ids = p.piece_of(agreed)
+            if det_ids is not None:
+                pieces.append(det_ids)
+                at_start = False
+        term = list(c.capitalized_ids if at_start and c.capitalized_ids else c.target_ids)
+        row.placed.append((len(row.out) + len(pieces), j))
+        pieces += term
+        if model_token is not None:
+            row.banned[model_token] = step + len(pieces) + BAN_STEPS
+        row.guard = (j, GUARD_WORDS)
+        row.queue = pieces[1:]
+        return pieces[0]
+
+    def finish(self, index: int, out: Sequence[int]) -> list[int]:
+        """Row ``index``'s output with determiners before forced terms agreeing and unplaced terms aligned."""
+        p = self.p
+        row = self.rows[index]
+        result = list(out)
+        for pos, j in row.placed:
+            if pos <= 0 or pos > len(result):
+                continue
+            c = row.plan.constraints[j]
+            det = p.determiner.get(result[pos - 1])
+            if det is not None:
+                new = p.piece_of(agree(det, c.gender, c.plural))
+                if new is not None:
+                    result[pos - 1] = new
+        pending = [row.plan.constraints[j] for j in sorted(row.pending)]
+        if pending and row.attention:
+            src_len = len(row.plan.ids)
+            matrix = np.stack([a[:src_len] for a in row.attention[: len(result)]]).astype(np.float32)
+            if matrix.shape[0] == len(result):
+                result = p.aligner.finish(result, matrix, pending)
+        return result
+
+
+def _attends(att: FloatArray, peak: int, c: Constraint) -> bool:
+    return c.start <= peak < c.end or float(att[c.start : c.end].sum()) >= ATTENTION_THRESHOLD
+
+
+class GlossaryTermPolicy:
+    """A stored glossary's terms for one loaded model (implements :class:`engine.translate.policy.TermPolicy`).
+
+    Args:
+        aligner: the glossary's aligner on the model's vocabularies.
+        key: the glossary's name and version.
+    """
+
+    def __init__(self, aligner: TermAligner, key: str) -> None:
+        self.aligner = aligner
+        self._key = key
+        sp = aligner.tsp
+        self.word_start = aligner.word_start
+        self.content_word = aligner.content_word
+        self.determiner: dict[int, str] = {}
+        self._piece: dict[str, int] = {}
+        for i in range(sp.GetPieceSize()):
+            piece = str(sp.IdToPiece(i))
+            if piece.startswith("▁") and piece[1:].lower() in DETERMINER_FORMS:
+                self.determiner[i] = piece[1:]
+                self._piece[piece[1:]] = i
+        self._det_ids = np.asarray(sorted(self.determiner), dtype=np.int64)
+
+    @property
+    def key(self) -> str:
+        """The glossary's name and version."""
+        return self._key
+
+    def piece_of(self, word: str) -> int | None:
+        """The single piece that writes ``word`` as a new word, if the vocabulary has one."""
+        return self._piece.get(word)
+
+    def plan(self, sentence: str) -> Plan | None:
+        """The source ids and terms of a sentence, ``None`` when no term occurs in it."""
+        ids, constraints, _ = self.aligner.prepare(sentence)
+        if not constraints:
+            return None
+        sp = self.aligner.sp
+        before = [
+            str(sp.IdToPiece(ids[c.start - 1])).lstrip("▁").lower() if c.start else "" for c in constraints
+        ]
+        return Plan(ids, constraints, before)
+
+    def decode(self, translator: OnnxTranslator, plans: Sequence[TermPlan]) -> list[list[int]]:
+        """Greedy decoding of a batch with the terms forced (see the module docstring)."""
+        mine = [p for p in plans if isinstance(p, Plan)]
+        if len(mine) != len(plans):
+            raise TypeError("plans must come from GlossaryTermPolicy.plan")
+        hook = ForcingHook(self, mine)
+        extra = [
+            np.union1d(
+                np.asarray([t for c in p.constraints for o in c.options for t in o[0] + o[1]]), self._det_ids
+            )
+            for p in mine
+        ]
+        outs = translator.translate_ids([p.ids for p in mine], hook=hook, extra_candidates=extra)
+        return [hook.finish(i, out) for i, out in enumerate(outs)]
+
+    def text(self, ids: Sequence[int]) -> str:
+        """Target text of output ids."""
+        return self.aligner.decode(ids)
+
+
+class GlossaryTerms:
+    """Builds term policies of stored glossaries; owns its store connection and its aligner cache.
+
+    Args:
+        store: the glossary database (default: the user's, opened on first use).
+    """
+
+    def __init__(self, store: GlossaryStore | None = None) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._policies: dict[tuple[str, str, str, int], GlossaryTermPolicy] = {}
+
+    def _open(self) -> GlossaryStore:
+        with self._lock:
+            if self._store is None:
+                self._store = GlossaryStore()
+            return self._store
+
+    def __call__(self, loaded: LoadedModel, glossary: str) -> GlossaryTermPolicy:
+        """The (cached) policy of ``glossary`` for a loaded model.
+
+        Raises:
+            GlossaryNotFoundError: no such glossary.
+            InputError: the glossary's direction is not the model's.
+        """
+        store = self._open()
+        info = store.get(glossary)
+        if (info.source_lang, info.target_lang) != (loaded.info.source, loaded.info.target):
+            raise InputError(
+                f"The glossary '{info.name}' is for {info.source_lang}->{info.target_lang}, but the translation "
+                f"goes from {loaded.info.source} to {loaded.info.target}."
+            )
+        key = (str(loaded.info.folder), info.name, info.updated_at, info.entry_count)
+        with self._lock:
+            cached = self._policies.get(key)
+        if cached is not None:
+            return cached
+        entries = [e.entry for e in store.entries(info.name)]
+        folder = loaded.info.folder
+        target_vocab = folder / "target.spm"
+        aligner = TermAligner(
+            folder / "source.spm", entries, target_vocab if target_vocab.is_file() else None
+        )
+        policy = GlossaryTermPolicy(aligner, f"{info.name}\0{info.updated_at}\0{info.entry_count}")
+        with self._lock:
+            self._policies = {k: v for k, v in self._policies.items() if k[1] != info.name}
+            self._policies[key] = policy
+        return policy
+
+    def close(self) -> None:
+        """Close the store and forget the policies."""
+        with self._lock:
+            store, self._store = self._store, None
+            self._policies.clear()
+        if store is not None:
+            store.close()

@@ -1,0 +1,181 @@
+"""Terms written in agreement: inflection rules, and term-aware translation on the real en-pt model."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from engine.api import Engine
+from engine.config import EngineConfig
+from engine.glossary.inflect import (
+    agree,
+    determiner_agreement,
+    english_forms,
+    portuguese_gender,
+    portuguese_plural,
+    target_forms,
+)
+from engine.glossary.model import GlossaryEntry
+from engine.glossary.terms import TermMatcher
+
+E = GlossaryEntry
+
+
+@pytest.mark.parametrize(
+    ("term", "plural"),
+    [
+        ("tenant", "tenants"),
+        ("property", "properties"),
+        ("witness", "witnesses"),
+        ("breach of contract", "breaches of contract"),
+        ("power of attorney", "powers of attorney"),
+        ("lease agreement", "lease agreements"),
+    ],
+)
+def test_english_plurals(term: str, plural: str) -> None:
+    assert english_forms(term) == {term: False, plural: True}
+
+
+def test_uncountable_and_acronyms_match_only_as_written() -> None:
+    assert english_forms("evidence") == {"evidence": False}
+    assert english_forms("WHO") == {"WHO": False}
+    assert english_forms("damages") == {"damages": False}
+
+
+@pytest.mark.parametrize(
+    ("term", "plural"),
+    [
+        ("inquilino", "inquilinos"),
+        ("caução", "cauções"),
+        ("ação judicial", "ações judiciais"),
+        ("contrato de locação", "contratos de locação"),
+        ("aluguel", "aluguéis"),
+        ("imóvel", "imóveis"),
+        ("locador", "locadores"),
+        ("juiz", "juízes"),
+        ("réu", "réus"),
+        ("inadimplemento contratual", "inadimplementos contratuais"),
+        ("liminar", "liminares"),
+        ("homem", "homens"),
+    ],
+)
+def test_portuguese_plurals(term: str, plural: str) -> None:
+    assert portuguese_plural(term) == plural
+
+
+def test_gender_from_the_note_or_the_ending() -> None:
+    assert portuguese_gender("caução") == "f" and portuguese_gender("testemunha") == "f"
+    assert portuguese_gender("contrato de locação") == "m"  # the head noun, not the last word
+    forms = target_forms(E("injunction", "liminar", note="f; pl. liminares"))
+    assert (forms.gender, forms.plural) == ("f", "liminares")
+    assert target_forms(E("deposit", "caução")).form(True) == "cauções"
+
+
+def test_determiners_agree() -> None:
+    assert agree("O", "f", False) == "A"
+    assert agree("do", "f", False) == "da"
+    assert agree("um", "f", False) == "uma"
+    assert agree("pela", "m", True) == "pelos"
+    assert agree("contra", "f", True) == "contra"
+    assert determiner_agreement("às") == ("f", True)
+    assert determiner_agreement("inquilino") is None
+
+
+def test_matcher_finds_plurals() -> None:
+    matcher = TermMatcher([E("tenant", "inquilino"), E("breach of contract", "inadimplemento contratual")])
+    text = "The tenants denied the breaches of contract, the tenant said."
+    found = [(text[m.start : m.end], m.plural) for m in matcher.find(text)]
+    assert found == [("tenants", True), ("breaches of contract", True), ("tenant", False)]
+
+
+_LEGAL = (
+    "source\ttarget\tnote\n"
+    "deposit\tcaução\tf; pl. cauções\n"
+    "tenant\tinquilino\tm; pl. inquilinos\n"
+    "landlord\tlocador\tm; pl. locadores\n"
+    "plaintiff\tautor\tm; pl. autores\n"
+    "property\timóvel\tm; pl. imóveis\n"
+    "lawsuit\tação judicial\tf; pl. ações judiciais\n"
+    "notice\tnotificação\tf; pl. notificações\n"
+)
+
+
+@pytest.fixture
+def legal(translation_models: Path, tmp_path: Path) -> Engine:
+    engine = Engine(EngineConfig(threads=2))
+    path = tmp_path / "legal.tsv"
+    path.write_text(_LEGAL, encoding="utf-8")
+    engine.glossaries.import_file(path, "legal", "en", "pt")
+    return engine
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+@pytest.mark.model
+def test_article_agrees_with_the_term(legal: Engine) -> None:
+    texts = [
+        "The deposit was returned to the tenant.",
+        "The tenant received a notice from the landlord.",
+        "The property was sold last year.",
+        "The lawsuit was dismissed by the judge.",
+    ]
+    base = [t.text for t in legal.translate(texts, "en", "pt")]
+    out = [t.text for t in legal.translate(texts, "en", "pt", glossary="legal")]
+    assert "caução" not in base[0]  # the model alone writes its own word
+    w = _words(out[0])
+    assert w[:2] == ["a", "caução"], out[0]
+    assert "devolvida" in w, out[0]  # the participle agrees with the feminine term
+    assert "uma notificação" in out[1].casefold(), out[1]
+    assert _words(out[2])[:2] == ["o", "imóvel"], out[2]
+    assert _words(out[3])[:3] == ["a", "ação", "judicial"], out[3]
+    legal.close()
+
+
+@pytest.mark.model
+def test_plural_source_terms_take_the_plural_target(legal: Engine) -> None:
+    out = [
+        t.text
+        for t in legal.translate(
+            ["The landlords sued the tenants.", "The properties were sold."], "en", "pt", glossary="legal"
+        )
+    ]
+    assert "os locadores" in out[0].casefold() and "os inquilinos" in out[0].casefold(), out[0]
+    assert "os imóveis" in out[1].casefold(), out[1]
+    legal.close()
+
+
+@pytest.mark.model
+def test_no_model_synonym_beside_the_term(legal: Engine) -> None:
+    texts = ["The plaintiff asked the court for an injunction.", "The plaintiffs demanded a settlement."]
+    base = " ".join(t.text for t in legal.translate(texts, "en", "pt")).casefold()
+    out = [t.text for t in legal.translate(texts, "en", "pt", glossary="legal")]
+    assert "autor" not in base  # the model's own word is a synonym ("queixoso", "demandantes")
+    joined = " ".join(out).casefold()
+    assert "autor" in _words(out[0]) and "autores" in _words(out[1]), out
+    for synonym in ("queixoso", "queixosos", "demandante", "demandantes", "requerente", "requerentes"):
+        assert synonym not in _words(joined), out
+    legal.close()
+
+
+@pytest.mark.model
+def test_term_aware_path_uses_the_service_cache_and_pool(legal: Engine) -> None:
+    from engine.translate.service import TranslationService
+
+    service = legal.translation
+    assert isinstance(service, TranslationService)
+    texts = [f"The tenant number {n} paid the deposit." for n in range(40)] + ["Where is the station?"]
+    first = [t.text for t in legal.translate(texts, "en", "pt", glossary="legal")]
+    assert service._pool is not None  # the batches ran on the service's thread pool
+    glossary_keys = [k for k in service._cache if k[1] == texts[0]]
+    assert glossary_keys and "legal" in glossary_keys[0][0]  # cached under the glossary's key
+    plain_key = [k for k in service._cache if k[1] == texts[-1]]
+    assert (
+        plain_key and plain_key[0][0] == service.model("en", "pt").info.name
+    )  # no term: a plain translation
+    assert [t.text for t in legal.translate(texts, "en", "pt", glossary="legal")] == first
+    assert "caução" in first[0] and "inquilino" in first[0]
+    legal.close()
