@@ -353,7 +353,9 @@ class TrainPage(QWizardPage):
             )
         elif kind == "metrics":
             seconds = 0.0 if event.get("phase") == "before" else self.train_seconds
-            self.chart.add(seconds, float(event.get("term_accuracy", 0)), float(event.get("chrf", 0)))
+            if event.get("phase") == "installed":
+                return  # the exported int8 model's figures: shown in the results table
+            self.chart.add(seconds, float(event.get("term_accuracy") or 0), float(event.get("chrf") or 0))
         elif kind in ("result", "failed", "cancelled"):
             self.done = True
             self.cancel_button.setEnabled(False)
@@ -413,8 +415,15 @@ class ResultsPage(QWizardPage):
             (result.before.get("chrf"), result.after.get("chrf"), ""),
         )
         for r, (before, after, unit) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(f"{before:.1f}{unit}"))
-            self.table.setItem(r, 1, QTableWidgetItem(f"{after:.1f}{unit}"))
+            self.table.setItem(r, 0, QTableWidgetItem("" if before is None else f"{before:.1f}{unit}"))
+            self.table.setItem(r, 1, QTableWidgetItem("" if after is None else f"{after:.1f}{unit}"))
+        if not result.installed:
+            self.setSubTitle(
+                self.tr(
+                    "The adapted model was not better on your held-out sentences, or lost too much general "
+                    "quality, so it was not installed; your current model stays."
+                )
+            )
         pairs = list(zip(result.before.get("examples", []), result.after.get("examples", []), strict=False))
         self.examples.setRowCount(len(pairs))
         for r, ((src, before), (_, after)) in enumerate(pairs):

@@ -74,3 +74,41 @@ def test_bad_memories_get_a_message(tmp_path: Path) -> None:
         read_memories([other], "en", "pt")
     with pytest.raises(InputError, match="No usable sentence pair"):
         read_memories([DATA / "memory.tmx"], "en", "fr")
+
+
+def test_cli_resolves_relative_memory_paths_and_needs_something_to_learn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from engine.glossary.cli_finetune import build_config
+
+    class _Config:
+        effective_threads = 2
+        device = "cpu"
+
+    class _Engine:
+        config = _Config()
+
+    (tmp_path / "tm.tmx").write_bytes((DATA / "memory.tmx").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    args = argparse.Namespace(
+        glossary=None,
+        memory=[Path("tm.tmx")],
+        sentences=None,
+        documents=[],
+        minutes=1.0,
+        method="full",
+        no_install=False,
+        source="en",
+        target="pt",
+        general=None,
+        learning_rate=None,
+    )
+    config = build_config(_Engine(), args)  # the shipped en-pt model comes from the installed package
+    assert config.memories == [str(tmp_path / "tm.tmx")] and config.model_name == "en-pt + tm"
+    assert config.glossary == "" and Path(config.base_folder).is_dir()
+    with pytest.raises(InputError, match="does not exist"):
+        build_config(_Engine(), argparse.Namespace(**{**vars(args), "memory": [Path("nope.tmx")]}))
+    with pytest.raises(InputError, match="Give a glossary"):
+        build_config(_Engine(), argparse.Namespace(**{**vars(args), "memory": []}))
