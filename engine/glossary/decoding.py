@@ -260,8 +260,11 @@ class GlossaryTermPolicy:
         hook = ForcingHook(self, mine)
         extra = [
             np.union1d(
-                np.asarray([t for c in p.constraints for o in c.options for t in o[0] + o[1]]), self._det_ids
-            )
+                np.asarray(
+                    [t for c in p.constraints for o in c.options for t in o[0] + o[1]], dtype=np.int64
+                ),
+                np.asarray(self._det_ids, dtype=np.int64),
+            ).astype(np.int64)
             for p in mine
         ]
         outs = translator.translate_ids([p.ids for p in mine], hook=hook, extra_candidates=extra)

@@ -13,6 +13,7 @@ import math
 import random
 import sys
 import tempfile
+import traceback
 import time
 from pathlib import Path
 from typing import Any
@@ -391,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except Exception as exc:  # the parent must always get an event it can show
         log.exception("fine-tuning failed")
-        emit("error", message=f"Fine-tuning failed: {exc}", detail=repr(exc))
+        emit("error", message=f"Fine-tuning failed: {exc}", detail=traceback.format_exc())
         return 1
     emit("done", **result)
     return 0
