@@ -13,8 +13,8 @@ import math
 import random
 import sys
 import tempfile
-import traceback
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
