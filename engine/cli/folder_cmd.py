@@ -41,7 +41,7 @@ def run_dir(args: argparse.Namespace) -> int:
     """Translate the folder, print one line per file and a report; exit 1 if a file failed."""
     if args.out is None:
         raise InputError("--dir needs --out: the folder the translations go to.")
-    if args.file is not None or args.text or getattr(args, "output", None) is not None:
+    if args.file is not None or args.text or args.output is not None:
         raise InputError("--dir translates a folder into --out: leave out --file, --output and the text.")
     plan = plan_folder(args.dir, args.out, args.source, args.target, model=args.model, glossary=args.glossary)
     err = sys.stderr

@@ -263,8 +263,8 @@ class GlossaryTermPolicy:
                 np.asarray(
                     [t for c in p.constraints for o in c.options for t in o[0] + o[1]], dtype=np.int64
                 ),
-                np.asarray(self._det_ids, dtype=np.int64),
-            ).astype(np.int64)
+                self._det_ids,
+            )
             for p in mine
         ]
         outs = translator.translate_ids([p.ids for p in mine], hook=hook, extra_candidates=extra)

@@ -103,7 +103,11 @@ class OnnxTranslator:
         values = enc[2::2]
         per_row = [self.candidates(seq) for seq in batch]
         if extra_candidates is not None:
-            per_row = [np.union1d(c, e) for c, e in zip(per_row, extra_candidates, strict=True)]
+            # the ids index the embeddings: an empty extra array (float64 by NumPy's default) must not make them float
+            per_row = [
+                np.union1d(c, np.asarray(e, dtype=np.int64))
+                for c, e in zip(per_row, extra_candidates, strict=True)
+            ]
         cand = np.unique(np.concatenate(per_row)) if b > 1 else per_row[0]
         out_w = np.ascontiguousarray(self.embeddings.output.rows(cand).T)
         out_b = np.full((b, cand.shape[0]), -np.inf, dtype=np.float32)
