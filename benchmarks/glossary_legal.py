@@ -12,7 +12,7 @@ the active en-pt model without and with it, and a table is printed:
   or after ("O queixoso autor");
 * chrF++ against the human references; sentences per second, plain and term-aware (threads as configured).
 
-Usage: python benchmarks/glossary_legal.py [--threads N] [--show]
+Usage: python benchmarks/glossary_legal.py [--threads N] [--sentences FILE] [--show]
 """
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ def main() -> int:
     )
     parser.add_argument("--threads", type=int, default=2, help="translation threads")
     parser.add_argument(
+        "--sentences",
+        type=Path,
+        default=DATA / "legal_sentences.tsv",
+        help="english<TAB>portuguese test pairs (default: the tuning set; benchmarks/data/legal_heldout.tsv "
+        "is a second set, written apart and never tuned on)",
+    )
+    parser.add_argument(
         "--show", action="store_true", help="print every term-aware translation with a problem"
     )
     args = parser.parse_args()
@@ -47,7 +54,7 @@ def main() -> int:
     from engine.glossary.inflect import determiner_agreement, english_forms
 
     rows = list(csv.DictReader((DATA / "legal_glossary.tsv").open(encoding="utf-8"), delimiter="\t"))
-    pairs = list(csv.DictReader((DATA / "legal_sentences.tsv").open(encoding="utf-8"), delimiter="\t"))
+    pairs = list(csv.DictReader(args.sentences.open(encoding="utf-8"), delimiter="\t"))
     english = [p["english"] for p in pairs]
     refs = [p["portuguese"] for p in pairs]
     engine = Engine(EngineConfig(threads=args.threads))
@@ -129,6 +136,7 @@ def main() -> int:
     print(header)
     print("-" * len(header))
     shown: list[str] = []
+    last: list[str] = []
     for label, glossary in (("plain", None), ("term-aware", name)):
         outs, speed = run(glossary)
         hits, used, wrong, beside, problems = score(outs)
@@ -137,11 +145,14 @@ def main() -> int:
             f"{100 * beside / max(used, 1):>18.1f}{chrf.corpus_score(outs, [refs]).score:>9.2f}{speed:>9.1f}"
         )
         if glossary is not None:
-            shown = problems
+            shown, last = problems, outs
     if args.show:
         print("\nProblems of the term-aware translations:")
         for p in shown:
             print("  " + p)
+        print("\nAll term-aware translations:")
+        for src, out in zip(english, last, strict=True):
+            print(f"  {src}\n    -> {out}")
     engine.close()
     return 0
 
