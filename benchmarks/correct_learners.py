@@ -1,10 +1,13 @@
-"""The Brazilian Portuguese learner set (benchmarks/data/pt_learner_set.tsv): fully fixed, correct kept, made worse.
+"""The Brazilian Portuguese learner sets (benchmarks/data/pt_learner_*.tsv): fully fixed, correct kept, made worse.
 
 A sentence is fully fixed when the checked output equals the teacher's correction; a correct sentence is kept when
 the output is unchanged; made worse: a sentence whose output differs from the correction by more characters than
 the input does. Runs through ``CorrectionService.check(text, LANG)``, as the app does.
 
-    .venv/bin/python benchmarks/correct_learners.py [--lang auto]
+    .venv/bin/python benchmarks/correct_learners.py [--lang auto] [--set heldout] [--show]
+
+``--set heldout`` reads ``pt_learner_heldout.tsv``, written before Palavra's Portuguese rules and never used to
+tune them (run it without ``--show`` while working on the rules).
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SET = ROOT / "benchmarks" / "data" / "pt_learner_set.tsv"
+SETS = {
+    "dev": ROOT / "benchmarks" / "data" / "pt_learner_set.tsv",
+    "heldout": ROOT / "benchmarks" / "data" / "pt_learner_heldout.tsv",
+}
 
 
 def distance(a: str, b: str) -> int:
@@ -32,6 +38,7 @@ def distance(a: str, b: str) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", default="auto")
+    parser.add_argument("--set", choices=sorted(SETS), default="dev", help="which sentence set (default dev)")
     parser.add_argument("--show", action="store_true", help="print every sentence not fixed")
     args = parser.parse_args()
     from engine.config import EngineConfig
@@ -39,7 +46,7 @@ def main() -> int:
 
     rows = [
         line.split("\t")
-        for line in SET.read_text(encoding="utf-8").splitlines()
+        for line in SETS[args.set].read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
     service = CorrectionService(EngineConfig())
@@ -71,7 +78,9 @@ def main() -> int:
     print(
         f"| correct left alone | {correct[0]} | {correct[1]} ({correct[1] / max(correct[0], 1):.1%}) | {correct[2]} |"
     )
-    print(f"\n{len(rows)} sentences in {time.perf_counter() - start:.1f} s (--lang {args.lang})")
+    print(
+        f"\n{len(rows)} sentences in {time.perf_counter() - start:.1f} s (--lang {args.lang}, set {args.set})"
+    )
     return 0
 
 

@@ -29,7 +29,8 @@ LT_DISABLED_RULES: tuple[str, ...] = ("EXTREME_ADJECTIVES", "FIRST_OF_ALL")
 LT_DISABLED_RULES_GB: tuple[str, ...] = ("OXFORD_SPELLING_Z_NOT_S",)
 #: For Portuguese: "mais melhor" -> "mais" is a wrong fix; the redundancy category gives style advice
 #: ("vinte anos de idade") rather than corrections.
-LT_DISABLED_RULES_PT: tuple[str, ...] = ("REDUNDANCY_MAIS",)
+#: "no ano que vem" -> "no próximo ano" (QUE_VEM_PROXIMA) rewrites correct Brazilian usage.
+LT_DISABLED_RULES_PT: tuple[str, ...] = ("REDUNDANCY_MAIS", "QUE_VEM_PROXIMA")
 LT_DISABLED_CATEGORIES_PT: tuple[str, ...] = ("REDUNDANCY",)
 #: LingoTweaker rules that are off by default and switched on: each raised GLEU on JFLEG dev (measured by leaving
 #: it out again). Left off although tried: COMMA_BEFORE_AND (lowers GLEU), ALSO_SENT_END and NEGATE_MEANING (style),
@@ -255,12 +256,21 @@ class PortugueseSpellingChecker:
     name = "spelling"
 
     def __init__(self, spelling: SpellingModel) -> None:
+        from engine.correct.lexicon import portuguese
+
         self._spelling = spelling
+        self._lexicon = portuguese()
 
     def check(self, text: str) -> list[Edit]:
-        """Check ``text``; returns edits with ``str`` offsets."""
+        """Check ``text``; returns edits with ``str`` offsets.
+
+        A word that LanguageTool's dictionary knows is never changed: the frequency list is mostly European, and
+        would turn Brazilian spellings into European ones ("ônibus" -> "ónibus", "metrô" -> "metro").
+        """
         edits: list[Edit] = []
         for start, end, word, suggestions, rule_id in self._spelling.check_pt(text):
+            if self._lexicon.known(word):
+                continue
             best = suggestions[0]
             if rule_id == "PT_MISSING_ACCENT":
                 explanation = (

@@ -37,6 +37,8 @@ class Edit:
         suggestions: every suggestion, best first (``suggestions[0] == replacement``).
         source: the checker that found it (``"lingotweaker"``, ``"harper"``, ``"spelling"``), or several
             joined by ``+``.
+        notes: the explanation in each interface language, as ``(language, text)`` pairs (``"en"``, ``"pt"``);
+            see :meth:`explanation_in`.
     """
 
     start: int
@@ -48,6 +50,12 @@ class Edit:
     explanation: str
     suggestions: tuple[str, ...] = ()
     source: str = ""
+    notes: tuple[tuple[str, str], ...] = ()
+
+    def explanation_in(self, language: str) -> str:
+        """The explanation in the interface language ``language`` (``"en"``, ``"pt"``), else :attr:`explanation`."""
+        key = language.split("-")[0].split("_")[0].lower()
+        return next((text for lang, text in self.notes if lang == key), self.explanation)
 
     def shifted(self, delta: int) -> Edit:
         """The same edit moved by ``delta`` characters."""

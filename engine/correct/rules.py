@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from engine.correct.model import Edit
 
@@ -149,4 +150,32 @@ class PortugueseVerbChecker:
                     source=self.name,
                 )
             )
+        return edits
+
+
+class PortugueseLearnerChecker:
+    """Palavra's Portuguese learner rules (:mod:`.pt_grammar`, :mod:`.pt_usage`) over the lexicon."""
+
+    name = "learner"
+
+    def __init__(self) -> None:
+        from engine.correct import pt_grammar, pt_usage
+        from engine.correct.lexicon import portuguese
+
+        self._lexicon = portuguese()
+        self._rules = (*pt_grammar.RULES, *pt_usage.RULES)
+
+    def check(self, text: str) -> list[Edit]:
+        """Edits on ``text`` (possibly overlapping; the service keeps a consistent subset)."""
+        from engine.correct.pt_words import tokenize
+        from engine.correct.teacher import explain_rule
+
+        tokens = tokenize(text, self._lexicon)
+        edits: list[Edit] = []
+        for rule in self._rules:
+            for edit in rule(self._lexicon, text, tokens):
+                if edit.replacement == edit.original:
+                    continue
+                notes = explain_rule(edit.rule_id, edit.original, edit.replacement)
+                edits.append(replace(edit, explanation=notes[0][1], notes=notes))
         return edits

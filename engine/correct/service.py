@@ -30,7 +30,7 @@ from engine.correct.checkers import Checker, HarperChecker, LingoTweakerChecker,
 from engine.correct.language import split_languages
 from engine.correct.merge import compose, resolve
 from engine.correct.model import CATEGORIES, CheckResult, Edit, LanguagePart, apply_edits
-from engine.correct.rules import PortugueseVerbChecker, end_punctuation
+from engine.correct.rules import PortugueseLearnerChecker, PortugueseVerbChecker, end_punctuation
 from engine.correct.segment import MAX_TOKEN_CHARS, split_chunks
 from engine.correct.spelling import SpellingModel
 from engine.correct.tagger import TaggerChecker
@@ -68,7 +68,7 @@ AUTO = "auto"
 #: clash); every stage checks the output of the previous one.
 DEFAULT_PIPELINES: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": (("lingotweaker",), ("harper",), ("lingotweaker",)),
-    "pt": (("verbs", "lingotweaker", "spelling"),),
+    "pt": (("learner", "verbs", "lingotweaker", "spelling"),),
 }
 
 #: Texts longer than this are refused (about 150,000 words); split the document first.
@@ -78,7 +78,7 @@ _CACHE_SIZE = 4096
 _DEPENDENT = frozenset({"grammar", "agreement", "verb form"})
 _MAX_REPEATS = 4
 #: Which checker wins when edits of different checkers overlap.
-_PRIORITY = ("verbs", "lingotweaker", "harper", "tagger", "spelling", "palavra")
+_PRIORITY = ("learner", "verbs", "lingotweaker", "harper", "tagger", "spelling", "palavra")
 
 
 def resolve_language(language: str) -> str:
@@ -162,6 +162,8 @@ class CorrectionService:
                 checker = HarperChecker(language, ranker)
             elif name == "tagger" and base == "en":
                 checker = TaggerChecker(self.config)
+            elif name == "learner" and base == "pt":
+                checker = PortugueseLearnerChecker()
             elif name == "verbs" and base == "pt":
                 checker = PortugueseVerbChecker()
             elif name == "spelling" and base == "pt":
