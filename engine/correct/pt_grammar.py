@@ -22,11 +22,14 @@ from engine.correct.model import Edit
 from engine.correct.pt_words import (
     BETWEEN_SUBJECT_VERB,
     COPULAS,
+    DETERMINER_SERIES,
     DETERMINERS,
     EVENTS,
     INTENSIFIERS,
     NATIONALITIES,
+    NUMBER_WORDS,
     PROFESSIONS,
+    SUBJECT_DETERMINERS,
     SUBJECTS,
     WEAK_DETERMINERS,
     Token,
@@ -79,14 +82,18 @@ def _subject_before(tokens: Sequence[Token], index: int) -> tuple[str, str, str,
     """The subject ending just before ``tokens[index]`` (skipping "não", clitics...): (person, number, gender,
     first token index), when it is a pronoun, "a gente", or a noun phrase that starts the clause."""
     j = index - 1
+    skipped_se = False
     while j >= 0 and tokens[j].low in BETWEEN_SUBJECT_VERB:
+        skipped_se = skipped_se or tokens[j].low == "se"
         j -= 1
     if j < 0:
         return None
     tok = tokens[j]
-    if tok.low == "gente" and j >= 1 and tokens[j - 1].low == "a" and clause_start(tokens, j - 1):
+    if skipped_se and tok.low not in SUBJECTS:
+        return None  # "...uma mensagem se estiveram...": "se" (if) starts a new clause
+    if tok.low == "gente" and j >= 1 and tokens[j - 1].low == "a" and clause_start(tokens, j - 1, True):
         return "3", "S", "F", j - 1
-    if tok.low in SUBJECTS and clause_start(tokens, j):
+    if tok.low in SUBJECTS and clause_start(tokens, j, True):
         person, number, gender = SUBJECTS[tok.low]
         return person, number, gender, j
     # [determiner...] noun [adjective] at the start of the clause
@@ -98,10 +105,10 @@ def _subject_before(tokens: Sequence[Token], index: int) -> tuple[str, str, str,
         return None
     d = k - 1
     dets: list[Token] = []
-    while d >= 0 and tokens[d].low in DETERMINERS and tokens[d].low not in WEAK_DETERMINERS:
+    while d >= 0 and tokens[d].low in SUBJECT_DETERMINERS and tokens[d].low not in WEAK_DETERMINERS:
         dets.append(tokens[d])
         d -= 1
-    if not dets or not clause_start(tokens, d + 1):
+    if not dets or not clause_start(tokens, d + 1, True):
         return None
     gender, number = features
     det = DETERMINERS[dets[0].low]
@@ -127,10 +134,20 @@ def det_noun(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]
         _, det_gender, det_number = entry
         if det_gender == gender:
             continue
-        if det.low in ("o", "a", "os", "as") and noun.finite() and i > 0 and tokens[i - 1].low in SUBJECTS:
-            continue  # a clitic pronoun before a verb: "ele o casa"
-        if det.low == "a" and gender == "M" and not clause_start(tokens, i):
-            continue  # the preposition "a": "a pé", "a cavalo"
+        if any(r.is_participle for r in noun.readings) or noun.low in NUMBER_WORDS:
+            continue  # "esta coberto" (está), "as nove"
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if noun.finite() and not (
+            (i > 0 and (tokens[i - 1].finite() or tokens[i - 1].has("SPS")))
+            or (after is not None and after.finite())
+        ):
+            continue  # a pronoun before a verb: "que a amo", "Esta deve ser"
+        if (
+            det.low == "a"
+            and gender == "M"
+            and not (clause_start(tokens, i) and after is not None and after.finite())
+        ):
+            continue  # the preposition "a": "a pé", "A princípio, ..."; "A problema é" is a subject
         noun_form = noun.text
         if number in ("S", "P") and det_number != number:
             # "os menina": the determiner (and usually the verb) carry the number the learner meant
@@ -148,6 +165,17 @@ def det_noun(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]
     return edits
 
 
+_CONTRACTED = frozenset(
+    index for index, series in enumerate(DETERMINER_SERIES) if series[0] in ("do", "no", "ao", "pelo", "num")
+)
+_SUBJECT_ORIENTED = frozenset(
+    {"sozinho", "junto", "descalço", "calado", "acordado", "contente", "próprio", "justo", "direto", "rápido"}
+    | {"adiantado", "atrasado"}
+)
+#: Time units: "chegou dez minutos atrasado" describes the subject.
+_TIME_UNITS = frozenset({"minuto", "hora", "dia", "semana", "mês", "ano", "segundo"})
+
+
 def noun_adjective(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]:
     """``PT_NOUN_ADJ_AGREEMENT``: an adjective right after its noun takes the noun's gender and number."""
     edits: list[Edit] = []
@@ -161,15 +189,29 @@ def noun_adjective(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list
         ):
             continue
         before = tokens[i - 1]
-        if before.low in ("de", "em", "com", "sem", "para", "por"):
-            continue  # "casa de campo bonita": the adjective may belong to an earlier noun
-        gender, number = features
         det = DETERMINERS.get(before.low)
+        if noun.low in ("vez", "vezes") or noun.has("VMN") or noun.lemmas("NC") & _TIME_UNITS:
+            continue  # "uma vez crianças": once; "a ser usadas": a verb
+        if det is None and before.low not in NUMBER_WORDS:
+            continue  # only "det + noun + adjective": a bare word may be a verb ("comer juntos", "joga dados")
+        if adj.low in NUMBER_WORDS or adj.has("VMG") or adj.has("R") or adj.lemmas("AQ") & _SUBJECT_ORIENTED:
+            continue  # "criar os filhos sozinho": the adjective describes the subject
+        if adj.low.startswith("devid"):
+            continue  # "devido a": due to
+        if i >= 3 and ((det is not None and det[0] in _CONTRACTED) or tokens[i - 2].has("SPS")):
+            head = tokens[i - 2] if det is not None and det[0] in _CONTRACTED else tokens[i - 3]
+            if head.has("NC") or head.has("AQ"):
+                continue  # "a máscara para o rosto feita de pano": the adjective may go with the first noun
+        if i + 2 < len(tokens) and tokens[i + 2].text == ",":
+            continue  # "os hospedeiros reservatório, intermediário e amplificador"
+        gender, number = features
         if det is not None:
             gender = gender if gender in ("M", "F") else det[1]
             number = number if number in ("S", "P") else det[2]
         elif gender not in ("M", "F") or number not in ("S", "P"):
             continue
+        if number == "S" and any(r.number == "P" for r in adj.readings if r.is_adjective):
+            continue  # "a quarentena e o isolamento rígidos": a plural adjective for two nouns
         if any(r.is_noun and _agrees(r, gender, number) for r in adj.readings) or adj.finite():
             continue  # two nouns side by side ("o carro chefe"), or a verb ("as meninas são")
         form = _adjective_form(lexicon, adj, gender if gender in ("M", "F") else "", number)
@@ -197,6 +239,8 @@ def predicative(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Ed
         if j >= len(tokens) or not tokens[j].is_word or tokens[j].text[:1].isupper():
             continue
         adj = tokens[j]
+        if adj.has("VMG") or adj.low in NUMBER_WORDS:
+            continue  # "estão vindo": a gerund
         if any(r.is_noun and _agrees(r, gender, number) for r in adj.readings) and not any(
             r.tag.startswith("AQ") for r in adj.readings
         ):
@@ -318,8 +362,10 @@ def verb_person(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Ed
     edits: list[Edit] = []
     for i, tok in enumerate(tokens):
         finite = tok.finite()
-        if not finite or i == 0 or tok.text[:1].isupper():
+        if not finite or i == 0 or tok.text[:1].isupper() or tok.has("VMN"):
             continue
+        if any(r.pos in ("S", "P", "D", "C") for r in tok.readings):
+            continue  # "deles", "nos": function words first
         subject = _subject_before(tokens, i)
         if subject is None:
             continue
@@ -328,6 +374,8 @@ def verb_person(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Ed
             continue
         if any(r.is_noun or r.is_adjective for r in tok.readings) and tokens[first].low not in SUBJECTS:
             continue
+        if not any(r.tag[2:3] == "I" for r in finite):
+            continue  # a subjunctive-only form is not a main verb ("contem" for "contém")
         reading = next((r for r in finite if r.tag[2:4] == "IP"), finite[0])
         forms = lexicon.synthesize(reading.lemma, f"{reading.tag[:4]}{person}{number}{reading.tag[6:]}")
         if not forms:
@@ -345,7 +393,6 @@ _SUBJ_VERBS = frozenset(
         "pedir",
         "mandar",
         "exigir",
-        "sugerir",
         "recomendar",
         "duvidar",
     }
@@ -412,14 +459,14 @@ def subjunctive(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Ed
                 if not (i >= 2 and tokens[i - 2].lemmas("V") & {"ser"}):
                     continue
                 tense = "I" if any(r.tag[3:4] in ("I", "S") for r in tokens[i - 2].finite()) else "P"
+            elif prev.low == "para" and i == 1 and tokens[-1].text == "?":
+                continue  # "Para que serve?": what for
+            elif prev.low in ("mesmo", "ainda") and not clause_start(tokens, i - 1):
+                continue  # "acho mesmo que": really
             elif (
                 prev.low in _SUBJ_BEFORE_QUE
                 or (i >= 2 and prev.low == "ser" and tokens[i - 2].low in ("a", "não"))
-                or (
-                    prev.low in ("acho", "acredito", "creio", "penso")
-                    and i >= 2
-                    and tokens[i - 2].low == "não"
-                )
+                or (prev.low in ("acho", "creio", "penso") and i >= 2 and tokens[i - 2].low == "não")
             ):
                 pass
             else:
@@ -434,7 +481,7 @@ def subjunctive(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Ed
             continue
         j, subject = found
         verb = tokens[j]
-        indicative = [r for r in verb.finite() if r.tag[2:4] in ("IP", "IF")]
+        indicative = [r for r in verb.finite() if r.tag[2:4] == "IP"]
         lemmas = {r.lemma for r in indicative}
         if any(r.tag[2:3] == "S" and r.lemma in lemmas for r in verb.readings) or not indicative:
             continue
@@ -477,15 +524,15 @@ def future_subjunctive(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> 
 
 #: Regular preterite endings: (ending, person, number, infinitive endings to try, in order).
 _PRETERITE_ENDINGS = (
-    ("eram", "3", "P", ("er", "ir", "ar")),
-    ("iram", "3", "P", ("ir", "er")),
-    ("aram", "3", "P", ("ar", "er")),
+    ("eram", "3", "P", ("er",)),
+    ("iram", "3", "P", ("ir",)),
+    ("aram", "3", "P", ("ar",)),
     ("emos", "1", "P", ("er",)),
-    ("eu", "3", "S", ("er", "ir")),
-    ("iu", "3", "S", ("ir", "er")),
-    ("ou", "3", "S", ("ar", "er", "ir")),
-    ("ei", "1", "S", ("ar", "er")),
-    ("i", "1", "S", ("er", "ir", "ar")),
+    ("eu", "3", "S", ("er",)),
+    ("iu", "3", "S", ("ir",)),
+    ("ou", "3", "S", ("ar",)),
+    ("ei", "1", "S", ("ar",)),
+    ("i", "1", "S", ("er", "ir")),
 )
 _SPECIAL_STEMS = {"ponh": "pôr", "pon": "pôr"}
 
@@ -494,7 +541,7 @@ def irregular_past(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list
     """``PT_IRREGULAR_PAST``: a word the lexicon does not know that is a regular preterite of an irregular verb."""
     edits: list[Edit] = []
     for i, tok in enumerate(tokens):
-        if not tok.is_word or tok.readings or len(tok.low) < 2 or (tok.text[:1].isupper() and i > 0):
+        if not tok.is_word or tok.readings or len(tok.low) < 2 or tok.text[:1].isupper():
             continue
         for ending, person, number, infinitives in _PRETERITE_ENDINGS:
             if not tok.low.endswith(ending):

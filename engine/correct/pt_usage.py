@@ -135,6 +135,7 @@ def crase(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]:
             or not _feminine_noun(nxt, True)
             or nxt.text[:1].isupper()
             or nxt.low == "casa"
+            or nxt.low in DETERMINERS
         ):
             continue
         prev = tokens[i - 1]
@@ -142,22 +143,26 @@ def crase(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]:
         if (lemmas & _MOTION and (not lemmas & {"ser"} or nxt.low in _DESTINATIONS)) or (
             _feminine_noun(nxt)
             and prev.has("NC")
-            and not prev.finite()
+            and all(r.pos in ("N", "A") for r in prev.readings)
+            and not nxt.has("AQ")
             and prev.low != nxt.low
-            and lemmas_of(tokens[:i]) & _GIVING
+            and _nearest_verb(tokens, i) & _GIVING
         ):
             edits.append(make_edit(text, tokens, i, i, ["à"], "PT_CRASE", "grammar"))
     return edits
 
 
 _ADVERBS = frozenset(
-    {"muito", "mais", "bastante", "tanto", "demais", "também", "sempre", "nunca", "realmente"}
+    {"muito", "mais", "bastante", "tanto", "demais", "também", "sempre", "nunca", "realmente", "bem", "mal"}
+    | {"mesmo"}
 )
 _STOP = frozenset({"que", "quando", "se", "e", "ou", "como", "mas", "porque", "muito", "também", "ainda"})
 
 
 def _takes_object(tok: Token) -> bool:
     """A word that can start the noun phrase a preposition governs."""
+    if (tok.has("SPS") or tok.has("R")) and tok.low not in DETERMINERS:
+        return False
     if (
         not tok.is_word
         or tok.low in _STOP
@@ -178,7 +183,7 @@ def _takes_object(tok: Token) -> bool:
 #: verb or adjective lemma -> (wrong prepositions written after it, the right one, whether a missing one is added)
 _GOVERNED: dict[str, tuple[frozenset[str], str, bool]] = {
     "gostar": (frozenset({"sobre", "em"}), "de", True),
-    "precisar": (frozenset({"sobre"}), "de", True),
+    "precisar": (frozenset(), "de", True),
     "depender": (frozenset({"em", "sobre", "no", "na", "nos", "nas", "nele", "nela"}), "de", True),
     "sonhar": (
         frozenset({"de", "sobre", "em", "do", "da", "dos", "das", "dele", "dela", "no", "na"}),
@@ -189,6 +194,27 @@ _GOVERNED: dict[str, tuple[frozenset[str], str, bool]] = {
     "interessado": (frozenset({"sobre", "com", "de", "para", "do", "da"}), "em", False),
     "apaixonado": (frozenset({"com", "de", "do", "da", "dele", "dela"}), "por", False),
 }
+
+
+_REFLEXIVE = {"me": ("1", "S"), "nos": ("1", "P"), "te": ("2", "S"), "se": ("3", "")}
+
+
+def _reflexive(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the verb at ``index`` is used with a reflexive pronoun ("me lembrei", "lembrou-se"), not an
+    object one ("me lembra alguém": it reminds me)."""
+    tok = tokens[index]
+    if "-" in tok.low:
+        clitic = tok.low.rsplit("-", 1)[1]
+    elif index > 0:
+        clitic = tokens[index - 1].low
+    else:
+        return False
+    person = _REFLEXIVE.get(clitic)
+    if person is None:
+        return False
+    if tok.has("VMN"):
+        return True
+    return any(r.person == person[0] and (not person[1] or r.number == person[1]) for r in tok.finite())
 
 
 def verb_preposition(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]:
@@ -213,11 +239,7 @@ def verb_preposition(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> li
                     make_edit(text, tokens, j, j + 1, join("em", obj.text), "PT_VERB_PREPOSITION", "grammar")
                 )
             continue
-        if (
-            lemmas & {"lembrar", "esquecer"}
-            and i > 0
-            and (tokens[i - 1].low in ("me", "te", "se", "nos") or "-" in tok.low)
-        ):
+        if lemmas & {"lembrar", "esquecer"} and _reflexive(tokens, i):
             if _takes_object(nxt) and nxt.low not in ("de",) and not nxt.is_infinitive:
                 edits.append(
                     make_edit(text, tokens, j, j, join("de", nxt.text), "PT_VERB_PREPOSITION", "grammar")
@@ -244,8 +266,12 @@ def verb_preposition(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> li
                         words = [right, obj_tok.text]
                     edits.append(make_edit(text, tokens, j, j + 1, words, "PT_VERB_PREPOSITION", "grammar"))
             elif add_missing and _takes_object(nxt) and tok.is_word and not nxt.has("VMN"):
-                if lemma == "precisar" and (nxt.is_infinitive or nxt.low in SUBJECTS):
-                    continue
+                if lemma == "precisar" and (
+                    nxt.is_infinitive
+                    or nxt.low in SUBJECTS
+                    or (i > 0 and tokens[i - 1].lemmas("V") & {"ser"})
+                ):
+                    continue  # "preciso estudar", "era preciso o isolamento"
                 if (
                     lemma == "gostar"
                     and nxt.low in SUBJECTS
@@ -295,11 +321,22 @@ _CURRENCY = frozenset({"reais", "real", "dólares", "euros", "centavos", "pesos"
 _GIFT_VERBS = frozenset({"comprar", "trazer", "dar", "mandar", "escrever", "cozinhar", "preparar", "enviar"})
 
 
+def _nearest_verb(tokens: Sequence[Token], index: int) -> set[str]:
+    """The lemmas of the nearest finite verb before ``index``."""
+    for k in range(index - 1, -1, -1):
+        tok = tokens[k]
+        if tok.finite() and not any(r.pos in ("P", "D", "S") for r in tok.readings):
+            following = tokens[k + 1] if k + 1 < index else None
+            if following is not None and following.has("VMN"):
+                return following.lemmas("VMN")  # "vai morrer": the infinitive carries the meaning
+            return {r.lemma for r in tok.finite()}
+    return set()
+
+
 def por_para(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]:
     """``PT_POR_PARA``: "por" for cause, exchange, price and duration; "para" for purpose and recipient."""
     edits: list[Edit] = []
     words = [t.low for t in tokens]
-    verbs = lemmas_of(tokens)
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         prev = words[i - 1] if i else ""
@@ -323,7 +360,13 @@ def por_para(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]
                     make_edit(text, tokens, i, i + 1, join("por", nxt.text), "PT_POR_PARA", "grammar")
                 )
         elif tok.low == "por":
-            if nxt.has("VMN") and verbs & _PURPOSE_VERBS and not set(words) & _CAUSE_WORDS:
+            main = _nearest_verb(tokens, i)
+            if (
+                nxt.has("VMN")
+                and main & _PURPOSE_VERBS
+                and not main & {"ser"}
+                and not set(words) & _CAUSE_WORDS
+            ):
                 if not lemmas_of(tokens[:i]) & _CAUSE_WORDS:
                     edits.append(make_edit(text, tokens, i, i, ["para"], "PT_POR_PARA", "grammar"))
             elif nxt.low in PERSON_PRONOUNS or (
@@ -349,6 +392,15 @@ def _same_tag(lexicon: Lexicon, tok: Token, source: str, target: str) -> str | N
     return None
 
 
+def _indicative_after(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the first verb after ``index`` is in the indicative ("pretendeu que estava": pretended; with
+    the subjunctive, "pretendia que fosse", it means intended)."""
+    for tok in tokens[index + 1 :]:
+        if tok.finite():
+            return not any(r.tag[2:3] == "S" for r in tok.finite())
+    return False
+
+
 def false_friend(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]:
     """``PT_FALSE_FRIEND``: words that look like the English ones but mean something else."""
     edits: list[Edit] = []
@@ -367,7 +419,7 @@ def false_friend(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[E
             form = "envergonhad" + tok.low[len("embaraçad") :]
         elif "realizar" in lemmas and nxt == "que":
             form = _same_tag(lexicon, tok, "realizar", "perceber")
-        elif "pretender" in lemmas and nxt == "que":
+        elif "pretender" in lemmas and nxt == "que" and _indicative_after(tokens, i + 1):
             form = _same_tag(lexicon, tok, "pretender", "fingir")
         elif (
             "introduzir" in lemmas
@@ -396,6 +448,7 @@ def false_friend(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[E
             and i + 2 < len(tokens)
             and (nxt.isdigit() or nxt in _NUMBERS)
             and words[i + 2] == "anos"
+            and (i + 3 >= len(tokens) or not tokens[i + 3].is_word or words[i + 3] == "de")
             and i > 0
             and (words[i - 1] in SUBJECTS or tokens[i - 1].has("NC"))
         ):

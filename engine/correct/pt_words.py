@@ -8,7 +8,7 @@ prepositions and their contractions) and small semantic classes the rules need (
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from engine.correct.lexicon import Lexicon, Reading
@@ -57,10 +57,34 @@ class Token:
         )
 
 
-def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
-    """The tokens of ``text`` with their readings."""
+def _likely(readings: tuple[Reading, ...], frequency: Callable[[str], int] | None) -> tuple[Reading, ...]:
+    """Drop the verb readings of rare verbs: "chove" is "chover", not the subjunctive of the rare "chovar"."""
+    if frequency is None:
+        return readings
+    verbs = {r.lemma for r in readings if r.pos == "V"}
+    if not verbs:
+        return readings
+    counts = {lemma: frequency(lemma) for lemma in verbs}
+    top = max(counts.values())
+    keep = {lemma for lemma, n in counts.items() if n * 20 >= top and (n > 0 or len(readings) == len(verbs))}
+    return tuple(r for r in readings if r.pos != "V" or r.lemma in keep)
+
+
+def tokenize(text: str, lexicon: Lexicon, frequency: Callable[[str], int] | None = None) -> list[Token]:
+    """The tokens of ``text`` with their readings.
+
+    Args:
+        text: a sentence.
+        lexicon: the morphological lexicon.
+        frequency: word frequencies; when given, readings as forms of rare verbs are dropped.
+    """
     return [
-        Token(m.start(), m.end(), m.group(), lexicon.analyze(m.group()) if m.group()[:1].isalpha() else ())
+        Token(
+            m.start(),
+            m.end(),
+            m.group(),
+            _likely(lexicon.analyze(m.group()), frequency) if m.group()[:1].isalpha() else (),
+        )
         for m in _TOKEN.finditer(text)
     ]
 
@@ -165,9 +189,7 @@ BETWEEN_SUBJECT_VERB = frozenset(
     {"não", "já", "também", "sempre", "nunca", "ainda", "só", "me", "te", "se", "nos", "lhe", "lhes", "vos"}
 )
 #: Clause boundaries: a new subject may start after them.
-BOUNDARY_WORDS = frozenset(
-    {"e", "mas", "porque", "que", "quando", "se", "ou", "pois", "então", "embora", "como"}
-)
+BOUNDARY_WORDS = frozenset({"e", "mas", "porque", "que", "quando", "se", "ou", "pois", "embora", "como"})
 #: Adverbs of degree between a copula and its adjective.
 INTENSIFIERS = frozenset(
     {
@@ -396,9 +418,69 @@ def lemmas_of(tokens: Iterable[Token], prefix: str = "V") -> set[str]:
     return out
 
 
-def clause_start(tokens: Sequence[Token], index: int) -> bool:
-    """Whether ``tokens[index]`` begins a clause (sentence start, after punctuation or a conjunction)."""
+def clause_start(tokens: Sequence[Token], index: int, subject: bool = False) -> bool:
+    """Whether ``tokens[index]`` begins a clause (sentence start, after punctuation or a conjunction).
+
+    With ``subject``, not after "e"/"ou" or a comma that may join it to another subject ("Tom e eu somos").
+    """
     if index == 0:
         return True
     before = tokens[index - 1]
+    if subject and (before.low in ("e", "ou", "nem") or before.text == ","):
+        return False
     return not before.is_word or before.low in BOUNDARY_WORDS
+
+
+#: Determiners that can start a subject (not the contractions, which start a prepositional phrase).
+SUBJECT_DETERMINERS = frozenset(
+    form
+    for series in DETERMINER_SERIES
+    if series[0]
+    not in (
+        "do",
+        "no",
+        "ao",
+        "pelo",
+        "num",
+        "deste",
+        "desse",
+        "daquele",
+        "neste",
+        "nesse",
+        "naquele",
+        "quanto",
+    )
+    for form in series
+)
+#: Number words (they look like nouns and adjectives to the lexicon).
+NUMBER_WORDS = frozenset(
+    {
+        "um",
+        "uma",
+        "dois",
+        "duas",
+        "três",
+        "quatro",
+        "cinco",
+        "seis",
+        "sete",
+        "oito",
+        "nove",
+        "dez",
+        "onze",
+        "doze",
+    }
+    | {
+        "treze",
+        "catorze",
+        "quinze",
+        "vinte",
+        "trinta",
+        "quarenta",
+        "cinquenta",
+        "sessenta",
+        "setenta",
+        "oitenta",
+    }
+    | {"noventa", "cem", "cento", "mil", "milhão", "milhões", "dezesseis", "dezessete", "dezoito", "dezenove"}
+)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from engine.correct.model import Edit
@@ -158,11 +159,12 @@ class PortugueseLearnerChecker:
 
     name = "learner"
 
-    def __init__(self) -> None:
+    def __init__(self, frequency: Callable[[str], int] | None = None) -> None:
         from engine.correct import pt_grammar, pt_usage
         from engine.correct.lexicon import portuguese
 
         self._lexicon = portuguese()
+        self._frequency = frequency
         self._rules = (*pt_grammar.RULES, *pt_usage.RULES)
 
     def check(self, text: str) -> list[Edit]:
@@ -170,7 +172,7 @@ class PortugueseLearnerChecker:
         from engine.correct.pt_words import tokenize
         from engine.correct.teacher import explain_rule
 
-        tokens = tokenize(text, self._lexicon)
+        tokens = tokenize(text, self._lexicon, self._frequency)
         edits: list[Edit] = []
         for rule in self._rules:
             for edit in rule(self._lexicon, text, tokens):

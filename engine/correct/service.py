@@ -163,7 +163,7 @@ class CorrectionService:
             elif name == "tagger" and base == "en":
                 checker = TaggerChecker(self.config)
             elif name == "learner" and base == "pt":
-                checker = PortugueseLearnerChecker()
+                checker = PortugueseLearnerChecker(self._spelling_model(base).frequency)
             elif name == "verbs" and base == "pt":
                 checker = PortugueseVerbChecker()
             elif name == "spelling" and base == "pt":
