@@ -6,7 +6,7 @@ import html
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -92,6 +92,7 @@ class CorrectPage(QWidget):
         # "Detect" is the default: each paragraph is checked in the language it is written in.
         self.language_combo.insertItem(0, self.tr("Detect automatically"), "auto")
         self.language_combo.setCurrentIndex(0)
+        self.language_combo.set_code(settings.correction_language)
         self.detected = QLabel(self)
         self.detected.setAccessibleName(self.tr("Detected language"))
         self.check_button = QPushButton(self.tr("Check"), self)
@@ -181,9 +182,7 @@ class CorrectPage(QWidget):
         self._typing.start()
 
     def _language_changed(self) -> None:
-        code = self.language_combo.code()
-        if code != "auto":
-            self.settings.correction_language = code
+        self.settings.correction_language = self.language_combo.code()
         self.check()
 
     def check(self) -> None:
@@ -264,7 +263,7 @@ class CorrectPage(QWidget):
             arrow = f"{edit.original} → {edit.replacement}" if edit.replacement else f"{edit.original} → ∅"
             item = QListWidgetItem(f"{arrow}   · {category_name(edit.category)}")
             item.setForeground(QColor(colour(edit.category)))
-            item.setToolTip(edit.explanation)
+            item.setToolTip(self.explanation_of(edit))
             self.edit_list.addItem(item)
         self.edit_list.blockSignals(False)
         if self.edits:
@@ -295,6 +294,17 @@ class CorrectPage(QWidget):
             selections.append(sel)
         self.editor.setExtraSelections(selections)
 
+    def interface_language(self) -> str:
+        """``"pt"`` or ``"en"``: the language the interface is shown in (``system`` follows the locale)."""
+        choice = self.settings.ui_language
+        code = QLocale.system().name().split("_")[0] if choice == "system" else choice
+        return "pt" if code == "pt" else "en"
+
+    def explanation_of(self, edit: Any) -> str:
+        """The edit's explanation in the interface language."""
+        explain_in = getattr(edit, "explanation_in", None)
+        return str(explain_in(self.interface_language())) if explain_in is not None else str(edit.explanation)
+
     def _describe(self, edit: Any) -> str:
         others = [s for s in edit.suggestions if s != edit.replacement][:3]
         more = ""
@@ -302,7 +312,7 @@ class CorrectPage(QWidget):
             more = "<br>" + self.tr("Other suggestions: {0}").format(
                 ", ".join(html.escape(s) for s in others)
             )
-        explanation = edit.explanation
+        explanation = self.explanation_of(edit)
         lead = edit.category.capitalize() + ":"
         if explanation.startswith(lead):  # the heading already names the category
             explanation = explanation[len(lead) :].strip()

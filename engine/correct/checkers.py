@@ -15,9 +15,10 @@ import logging
 import threading
 from typing import Any, Protocol
 
-from engine.correct.explain import categorize, explain
+from engine.correct.explain import categorize, clean_message, explain
 from engine.correct.model import Edit
 from engine.correct.spelling import SpellingModel
+from engine.correct.teacher import explain_rule, notes_for
 from engine.errors import ModelNotFoundError
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,8 @@ class LingoTweakerChecker:
             if rule_id.startswith("MORFOLOGIK") and self._spelling is not None:
                 suggestions = self._spelling.rank(original, suggestions)
             best = suggestions[0]
+            message = str(m.get("message") or "")
+            english = explain(rule_id, category, original, best, message, self._lang)
             edits.append(
                 Edit(
                     start=start,
@@ -147,11 +150,12 @@ class LingoTweakerChecker:
                     replacement=best,
                     category=category,
                     rule_id=rule_id,
-                    explanation=explain(
-                        rule_id, category, original, best, str(m.get("message") or ""), self._lang
-                    ),
+                    explanation=english,
                     suggestions=tuple(suggestions[:10]),
                     source=self.name,
+                    notes=notes_for(
+                        rule_id, category, original, best, english, clean_message(message), self._lang
+                    ),
                 )
             )
         return edits
@@ -234,6 +238,7 @@ class HarperChecker:
                 if kind == "SPELLING" and self._spelling is not None:
                     suggestions = self._spelling.rank(original, suggestions)
                 best = suggestions[0]
+                english = explain(rule, category, original, best, lint.message, "en")
                 edits.append(
                     Edit(
                         start=start,
@@ -242,9 +247,10 @@ class HarperChecker:
                         replacement=best,
                         category=category,
                         rule_id=rule,
-                        explanation=explain(rule, category, original, best, lint.message, "en"),
+                        explanation=english,
                         suggestions=tuple(suggestions[:10]),
                         source=self.name,
+                        notes=notes_for(rule, category, original, best, english),
                     )
                 )
         return edits
@@ -264,12 +270,12 @@ class PortugueseSpellingChecker:
     def check(self, text: str) -> list[Edit]:
         """Check ``text``; returns edits with ``str`` offsets.
 
-        A word that LanguageTool's dictionary knows is never changed: the frequency list is mostly European, and
-        would turn Brazilian spellings into European ones ("ônibus" -> "ónibus", "metrô" -> "metro").
+        A word that LanguageTool's dictionary knows is never taken for a misspelling: the frequency list is mostly
+        European, and would turn Brazilian spellings into European ones ("ônibus" -> "ónibus", "metrô" -> "metro").
         """
         edits: list[Edit] = []
         for start, end, word, suggestions, rule_id in self._spelling.check_pt(text):
-            if self._lexicon.known(word):
+            if rule_id == "PT_UNKNOWN_WORD" and self._lexicon.known(word):
                 continue
             best = suggestions[0]
             if rule_id == "PT_MISSING_ACCENT":
@@ -278,7 +284,8 @@ class PortugueseSpellingChecker:
                 )
             else:
                 explanation = f"'{word}' is not a Portuguese word we know; did you mean '{best}'?"
+            notes = (("en", explanation), explain_rule(rule_id, word, best)[1])
             edits.append(
-                Edit(start, end, word, best, "spelling", rule_id, explanation, suggestions, self.name)
+                Edit(start, end, word, best, "spelling", rule_id, explanation, suggestions, self.name, notes)
             )
         return edits

@@ -78,6 +78,14 @@ def end_punctuation(text: str, language: str, occupied: list[tuple[int, int]]) -
         explanation=f"Punctuation: end the sentence with {mark_name}.",
         suggestions=tuple(original + m for m in marks),
         source="palavra",
+        notes=(
+            ("en", f"Punctuation: end the sentence with {mark_name}."),
+            (
+                "pt",
+                "Pontuação: termine a frase com "
+                + ("ponto de interrogação." if question else "ponto final."),
+            ),
+        ),
     )
 
 
@@ -149,6 +157,16 @@ class PortugueseVerbChecker:
                     explanation=f"'{infinitive}' is irregular: write '{right}', not '{word}'.",
                     suggestions=(right,),
                     source=self.name,
+                    notes=(
+                        (
+                            "en",
+                            f"'{infinitive}' is irregular: write '{right}', not '{word}'. Example: eu fiz, eu sei.",
+                        ),
+                        (
+                            "pt",
+                            f"'{infinitive}' é irregular: escreva '{right}', não '{word}'. Exemplo: eu fiz, eu sei.",
+                        ),
+                    ),
                 )
             )
         return edits

@@ -261,3 +261,54 @@ def explain_edit(
             text = f"{text} {message}"
         out.append((lang, text))
     return tuple(out)
+
+
+def notes_for(
+    rule_id: str,
+    category: str,
+    original: str,
+    replacement: str,
+    english: str,
+    message: str = "",
+    message_language: str = "",
+) -> tuple[tuple[str, str], ...]:
+    """The ``(language, text)`` explanations of a rule engine's edit: ``english`` (the explanation the checker
+    wrote) and the Portuguese one, rule-specific when :data:`EXPLANATIONS` has the rule, else its category's with
+    the rule's own message when that is in Portuguese."""
+    pt = dict(explain_edit(rule_id, category, original, replacement, message, message_language))["pt"]
+    return (("en", english), ("pt", pt))
+
+
+#: Category names: (English, Portuguese).
+CATEGORY_NAMES: dict[str, tuple[str, str]] = {
+    "spelling": ("Spelling", "Ortografia"),
+    "grammar": ("Grammar", "Gramática"),
+    "agreement": ("Agreement", "Concordância"),
+    "verb form": ("Verb form", "Forma verbal"),
+    "word choice": ("Word choice", "Escolha de palavra"),
+    "capitalization": ("Capital letters", "Maiúsculas"),
+    "punctuation": ("Punctuation", "Pontuação"),
+    "typography": ("Spacing and typography", "Espaços e tipografia"),
+    "style": ("Style", "Estilo"),
+}
+
+
+def combined_notes(
+    category: str, original: str, replacement: str, parts: list[tuple[tuple[str, str], ...]]
+) -> tuple[tuple[str, str], ...]:
+    """Explanations of one edit that stands for several (see :func:`engine.correct.merge.compose`): what to write,
+    then each part's own explanation in the same language."""
+    names = CATEGORY_NAMES.get(category, CATEGORY_NAMES["grammar"])
+    heads = (
+        f"{names[0]}: write '{replacement.strip()}' instead of '{original.strip()}'.",
+        f"{names[1]}: escreva '{replacement.strip()}' em vez de '{original.strip()}'.",
+    )
+    out = []
+    for index, lang in enumerate(LANGUAGES):
+        texts = [heads[index]]
+        for notes in parts:
+            text = dict(notes).get(lang, "")
+            if text and text not in texts:
+                texts.append(text)
+        out.append((lang, " ".join(texts)))
+    return tuple(out)
