@@ -8,6 +8,7 @@ noun's gender, a verb's person): a word it does not know, or one that can be rea
 * ``PT_PREDICATIVE_AGREEMENT``: an adjective or participle after ser/estar/ficar ("A casa é bonito").
 * ``PT_SER_ESTAR``: "estar" for states and places, "ser" for professions and nationalities.
 * ``PT_VERB_PERSON``: the verb against its subject ("nós vai", "os alunos chegou").
+* ``PT_VERB_TENSE``: a present tense in a sentence about the past ("Ontem eu vou ao mercado").
 * ``PT_SUBJUNCTIVE``: present/imperfect subjunctive after "espero que", "talvez", "embora"...
 * ``PT_FUTURE_SUBJUNCTIVE``: future subjunctive after "se"/"quando" + subject ("se eu poder").
 * ``PT_IRREGULAR_PAST``: regular endings on an irregular verb ("fazeram", "querou"), found from the lexicon.
@@ -39,9 +40,27 @@ from engine.correct.pt_words import (
 )
 
 
-def _noun_features(tok: Token) -> tuple[str, str] | None:
+#: Nouns of either gender that end in -a: people ("o/a colega", "o/a artista").
+_COMMON_IN_A = frozenset({"colega", "guia", "camarada", "pirata", "idiota", "patriota", "atleta", "selvagem"})
+
+
+def _gender_by_ending(word: str) -> str:
+    """The gender of a noun the lexicon gives both genders ("camisa" NCCS): -a feminine, -o masculine, except
+    words for people (-ista, -eta, "colega"); "" when it cannot tell."""
+    singular = word[:-1] if word.endswith("s") else word
+    if singular in _COMMON_IN_A or singular.endswith(("ista", "eta", "ita", "cida", "ata")):
+        return ""
+    if singular.endswith("a"):
+        return "F"
+    if singular.endswith("o") and not singular.endswith("ão"):
+        return "M"
+    return ""
+
+
+def _noun_features(tok: Token, guess: bool = False) -> tuple[str, str] | None:
     """(gender, number) of a common noun when the lexicon gives one gender (number may be ``N``); None for a
-    word that is not a noun, or is also a preposition, adverb, pronoun, determiner or numeral."""
+    word that is not a noun, or is also a preposition, adverb, pronoun, determiner or numeral. With ``guess``, a
+    noun of either gender gets one from its ending (:func:`_gender_by_ending`)."""
     nouns = [r for r in tok.readings if r.is_noun]
     if (
         not nouns
@@ -51,6 +70,8 @@ def _noun_features(tok: Token) -> tuple[str, str] | None:
         return None
     genders = {r.gender for r in nouns} | {r.gender for r in tok.readings if r.tag.startswith("AQ")}
     numbers = {r.number for r in nouns}
+    if genders == {"C"} and guess:
+        genders = {_gender_by_ending(tok.low)}
     gender = genders.pop() if len(genders) == 1 else ""
     number = numbers.pop() if len(numbers) == 1 else ""
     return gender, number
@@ -78,6 +99,19 @@ def _adjective_form(lexicon: Lexicon, tok: Token, gender: str, number: str) -> s
     return None
 
 
+def _verb_only(tok: Token) -> bool:
+    """A finite verb that is not also a preposition, pronoun or determiner ("para", "entre" are not)."""
+    return bool(tok.finite()) and not any(r.pos in ("S", "P", "D") for r in tok.readings)
+
+
+def _after_adverb(tokens: Sequence[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` follows adverbs that open the sentence ("Ontem eu...", "Hoje à noite nós...")."""
+    k = index - 1
+    while k >= 0 and tokens[k].has("R") and not tokens[k].has("V"):
+        k -= 1
+    return k < index - 1 and clause_start(tokens, k + 1)
+
+
 def _subject_before(tokens: Sequence[Token], index: int) -> tuple[str, str, str, int] | None:
     """The subject ending just before ``tokens[index]`` (skipping "não", clitics...): (person, number, gender,
     first token index), when it is a pronoun, "a gente", or a noun phrase that starts the clause."""
@@ -93,7 +127,7 @@ def _subject_before(tokens: Sequence[Token], index: int) -> tuple[str, str, str,
         return None  # "...uma mensagem se estiveram...": "se" (if) starts a new clause
     if tok.low == "gente" and j >= 1 and tokens[j - 1].low == "a" and clause_start(tokens, j - 1, True):
         return "3", "S", "F", j - 1
-    if tok.low in SUBJECTS and clause_start(tokens, j, True):
+    if tok.low in SUBJECTS and (clause_start(tokens, j, True) or _after_adverb(tokens, j)):
         person, number, gender = SUBJECTS[tok.low]
         return person, number, gender, j
     # [determiner...] noun [adjective] at the start of the clause
@@ -138,8 +172,8 @@ def det_noun(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]
             continue  # "esta coberto" (está), "as nove"
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if noun.finite() and not (
-            (i > 0 and (tokens[i - 1].finite() or tokens[i - 1].has("SPS")))
-            or (after is not None and after.finite())
+            (i > 0 and (_verb_only(tokens[i - 1]) or tokens[i - 1].has("SPS")))
+            or (after is not None and _verb_only(after))
         ):
             continue  # a pronoun before a verb: "que a amo", "Esta deve ser"
         if (
@@ -181,7 +215,7 @@ def noun_adjective(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list
     edits: list[Edit] = []
     for i in range(1, len(tokens) - 1):
         noun, adj = tokens[i], tokens[i + 1]
-        features = _noun_features(noun)
+        features = _noun_features(noun, guess=True)
         if (
             features is None
             or adj.text[:1].isupper()
@@ -205,10 +239,14 @@ def noun_adjective(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list
         if i + 2 < len(tokens) and tokens[i + 2].text == ",":
             continue  # "os hospedeiros reservatório, intermediário e amplificador"
         gender, number = features
+        if gender not in ("M", "F"):
+            gender = ""  # "o/a colega": only the number can be checked
+        guessed = _noun_features(noun) != features
+        if guessed and (det is None or det[1] != gender):
+            continue  # a gender guessed from the ending must be confirmed by the determiner
         if det is not None:
-            gender = gender if gender in ("M", "F") else det[1]
             number = number if number in ("S", "P") else det[2]
-        elif gender not in ("M", "F") or number not in ("S", "P"):
+        elif number not in ("S", "P"):
             continue
         if number == "S" and any(r.number == "P" for r in adj.readings if r.is_adjective):
             continue  # "a quarentena e o isolamento rígidos": a plural adjective for two nouns
@@ -357,8 +395,14 @@ def _masculine(lexicon: Lexicon, tok: Token) -> str:
     return ""
 
 
+#: Words that put a sentence in the past ("passado"/"passada" too: "na semana passada").
+_PAST_MARKERS = frozenset({"ontem", "anteontem", "antigamente", "outrora"})
+
+
 def verb_person(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Edit]:
-    """``PT_VERB_PERSON``: a finite verb right after its subject takes the subject's person and number."""
+    """``PT_VERB_PERSON``: a finite verb right after its subject takes the subject's person and number;
+    ``PT_VERB_TENSE``: after a subject pronoun, a present-tense verb in a sentence about yesterday or last week
+    goes in the preterite ("Ontem eu vou" -> "Ontem eu fui")."""
     edits: list[Edit] = []
     for i, tok in enumerate(tokens):
         finite = tok.finite()
@@ -370,23 +414,38 @@ def verb_person(lexicon: Lexicon, text: str, tokens: Sequence[Token]) -> list[Ed
         if subject is None:
             continue
         person, number, _, first = subject
-        if any(r.person == person and r.number == number for r in finite):
+        opening = {t.low for t in tokens[:first]}
+        past = bool(opening & _PAST_MARKERS) or bool(opening & {"passado", "passada"})
+        present = [r for r in finite if r.tag[2:4] == "IP"]
+        tense_wrong = (
+            past
+            and bool(present)
+            and len(present) == len(finite)
+            and tokens[first].low in SUBJECTS
+            and not any(t.finite() for t in tokens[:first])
+        )
+        if any(r.person == person and r.number == number for r in finite) and not tense_wrong:
             continue
         if any(r.is_noun or r.is_adjective for r in tok.readings) and tokens[first].low not in SUBJECTS:
             continue
         if not any(r.tag[2:3] == "I" for r in finite):
             continue  # a subjunctive-only form is not a main verb ("contem" for "contém")
         reading = next((r for r in finite if r.tag[2:4] == "IP"), finite[0])
-        forms = lexicon.synthesize(reading.lemma, f"{reading.tag[:4]}{person}{number}{reading.tag[6:]}")
+        tag = f"{reading.tag[:4]}{person}{number}{reading.tag[6:]}"
+        rule = "PT_VERB_PERSON"
+        if tense_wrong:
+            tag, rule = f"{reading.tag[:2]}IS{person}{number}{reading.tag[6:]}", "PT_VERB_TENSE"
+        forms = lexicon.synthesize(reading.lemma, tag)
         if not forms:
             continue
-        edits.append(make_edit(text, tokens, i, i, [forms[0]], "PT_VERB_PERSON", "verb form"))
+        edits.append(make_edit(text, tokens, i, i, [forms[0]], rule, "verb form"))
     return edits
 
 
 _SUBJ_VERBS = frozenset(
     {
         "querer",
+        "precisar",
         "esperar",
         "desejar",
         "preferir",

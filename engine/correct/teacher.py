@@ -44,6 +44,12 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "'{o}': o verbo concorda com o sujeito em pessoa e número. Escreva '{r}'. "
         "Exemplo: nós vamos, eles falam, a gente vai.",
     ),
+    "PT_VERB_TENSE": (
+        "'{o}': the sentence is about the past (ontem, na semana passada), so the verb goes in the preterite. "
+        "Write '{r}'. Example: Ontem eu fui ao mercado.",
+        "'{o}': a frase fala do passado (ontem, na semana passada), por isso o verbo vai para o pretérito "
+        "perfeito. Escreva '{r}'. Exemplo: Ontem eu fui ao mercado.",
+    ),
     "PT_SUBJUNCTIVE": (
         "'{o}': after a wish, a doubt or a possibility (espero que, quero que, talvez, embora, é importante "
         "que) the verb goes in the subjunctive. Write '{r}'. Example: Espero que você venha.",
