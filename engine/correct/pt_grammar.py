@@ -39,7 +39,6 @@ from engine.correct.pt_words import (
     make_edit,
 )
 
-
 #: Nouns of either gender that end in -a: people ("o/a colega", "o/a artista").
 _COMMON_IN_A = frozenset({"colega", "guia", "camarada", "pirata", "idiota", "patriota", "atleta", "selvagem"})
 
