@@ -313,6 +313,11 @@ class CorrectPage(QWidget):
                 ", ".join(html.escape(s) for s in others)
             )
         explanation = self.explanation_of(edit)
+        for shown in (f"'{edit.original}' -> '{edit.replacement}': ", f"'{edit.original}': "):
+            if explanation.startswith(shown):  # the heading already shows the change
+                explanation = explanation[len(shown) :]
+                explanation = explanation[:1].upper() + explanation[1:]
+                break
         lead = edit.category.capitalize() + ":"
         if explanation.startswith(lead):  # the heading already names the category
             explanation = explanation[len(lead) :].strip()
