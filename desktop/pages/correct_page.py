@@ -133,12 +133,16 @@ class CorrectPage(QWidget):
         self.ignore_button.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.accept_all_button = QPushButton(self.tr("Accept all"), self)
         self.summary = QLabel(self)
+        self.level = QLabel(self)
+        self.level.setWordWrap(True)
+        self.level.setAccessibleName(self.tr("Level estimate"))
         self.notice = Notice(self)
 
         side = QWidget(self)
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.summary)
+        sv.addWidget(self.level)
         sv.addWidget(self.explanation)
         row = QHBoxLayout()
         row.addWidget(self.accept_button)
@@ -224,6 +228,7 @@ class CorrectPage(QWidget):
         else:
             self.edits = sorted(result.edits, key=lambda e: e.start)
         self._show_detected(result)
+        self._show_level(result)
         self._checked_text = self.editor.toPlainText()
         self._refresh()
 
@@ -254,6 +259,24 @@ class CorrectPage(QWidget):
         names = ", ".join(self.variant_name(language) for language in result.languages)
         self.detected.setText(self.tr("Detected: {0}").format(names))
         self.detected.setToolTip(self.tr("Choose the language in the list if this is wrong."))
+
+    def _show_level(self, result: Any) -> None:
+        estimate = getattr(result, "level", None) if result is not None else None
+        if estimate is None:
+            self.level.clear()
+            return
+        text = self.tr("Level (estimate): {0} · {1} corrections per 100 words").format(
+            estimate.level, f"{estimate.errors_per_100_words:.1f}"
+        )
+        if estimate.top_categories:
+            names = ", ".join(category_name(c) for c in estimate.top_categories)
+            text += " · " + self.tr("most frequent: {0}").format(names)
+        self.level.setText(text)
+        self.level.setToolTip(
+            self.tr(
+                "From the vocabulary, the length of the sentences and the corrections; a guide, not a test."
+            )
+        )
 
     def _refresh(self) -> None:
         self._underline()

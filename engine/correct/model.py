@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engine.correct.level import LevelEstimate
 
 #: The categories an edit can have, as shown to the learner.
 CATEGORIES = (
@@ -90,6 +94,7 @@ class CheckResult:
         skipped: spans that were not checked (over-long tokens), as (start, end) pairs.
         parts: the stretches of text and the language each was checked in; with ``language="auto"`` a
             mixed text has several, and ``language`` is the one covering most of the text.
+        level: a rough level estimate of the writing (:mod:`engine.correct.level`), None for a short text.
     """
 
     text: str
@@ -97,6 +102,7 @@ class CheckResult:
     edits: tuple[Edit, ...]
     skipped: tuple[tuple[int, int], ...] = ()
     parts: tuple[LanguagePart, ...] = ()
+    level: LevelEstimate | None = None
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ from engine.cancel import check as check_cancel
 from engine.config import EngineConfig
 from engine.correct.checkers import Checker, HarperChecker, LingoTweakerChecker, PortugueseSpellingChecker
 from engine.correct.language import split_languages
+from engine.correct.level import estimate_level
 from engine.correct.merge import compose, resolve
 from engine.correct.model import CATEGORIES, CheckResult, Edit, LanguagePart, apply_edits
 from engine.correct.rules import PortugueseLearnerChecker, PortugueseVerbChecker, end_punctuation
@@ -278,7 +279,10 @@ class CorrectionService:
             LanguagePart(start, end, language, detected) for start, end, language, detected in spans
         )
         main = max(parts, key=lambda p: p.end - p.start).language if parts else variant
-        return CheckResult(text=normalized, language=main, edits=tuple(final), skipped=skipped, parts=parts)
+        level = estimate_level(normalized, final, self._spelling_model(main.split("-")[0])) if total else None
+        return CheckResult(
+            text=normalized, language=main, edits=tuple(final), skipped=skipped, parts=parts, level=level
+        )
 
     def check_many(
         self,

@@ -125,3 +125,23 @@ def test_the_language_choice_is_kept_including_auto(
     fresh = CorrectPage(page.engine, page.workers, again)
     qtbot.addWidget(fresh)
     assert fresh.language_combo.code() == "pt"
+
+
+def test_level_estimate_is_shown(qtbot: Any, window: Any, fake_engine: FakeEngine, monkeypatch: Any) -> None:
+    from engine.correct.level import LevelEstimate
+    from engine.correct.model import CheckResult
+
+    page = window.correct_page
+    estimate = LevelEstimate("A2", 40, 7.5, 0.05, 8.0, ("agreement", "spelling"))
+
+    def check(text: str, language: str, **_: Any) -> CheckResult:
+        return CheckResult(text=text, language="pt-BR", edits=(), level=estimate)
+
+    monkeypatch.setattr(fake_engine.correction, "check", check)
+    check_now(qtbot, page, "Eu sou cansado hoje e a casa é bonito.")
+    assert (
+        page.level.text()
+        == "Level (estimate): A2 · 7.5 corrections per 100 words · most frequent: agreement, spelling"
+    )
+    check_now(qtbot, page, "")
+    assert page.level.text() == ""

@@ -147,3 +147,19 @@ def test_every_edit_carries_both_explanations(service: CorrectionService) -> Non
             assert edit.explanation_in("pt") == notes["pt"]
             seen += 1
     assert seen >= 10
+
+
+def test_level_estimate(service: CorrectionService) -> None:
+    beginner = service.check(
+        "Eu sou cansado hoje. Eu gosta de café. A casa é bonito e eu vai na escola.", "auto"
+    )
+    advanced = service.check(
+        "Embora a pesquisa tenha revelado resultados promissores, os especialistas advertem que a implementação "
+        "dessas políticas exige investimentos consideráveis e uma coordenação cuidadosa entre as instituições.",
+        "auto",
+    )
+    assert beginner.level is not None and advanced.level is not None
+    assert beginner.level.level in ("A1", "A2") and advanced.level.level in ("C1", "C2")
+    assert beginner.level.errors_per_100_words > 10 and advanced.level.errors_per_100_words == 0
+    assert "agreement" in beginner.level.top_categories
+    assert service.check("Olá, tudo bem?", "auto").level is None
