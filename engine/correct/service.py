@@ -27,6 +27,7 @@ from engine.cancel import CancelToken, ProgressCallback
 from engine.cancel import check as check_cancel
 from engine.config import EngineConfig
 from engine.correct.checkers import Checker, HarperChecker, LingoTweakerChecker, PortugueseSpellingChecker
+from engine.correct.en_rules import EnglishLearnerChecker
 from engine.correct.language import split_languages
 from engine.correct.level import estimate_level
 from engine.correct.merge import compose, resolve
@@ -68,7 +69,7 @@ AUTO = "auto"
 #: Stages per language: each stage is a tuple of checker names whose edits are merged (first one wins a
 #: clash); every stage checks the output of the previous one.
 DEFAULT_PIPELINES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "en": (("lingotweaker",), ("harper",), ("lingotweaker",)),
+    "en": (("learner", "lingotweaker"), ("harper",), ("lingotweaker",)),
     "pt": (("learner", "verbs", "lingotweaker", "spelling"),),
 }
 
@@ -163,6 +164,8 @@ class CorrectionService:
                 checker = HarperChecker(language, ranker)
             elif name == "tagger" and base == "en":
                 checker = TaggerChecker(self.config)
+            elif name == "learner" and base == "en":
+                checker = EnglishLearnerChecker()
             elif name == "learner" and base == "pt":
                 checker = PortugueseLearnerChecker(self._spelling_model(base).frequency)
             elif name == "verbs" and base == "pt":

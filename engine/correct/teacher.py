@@ -120,6 +120,29 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "A sentence ends with a full stop, a question mark or an exclamation mark. Write '{r}'.",
         "Uma frase termina com ponto final, ponto de interrogação ou ponto de exclamação. Escreva '{r}'.",
     ),
+    # Palavra's English rules
+    "EN_AGE_HAVE": (
+        "In English you *are* an age, you do not *have* it: write '{r}'. Example: I am 20 years old.",
+        "Em inglês a idade se diz com 'be' (ser/estar), não com 'have' (ter): escreva '{r}'. "
+        "Exemplo: I am 20 years old.",
+    ),
+    "EN_THERE_ARE": (
+        "With a plural noun it is 'there are' (or 'there were'): write '{r}'. Example: There are many people here.",
+        "Com substantivo no plural usa-se 'there are' (ou 'there were'): escreva '{r}'. "
+        "Exemplo: There are many people here.",
+    ),
+    "EN_SINCE_PERFECT": (
+        "For something that started in the past and goes on now (since 2010, for two years), English uses the "
+        "present perfect: write '{r}'. Example: I have been living here since 2010.",
+        "Para algo que começou no passado e continua (since 2010, for two years), o inglês usa o present perfect: "
+        "escreva '{r}'. Exemplo: I have been living here since 2010.",
+    ),
+    "EN_PAST_TIME": (
+        "The sentence says when in the past (yesterday, last week, ago), so the verb goes in the past: write "
+        "'{r}'. Example: He went to school yesterday.",
+        "A frase diz quando no passado (yesterday, last week, ago), por isso o verbo vai para o passado: escreva "
+        "'{r}'. Exemplo: He went to school yesterday.",
+    ),
     # LanguageTool's Portuguese rules learners meet most
     "CRASE_CONFUSION": (
         "'{o}' -> '{r}': here 'a' is the preposition a + the article a, written 'à' (crase). "

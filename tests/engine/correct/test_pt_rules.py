@@ -119,7 +119,7 @@ def test_every_rule_that_can_fire_is_explained_in_both_languages() -> None:
     sources = [
         Path(m.__file__ or "").read_text(encoding="utf-8") for m in (pt_grammar, pt_usage, rules, spelling)
     ]
-    ids = {rule for text in sources for rule in re.findall(r'"((?:PT|SENTENCE)_[A-Z_]+)"', text)}
+    ids = {rule for text in sources for rule in re.findall(r'"((?:PT|EN|SENTENCE)_[A-Z_]+)"', text)}
     assert {"PT_SER_ESTAR", "PT_CRASE", "PT_MISSING_ACCENT", "SENTENCE_END_PUNCTUATION"} <= ids
     for rule in ids:
         en, pt = EXPLANATIONS[rule]
