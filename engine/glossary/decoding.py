@@ -20,16 +20,18 @@ model never attended to at a word boundary is placed by attention alignment afte
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
 from engine.errors import InputError
+from engine.glossary.agreement import agreement_fix, contraction, remnants, rendering_words
 from engine.glossary.align import ATTENTION_THRESHOLD, Constraint, TermAligner
-from engine.glossary.inflect import DETERMINER_FORMS, agree
+from engine.glossary.inflect import DETERMINER_FORMS, agree, determiner_agreement
 from engine.glossary.store import GlossaryStore
 from engine.translate.onnx_translator import OnnxTranslator
 from engine.translate.policy import TermPlan
@@ -41,6 +43,8 @@ IntArray = npt.NDArray[np.int64]
 
 #: Steps during which the model's own word for a term stays banned after the term is written.
 BAN_STEPS = 6
+#: What joins a possessor term to the term it modifies ("the plaintiff's lawyer").
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Content words after a term that are checked for still translating it.
 GUARD_WORDS = 2
 
@@ -74,7 +78,8 @@ class _Row:
     guard: tuple[int, int] | None = None  # (constraint, content words left to check)
     out: list[int] = field(default_factory=list)
     attention: list[FloatArray] = field(default_factory=list)
-    placed: list[tuple[int, int]] = field(default_factory=list)  # (output index of the term, constraint)
+    # (output index of the term, constraint, its number of pieces, the gender of the model's own determiner)
+    placed: list[tuple[int, int, int, str | None]] = field(default_factory=list)
 
 
 class ForcingHook:
@@ -147,7 +152,11 @@ class ForcingHook:
                 if fits is not None and det.lower() not in fits:
                     continue
                 if c.start - 1 <= peak < c.end:
-                    return self._start(row, j, step, agreed=agree(det, c.gender, c.plural), model_token=None)
+                    j = _head(row, j, lambda a, b: p.source_text(row.plan.ids[a:b]))
+                    c = cons[j]
+                    return self._start(
+                        row, j, step, agreed=agree(det, c.gender, c.plural), model_token=None, model_det=det
+                    )
             return best
         if not p.content_word[best]:
             return best
@@ -159,10 +168,20 @@ class ForcingHook:
                 chosen, best_mass = j, mass
         if chosen is None:
             return best
-        return self._start(row, chosen, step, agreed=None, model_token=best)
+        head = _head(row, chosen, lambda a, b: p.source_text(row.plan.ids[a:b]))
+        return self._start(row, head, step, agreed=None, model_token=best)
 
-    def _start(self, row: _Row, j: int, step: int, *, agreed: str | None, model_token: int | None) -> int:
-        """Write term ``j`` (after the agreeing determiner ``agreed``, when given)."""
+    def _start(
+        self,
+        row: _Row,
+        j: int,
+        step: int,
+        *,
+        agreed: str | None,
+        model_token: int | None,
+        model_det: str | None = None,
+    ) -> int:
+        """Write term ``j`` (after the agreeing determiner ``agreed``, which replaces the model's ``model_det``)."""
         p = self.p
         c = row.plan.constraints[j]
         row.pending.discard(j)
@@ -174,7 +193,8 @@ class ForcingHook:
                 pieces.append(det_ids)
                 at_start = False
         term = list(c.capitalized_ids if at_start and c.capitalized_ids else c.target_ids)
-        row.placed.append((len(row.out) + len(pieces), j))
+        marked = determiner_agreement(model_det) if model_det else None
+        row.placed.append((len(row.out) + len(pieces), j, len(term), marked[0] if marked else None))
         pieces += term
         if model_token is not None:
             row.banned[model_token] = step + len(pieces) + BAN_STEPS
@@ -187,22 +207,59 @@ class ForcingHook:
         p = self.p
         row = self.rows[index]
         result = list(out)
-        for pos, j in row.placed:
-            if pos <= 0 or pos > len(result):
+        placed: list[tuple[int, int, int, str | None]] = []
+        for pos, j, n, model_gender in row.placed:
+            if pos < 0 or pos + n > len(result):
                 continue
             c = row.plan.constraints[j]
-            det = p.determiner.get(result[pos - 1])
+            det = p.determiner.get(result[pos - 1]) if pos > 0 else None
             if det is not None:
+                marked = determiner_agreement(det)
+                model_gender = model_gender or (marked[0] if marked else None)
                 new = p.piece_of(agree(det, c.gender, c.plural))
                 if new is not None:
                     result[pos - 1] = new
+            placed.append((pos, j, n, model_gender))
+        src_len = len(row.plan.ids)
+        rows = [a[:src_len] for a in row.attention[: len(result)]]
+        if placed and len(rows) == len(result):
+            result, rows = p.tidy(result, rows, row.plan.constraints, placed, row.plan)
         pending = [row.plan.constraints[j] for j in sorted(row.pending)]
-        if pending and row.attention:
-            src_len = len(row.plan.ids)
-            matrix = np.stack([a[:src_len] for a in row.attention[: len(result)]]).astype(np.float32)
+        if pending and rows:
+            matrix = np.stack(rows).astype(np.float32)
             if matrix.shape[0] == len(result):
                 result = p.aligner.finish(result, matrix, pending)
         return result
+
+
+def _head(row: _Row, j: int, gap: Callable[[int, int], str] | None = None) -> int:
+    """The term that heads the noun phrase term ``j`` starts: a pending term right after it in the source.
+
+    English puts modifiers before the head noun ("eviction notice", "the plaintiff's lawyer"), Portuguese after it
+    ("notificação de despejo", "o advogado do autor"): when two terms are adjacent (or joined by a possessive
+    "'s", the source text between them is ``gap(end, start)``), the second one is written first and the model then
+    attends to the first one (after "de") by itself.
+    """
+    cons = row.plan.constraints
+    seen = {j}
+    while True:
+        nxt = next(
+            (
+                k
+                for k in sorted(row.pending)
+                if k not in seen
+                and cons[k].start >= cons[j].end
+                and (
+                    cons[k].start == cons[j].end
+                    or (gap is not None and gap(cons[j].end, cons[k].start).strip() in POSSESSIVE)
+                )
+            ),
+            None,
+        )
+        if nxt is None:
+            return j
+        seen.add(nxt)
+        j = nxt
 
 
 def _attends(att: FloatArray, peak: int, c: Constraint) -> bool:
@@ -231,11 +288,100 @@ class GlossaryTermPolicy:
                 self.determiner[i] = piece[1:]
                 self._piece[piece[1:]] = i
         self._det_ids = np.asarray(sorted(self.determiner), dtype=np.int64)
+        self._renderings: dict[tuple[int, ...], frozenset[str]] = {}
+        self._render_lock = threading.Lock()
+
+    def _render_terms(self, translator: OnnxTranslator, plans: Sequence[Plan]) -> None:
+        """The model's own translation of each term's source (once per term): its words are the remnants to
+        remove next to the forced term."""
+        todo: list[tuple[int, ...]] = []
+        with self._render_lock:
+            for plan in plans:
+                for c in plan.constraints:
+                    key = tuple(int(i) for i in plan.ids[c.start : c.end])
+                    if key not in self._renderings and key not in todo:
+                        todo.append(key)
+        if not todo:
+            return
+        outs = translator.translate_ids([[*k, EOS_ID] for k in todo])
+        with self._render_lock:
+            for key, out in zip(todo, outs, strict=True):
+                self._renderings[key] = rendering_words(self.text(out))
+
+    def rendering(self, plan: Plan, c: Constraint) -> frozenset[str]:
+        """The content words of the model's own translation of constraint ``c``'s source."""
+        with self._render_lock:
+            return self._renderings.get(tuple(int(i) for i in plan.ids[c.start : c.end]), frozenset())
+
+    def tidy(
+        self,
+        out: list[int],
+        rows: list[FloatArray],
+        constraints: Sequence[Constraint],
+        placed: Sequence[tuple[int, int, int, str | None]],
+        plan: Plan | None = None,
+    ) -> tuple[list[int], list[FloatArray]]:
+        """Remove the model's remnants next to each forced term and put the adjective after it in the term's
+        gender (:mod:`engine.glossary.agreement`); ``rows`` (attention per output piece) follow the edits."""
+        starts = [i for i, t in enumerate(out) if self.word_start[t] or i == 0]
+        bounds = [*starts, len(out)]
+        words = [self.text(out[a:b]).strip() for a, b in itertools.pairwise(bounds)]
+        word_of = {a: k for k, a in enumerate(starts)}
+        drop: set[int] = set()
+        replace: dict[int, str] = {}
+        for pos, j, n, model_gender in placed:
+            if pos not in word_of:
+                continue
+            c = constraints[j]
+            first = word_of[pos]
+            last = first + sum(1 for i in range(pos + 1, pos + n) if i in word_of)
+            term = " ".join(words[first : last + 1])
+            if plan is not None:
+                removed = remnants(words, first, last + 1, self.rendering(plan, c), term)
+                drop |= removed
+                before = first - 1
+                while before in drop:
+                    before -= 1
+                if removed and before >= 0 and words[before].casefold() in DETERMINER_FORMS:
+                    agreed = agree(words[before], c.gender, c.plural)
+                    if agreed != words[before]:
+                        replace[before] = agreed
+            if model_gender is not None and model_gender != c.gender:
+                fix = agreement_fix(words, last + 1, c.gender, c.plural)
+                if fix is not None and fix[0] not in drop:
+                    replace[fix[0]] = fix[1]
+            k = last + 1
+            while k in drop:
+                k += 1
+            if k + 1 < len(words) and k + 1 not in drop:
+                merged = contraction(words[k], words[k + 1])
+                if merged is not None:
+                    replace[k] = merged
+                    drop.add(k + 1)
+        if not drop and not replace:
+            return out, rows
+        new_out: list[int] = []
+        new_rows: list[FloatArray] = []
+        for k, (a, b) in enumerate(itertools.pairwise(bounds)):
+            if k in drop:
+                continue
+            if k in replace:
+                ids = [int(i) for i in self.aligner.tsp.EncodeAsIds(replace[k])]
+                new_out += ids
+                new_rows += [rows[a]] * len(ids)
+            else:
+                new_out += out[a:b]
+                new_rows += rows[a:b]
+        return new_out, new_rows
 
     @property
     def key(self) -> str:
         """The glossary's name and version."""
         return self._key
+
+    def source_text(self, ids: Sequence[int]) -> str:
+        """Source text of source ids."""
+        return str(self.aligner.sp.DecodeIds([int(i) for i in ids]))
 
     def piece_of(self, word: str) -> int | None:
         """The single piece that writes ``word`` as a new word, if the vocabulary has one."""
@@ -267,6 +413,7 @@ class GlossaryTermPolicy:
             )
             for p in mine
         ]
+        self._render_terms(translator, mine)
         outs = translator.translate_ids([p.ids for p in mine], hook=hook, extra_candidates=extra)
         return [hook.finish(i, out) for i, out in enumerate(outs)]
 

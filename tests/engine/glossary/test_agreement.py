@@ -9,6 +9,7 @@ import pytest
 
 from engine.api import Engine
 from engine.config import EngineConfig
+from engine.glossary.agreement import agreement_fix, contraction, remnants, rendering_words
 from engine.glossary.inflect import (
     agree,
     determiner_agreement,
@@ -99,6 +100,10 @@ _LEGAL = (
     "property\timóvel\tm; pl. imóveis\n"
     "lawsuit\tação judicial\tf; pl. ações judiciais\n"
     "notice\tnotificação\tf; pl. notificações\n"
+    "eviction\tdespejo\tm; pl. despejos\n"
+    "settlement\tacordo\tm; pl. acordos\n"
+    "statute of limitations\tprescrição\tf; pl. prescrições\n"
+    "lawyer\tadvogado\tm; pl. advogados\n"
 )
 
 
@@ -178,4 +183,68 @@ def test_term_aware_path_uses_the_service_cache_and_pool(legal: Engine) -> None:
     )  # no term: a plain translation
     assert [t.text for t in legal.translate(texts, "en", "pt", glossary="legal")] == first
     assert "caução" in first[0] and "inquilino" in first[0]
+    legal.close()
+
+
+def test_predicate_adjective_takes_the_terms_gender() -> None:
+    words = ["O", "acordo", "é", "vinculativa", "para", "ambas", "as", "partes?"]
+    assert agreement_fix(words, 2, "m", False) == (3, "vinculativo")
+    # a noun whose other-gender form is a rare word is left alone ("prova" / "provo")
+    assert agreement_fix(["O", "acordo", "é", "prova", "suficiente"], 2, "m", False) is None
+    # a verb right after the term is not an adjective
+    assert agreement_fix(["O", "inquilino", "paga", "o", "aluguel"], 2, "f", False) is None
+    # plural participle after an auxiliary
+    assert agreement_fix(["As", "cauções", "foram", "devolvidos."], 2, "f", True) == (3, "devolvidas.")
+
+
+def test_remnant_of_a_multiword_term_is_found() -> None:
+    words = ["antes", "do", "estatuto", "de", "prescrição", "expirar"]
+    rendering = rendering_words("Estatuto de limitações")
+    assert remnants(words, 4, 5, rendering, "prescrição") == {2, 3}
+    # words of the term itself and unrelated words stay
+    assert (
+        remnants(
+            ["a", "notificação", "de", "despejo", "foi", "entregue"],
+            1,
+            2,
+            rendering_words("aviso"),
+            "notificação",
+        )
+        == set()
+    )
+
+
+def test_contraction_at_the_seam() -> None:
+    assert contraction("de", "esta") == "desta"
+    assert contraction("em", "o") == "no"
+    assert contraction("para", "a") is None
+
+
+@pytest.mark.model
+def test_adjacent_terms_head_first_and_possessives(legal: Engine) -> None:
+    texts = [
+        "The eviction notice was delivered on Monday.",
+        "The plaintiff's lawyer filed the lawsuit.",
+        "The tenant's deposit was returned.",
+    ]
+    out = [t.text.casefold() for t in legal.translate(texts, "en", "pt", glossary="legal")]
+    assert "notificação de despejo" in out[0], out[0]
+    assert _words(out[0])[:1] == ["a"], out[0]
+    assert "advogado do autor" in out[1], out[1]
+    assert "caução do inquilino" in out[2], out[2]
+    assert "devolvida" in _words(out[2]), out[2]
+    legal.close()
+
+
+@pytest.mark.model
+def test_words_around_the_term_agree_and_no_remnant(legal: Engine) -> None:
+    texts = [
+        "Is the settlement binding on both parties?",
+        "The complaint was filed before the statute of limitations expired.",
+    ]
+    base = [t.text.casefold() for t in legal.translate(texts, "en", "pt")]
+    out = [t.text.casefold() for t in legal.translate(texts, "en", "pt", glossary="legal")]
+    assert "vinculativa" in base[0] and "estatuto" in base[1]  # the model alone: its own words
+    assert "o acordo é vinculativo" in out[0], out[0]
+    assert "da prescrição" in out[1] and "estatuto" not in out[1], out[1]
     legal.close()
