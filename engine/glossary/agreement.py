@@ -87,18 +87,57 @@ ADVERBS = frozenset(
 )
 
 _lock = threading.Lock()
-_freq: dict[str, int] | None = None
+_words: _SortedCounts | None = None
 
 
-def frequencies() -> dict[str, int]:
-    """Portuguese word frequencies (loaded once, on first use)."""
-    global _freq
+class _SortedCounts:
+    """Word counts from pyspellchecker's Portuguese list (a JSON object written one ``"word": count`` per line in
+    sorted order), searched by bisection in the text itself: 0.15 s to load instead of 0.8 s for a dict."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._start = text.index("\n") + 1
+        self._end = text.rindex("\n")
+
+    def _line(self, pos: int) -> tuple[int, int]:
+        a = self._text.rfind("\n", 0, pos) + 1
+        b = self._text.find("\n", pos)
+        return a, (b if b >= 0 else len(self._text))
+
+    def get(self, word: str, default: int = 0) -> int:
+        """The count of ``word`` (lower case), ``default`` when it is not in the list."""
+        text = self._text
+        lo, hi = self._start, self._end
+        while lo < hi:
+            mid = (lo + hi) // 2
+            a, b = self._line(mid)
+            line = text[a:b]
+            q = line.find('"', 1)
+            key = line[1:q]
+            if key == word:
+                digits = line[q + 2 :].strip(" :,")
+                return int(digits) if digits.isdigit() else default
+            if key < word:
+                lo = b + 1
+            else:
+                hi = a
+        return default
+
+
+def frequencies() -> _SortedCounts:
+    """Portuguese word counts (loaded once, on first use; thread-safe)."""
+    global _words
     with _lock:
-        if _freq is None:
-            from spellchecker import SpellChecker
+        if _words is None:
+            import gzip
+            from pathlib import Path
 
-            _freq = dict(SpellChecker(language="pt", distance=1).word_frequency.dictionary)
-        return _freq
+            import spellchecker
+
+            path = Path(spellchecker.__file__).with_name("resources") / "pt.json.gz"
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                _words = _SortedCounts(fh.read())
+        return _words
 
 
 def _stem(word: str) -> str:

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import sentencepiece as spm
 
-from engine.glossary.inflect import target_forms
+from engine.glossary.inflect import target_forms, written_plural
 from engine.glossary.model import GlossaryEntry
 from engine.glossary.terms import TermMatch, TermMatcher
 from engine.translate.vocab import EOS_ID
@@ -207,7 +207,7 @@ class TermAligner:
                         tuple(others),
                         match.in_compound,
                         forms[0].gender,
-                        match.plural,
+                        match.plural or written_plural(match.entry.source, match.entry.target),
                     )
                 )
         return ids, constraints, matches

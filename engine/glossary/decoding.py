@@ -21,15 +21,16 @@ model never attended to at a word boundary is placed by attention alignment afte
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from engine.errors import InputError
-from engine.glossary.agreement import agreement_fix, contraction, remnants, rendering_words
+from engine.glossary.agreement import agreement_fix, contraction, frequencies, remnants, rendering_words
 from engine.glossary.align import ATTENTION_THRESHOLD, Constraint, TermAligner
 from engine.glossary.inflect import DETERMINER_FORMS, agree, determiner_agreement
 from engine.glossary.store import GlossaryStore
@@ -43,6 +44,8 @@ IntArray = npt.NDArray[np.int64]
 
 #: Steps during which the model's own word for a term stays banned after the term is written.
 BAN_STEPS = 6
+#: A target term followed by an explanation in parentheses.
+_NOTE = re.compile(r"^(\S.*?)\s+(\([^()]+\))$")
 #: What joins a possessor term to the term it modifies ("the plaintiff's lawyer").
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Content words after a term that are checked for still translating it.
@@ -67,6 +70,10 @@ class Plan:
     ids: Sequence[int]
     constraints: Sequence[Constraint]
     before: Sequence[str] = ()
+    #: per constraint, an explanation in parentheses the glossary adds to the term ("SARS (síndrome respiratória
+    #: aguda grave)"): only the term is forced, the explanation is written after it once the sentence is done, so
+    #: the model does not take it for its translation of the words that follow and skip them
+    notes: Sequence[str] = ()
 
 
 @dataclass
@@ -76,6 +83,7 @@ class _Row:
     queue: list[int] = field(default_factory=list)
     banned: dict[int, int] = field(default_factory=dict)  # token -> last step it is banned
     guard: tuple[int, int] | None = None  # (constraint, content words left to check)
+    term_ended: bool = False  # the last token written was a forced term's last piece
     out: list[int] = field(default_factory=list)
     attention: list[FloatArray] = field(default_factory=list)
     # (output index of the term, constraint, its number of pieces, the gender of the model's own determiner)
@@ -115,7 +123,13 @@ class ForcingHook:
     def _choose(self, row: _Row, step: int, cand: IntArray, scores: FloatArray, att: FloatArray) -> int:
         p = self.p
         if row.queue:
-            return row.queue.pop(0)
+            token = row.queue.pop(0)
+            row.term_ended = not row.queue
+            return token
+        if row.term_ended:  # a forced term is a whole word: no letters glued to it ("prova" + "s")
+            row.term_ended = False
+            glued = ~p.word_start[cand] & p.alnum[cand]
+            scores[glued] = -np.inf
         for token, until in list(row.banned.items()):
             if step > until:
                 del row.banned[token]
@@ -151,7 +165,9 @@ class ForcingHook:
                 fits = _SOURCE_ARTICLES.get(row.plan.before[j] if row.plan.before else "")
                 if fits is not None and det.lower() not in fits:
                     continue
-                if c.start - 1 <= peak < c.end:
+                on_term = c.start <= peak < c.end
+                on_article = peak == c.start - 1 and fits is not None  # "the" before the term
+                if on_term or on_article:
                     j = _head(row, j, lambda a, b: p.source_text(row.plan.ids[a:b]))
                     c = cons[j]
                     return self._start(
@@ -200,6 +216,7 @@ class ForcingHook:
             row.banned[model_token] = step + len(pieces) + BAN_STEPS
         row.guard = (j, GUARD_WORDS)
         row.queue = pieces[1:]
+        row.term_ended = not row.queue
         return pieces[0]
 
     def finish(self, index: int, out: Sequence[int]) -> list[int]:
@@ -280,6 +297,7 @@ class GlossaryTermPolicy:
         sp = aligner.tsp
         self.word_start = aligner.word_start
         self.content_word = aligner.content_word
+        self.alnum = aligner.alnum
         self.determiner: dict[int, str] = {}
         self._piece: dict[str, int] = {}
         for i in range(sp.GetPieceSize()):
@@ -328,7 +346,7 @@ class GlossaryTermPolicy:
         words = [self.text(out[a:b]).strip() for a, b in itertools.pairwise(bounds)]
         word_of = {a: k for k, a in enumerate(starts)}
         drop: set[int] = set()
-        replace: dict[int, str] = {}
+        replace_word: dict[int, str] = {}
         for pos, j, n, model_gender in placed:
             if pos not in word_of:
                 continue
@@ -345,28 +363,33 @@ class GlossaryTermPolicy:
                 if removed and before >= 0 and words[before].casefold() in DETERMINER_FORMS:
                     agreed = agree(words[before], c.gender, c.plural)
                     if agreed != words[before]:
-                        replace[before] = agreed
-            if model_gender is not None and model_gender != c.gender:
+                        replace_word[before] = agreed
+            if model_gender is not None and c.gender in ("m", "f") and model_gender != c.gender:
                 fix = agreement_fix(words, last + 1, c.gender, c.plural)
                 if fix is not None and fix[0] not in drop:
-                    replace[fix[0]] = fix[1]
+                    replace_word[fix[0]] = fix[1]
+            note = plan.notes[j] if plan is not None and j < len(plan.notes) else ""
+            if note and not (last + 1 < len(words) and words[last + 1].startswith("(")):
+                word = replace_word.get(last, words[last])
+                core = word.rstrip(".,;:!?")
+                replace_word[last] = f"{core} {note}{word[len(core) :]}"
             k = last + 1
             while k in drop:
                 k += 1
             if k + 1 < len(words) and k + 1 not in drop:
                 merged = contraction(words[k], words[k + 1])
                 if merged is not None:
-                    replace[k] = merged
+                    replace_word[k] = merged
                     drop.add(k + 1)
-        if not drop and not replace:
+        if not drop and not replace_word:
             return out, rows
         new_out: list[int] = []
         new_rows: list[FloatArray] = []
         for k, (a, b) in enumerate(itertools.pairwise(bounds)):
             if k in drop:
                 continue
-            if k in replace:
-                ids = [int(i) for i in self.aligner.tsp.EncodeAsIds(replace[k])]
+            if k in replace_word:
+                ids = [int(i) for i in self.aligner.tsp.EncodeAsIds(replace_word[k])]
                 new_out += ids
                 new_rows += [rows[a]] * len(ids)
             else:
@@ -396,7 +419,21 @@ class GlossaryTermPolicy:
         before = [
             str(sp.IdToPiece(ids[c.start - 1])).lstrip("▁").lower() if c.start else "" for c in constraints
         ]
-        return Plan(ids, constraints, before)
+        notes: list[str] = []
+        split: list[Constraint] = []
+        for c in constraints:
+            found = _NOTE.match(self.text(c.target_ids))
+            if found is None or "(" in self.source_text(ids[c.start : c.end]):
+                notes.append("")
+                split.append(c)
+                continue
+            main, capped = self.aligner.tsp.EncodeAsIds(found.group(1)), ()
+            if c.capitalized_ids:
+                head = self.text(c.capitalized_ids)
+                capped = tuple(self.aligner.tsp.EncodeAsIds(head[: len(found.group(1))]))
+            notes.append(found.group(2))
+            split.append(replace(c, target_ids=tuple(int(i) for i in main), capitalized_ids=capped))
+        return Plan(ids, split, before, notes)
 
     def decode(self, translator: OnnxTranslator, plans: Sequence[TermPlan]) -> list[list[int]]:
         """Greedy decoding of a batch with the terms forced (see the module docstring)."""
@@ -466,6 +503,8 @@ class GlossaryTerms:
             folder / "source.spm", entries, target_vocab if target_vocab.is_file() else None
         )
         policy = GlossaryTermPolicy(aligner, f"{info.name}\0{info.updated_at}\0{info.entry_count}")
+        # the word list the agreement check needs (about 0.8 s to load) comes in while the first batch decodes
+        threading.Thread(target=frequencies, name="palavra-pt-words", daemon=True).start()
         with self._lock:
             self._policies = {k: v for k, v in self._policies.items() if k[1] != info.name}
             self._policies[key] = policy

@@ -188,6 +188,10 @@ def _block_repeats(
         cols = np.searchsorted(cand, ids)
         cols = cols[(cols < cand.shape[0]) & (cand[np.minimum(cols, cand.shape[0] - 1)] == ids)]
         if cols.shape[0]:
+            allowed = np.isfinite(logits[j])
+            allowed[cols] = False
+            if not allowed.any():
+                continue  # the only token left (one a term hook forces): banning it would end the sentence
             if not copied:
                 logits, copied = np.array(logits, copy=True), True
             logits[j, cols] = -np.inf

@@ -17,6 +17,7 @@ from engine.glossary.inflect import (
     portuguese_gender,
     portuguese_plural,
     target_forms,
+    written_plural,
 )
 from engine.glossary.model import GlossaryEntry
 from engine.glossary.terms import TermMatcher
@@ -69,6 +70,12 @@ def test_portuguese_plurals(term: str, plural: str) -> None:
 def test_gender_from_the_note_or_the_ending() -> None:
     assert portuguese_gender("caução") == "f" and portuguese_gender("testemunha") == "f"
     assert portuguese_gender("contrato de locação") == "m"  # the head noun, not the last word
+    assert portuguese_gender("sintoma") == "m" and portuguese_gender("sistema imunitário") == "m"
+    # endings that do not say the gender: the model's determiner keeps its gender
+    assert portuguese_gender("febre") == "" and portuguese_gender("dor de garganta") == ""
+    assert written_plural("symptoms", "sintomas") and written_plural("face masks", "máscaras faciais")
+    assert not written_plural("diabetes", "diabetes") and not written_plural("sepsis", "sépsis")
+    assert agree("a", "", False) == "a" and agree("o", "", True) == "os" and agree("Uma", "", True) == "Umas"
     forms = target_forms(E("injunction", "liminar", note="f; pl. liminares"))
     assert (forms.gender, forms.plural) == ("f", "liminares")
     assert target_forms(E("deposit", "caução")).form(True) == "cauções"
@@ -248,3 +255,38 @@ def test_words_around_the_term_agree_and_no_remnant(legal: Engine) -> None:
     assert "o acordo é vinculativo" in out[0], out[0]
     assert "da prescrição" in out[1] and "estatuto" not in out[1], out[1]
     legal.close()
+
+
+def test_word_counts_bisection_matches_the_word_list() -> None:
+    from engine.glossary.agreement import frequencies
+
+    words = frequencies()
+    assert words.get("vinculativo") > 0 and words.get("não") > words.get("vinculativo")
+    assert words.get("palavrainexistente") == 0
+
+
+_MED = "source\ttarget\nSARS-CoV\tSARS-CoV\nSARS-CoV-2\tSARS-CoV-2\nSARS\tSARS (síndrome respiratória aguda grave)\nsymptoms\tsintomas\nfever\tfebre\n"
+
+
+@pytest.mark.model
+def test_explanations_in_parentheses_do_not_swallow_the_sentence(
+    translation_models: Path, tmp_path: Path
+) -> None:
+    engine = Engine(EngineConfig(threads=2))
+    path = tmp_path / "med.tsv"
+    path.write_text(_MED, encoding="utf-8")
+    engine.glossaries.import_file(path, "med", "en", "pt")
+    texts = [
+        "SARS has higher mortality than COVID-19.",
+        "Common symptoms include fever and cough.",
+        "The fever increases at night.",
+        "Although SARS-CoV and SARS-CoV-2 are very similar, they cluster into different branches.",
+    ]
+    out = [t.text for t in engine.translate(texts, "en", "pt", glossary="med")]
+    assert "SARS (síndrome respiratória aguda grave)" in out[0], out[0]
+    assert "mortalidade" in out[0] and "COVID-19" in out[0], out[0]  # the rest of the sentence is translated
+    assert _words(out[1])[:2] == ["os", "sintomas"], out[1]  # the entry itself is plural
+    assert _words(out[2])[:2] == ["a", "febre"], out[2]  # -e says no gender: the model's article stays
+    # a repeated stretch the glossary forces ("SARS-CoV" twice) does not end the sentence
+    assert "ramos" in out[3] and out[3].rstrip().endswith("."), out[3]
+    engine.close()
