@@ -30,9 +30,15 @@ BoolArray = npt.NDArray[np.bool_]
 ATTENTION_THRESHOLD = 0.5
 
 #: Portuguese and English function words the model writes before a noun while already attending to it
-#: ("uma febre", "a pressão"): they are kept before the term, not replaced by it.
+#: ("uma febre", "a pressão"), and the clitic pronouns it writes before a verb ("se espalhou"): they are kept
+#: before the term, not replaced by it.
 FUNCTION_WORDS = frozenset(
     [
+        "se",
+        "me",
+        "te",
+        "lhe",
+        "lhes",
         "a",
         "o",
         "as",

@@ -44,6 +44,8 @@ IntArray = npt.NDArray[np.int64]
 
 #: Steps during which the model's own word for a term stays banned after the term is written.
 BAN_STEPS = 6
+#: One-word terms whose ending inflects: verbs in the infinitive and adjectives or nouns in -o/-a (stem, ending).
+_INFLECTING = re.compile(r"^(\w+?)(ar|er|ir|o|a|os|as)$")
 #: A target term followed by an explanation in parentheses.
 _NOTE = re.compile(r"^(\S.*?)\s+(\([^()]+\))$")
 #: What joins a possessor term to the term it modifies ("the plaintiff's lawyer").
@@ -84,6 +86,9 @@ class _Row:
     banned: dict[int, int] = field(default_factory=dict)  # token -> last step it is banned
     guard: tuple[int, int] | None = None  # (constraint, content words left to check)
     term_ended: bool = False  # the last token written was a forced term's last piece
+    tentative: tuple[int, int] | None = (
+        None  # (constraint, output index) of a word that may be the term inflected
+    )
     out: list[int] = field(default_factory=list)
     attention: list[FloatArray] = field(default_factory=list)
     # (output index of the term, constraint, its number of pieces, the gender of the model's own determiner)
@@ -156,19 +161,25 @@ class ForcingHook:
             row.guard = (j, left - 1) if left > 1 and not p.content_word[best] else None
             if best == EOS_ID:
                 return best
+        if row.tentative is not None and p.word_start[best]:
+            j, at = row.tentative
+            row.tentative = None
+            if p.stem_of(cons[j]) and p.text(row.out[at:]).strip().casefold().startswith(p.stem_of(cons[j])):
+                row.pending.discard(j)
         if not row.pending or not p.word_start[best]:
             return best
         det = p.determiner.get(best)
         if det is not None:
             for j in sorted(row.pending):
                 c = cons[j]
+                # only the determiner of an English article right before the term: after "the same", "high",
+                # "his"... the model's determiner may come before other words ("dos mesmos sintomas"), and the
+                # term is then written at its content word and the determiner re-inflected
                 fits = _SOURCE_ARTICLES.get(row.plan.before[j] if row.plan.before else "")
-                if fits is not None and det.lower() not in fits:
+                if fits is None or det.lower() not in fits:
                     continue
-                on_term = c.start <= peak < c.end
-                on_article = peak == c.start - 1 and fits is not None  # "the" before the term
-                if on_term or on_article:
-                    j = _head(row, j, lambda a, b: p.source_text(row.plan.ids[a:b]))
+                if c.start - 1 <= peak < c.end:
+                    j = _head(row, j, lambda a, b: p.source_text(row.plan.ids[a:b]), p.noun_term(row))
                     c = cons[j]
                     return self._start(
                         row, j, step, agreed=agree(det, c.gender, c.plural), model_token=None, model_det=det
@@ -184,7 +195,16 @@ class ForcingHook:
                 chosen, best_mass = j, mass
         if chosen is None:
             return best
-        head = _head(row, chosen, lambda a, b: p.source_text(row.plan.ids[a:b]))
+        if not p.renders(best, row.plan, cons[chosen]):
+            return best  # the model is writing another word (its attention is often a word early): not yet
+        form = p.inflects(best, cons[chosen])
+        if form == "yes":  # the model writes the term itself in the form the sentence needs
+            row.pending.discard(chosen)
+            return best
+        if form == "maybe":  # the piece could start such a form ("espa" for "espalhou"): checked once written
+            row.tentative = (chosen, len(row.out))
+            return best
+        head = _head(row, chosen, lambda a, b: p.source_text(row.plan.ids[a:b]), p.noun_term(row))
         return self._start(row, head, step, agreed=None, model_token=best)
 
     def _start(
@@ -241,6 +261,15 @@ class ForcingHook:
         rows = [a[:src_len] for a in row.attention[: len(result)]]
         if placed and len(rows) == len(result):
             result, rows = p.tidy(result, rows, row.plan.constraints, placed, row.plan)
+        if (
+            result
+            and p.text(result[-1:]).strip() == "."
+            and p.source_text(row.plan.ids).rstrip()[-1:] not in ".!?…"
+        ):
+            result, rows = (
+                result[:-1],
+                rows[:-1],
+            )  # a forced term made the model close a sentence the source leaves open
         pending = [row.plan.constraints[j] for j in sorted(row.pending)]
         if pending and rows:
             matrix = np.stack(rows).astype(np.float32)
@@ -249,13 +278,19 @@ class ForcingHook:
         return result
 
 
-def _head(row: _Row, j: int, gap: Callable[[int, int], str] | None = None) -> int:
+def _head(
+    row: _Row,
+    j: int,
+    gap: Callable[[int, int], str] | None = None,
+    noun: Callable[[int], bool] | None = None,
+) -> int:
     """The term that heads the noun phrase term ``j`` starts: a pending term right after it in the source.
 
     English puts modifiers before the head noun ("eviction notice", "the plaintiff's lawyer"), Portuguese after it
     ("notificação de despejo", "o advogado do autor"): when two terms are adjacent (or joined by a possessive
     "'s", the source text between them is ``gap(end, start)``), the second one is written first and the model then
-    attends to the first one (after "de") by itself.
+    attends to the first one (after "de") by itself. A second term whose target is a verb (``noun(k)`` false:
+    "the outbreak *spread*") is not a head.
     """
     cons = row.plan.constraints
     seen = {j}
@@ -266,6 +301,7 @@ def _head(row: _Row, j: int, gap: Callable[[int, int], str] | None = None) -> in
                 for k in sorted(row.pending)
                 if k not in seen
                 and cons[k].start >= cons[j].end
+                and (noun is None or noun(k))
                 and (
                     cons[k].start == cons[j].end
                     or (gap is not None and gap(cons[j].end, cons[k].start).strip() in POSSESSIVE)
@@ -401,6 +437,51 @@ class GlossaryTermPolicy:
     def key(self) -> str:
         """The glossary's name and version."""
         return self._key
+
+    def renders(self, token: int, plan: Plan, c: Constraint) -> bool:
+        """Whether the model's word starting with ``token`` can be its translation of term ``c``: the start of a
+        word of its own translation of the term's source, or of the term itself (true when not known)."""
+        piece = self.text([token]).strip().casefold()
+        words = self.rendering(plan, c)
+        if len(piece) < 3 or not words:
+            return True
+        own = self.text(c.target_ids).casefold().split()
+        return any(w.startswith(piece) or piece.startswith(w) for w in (*words, *own))
+
+    def noun_term(self, row: _Row) -> Callable[[int], bool]:
+        """Whether a constraint of ``row`` is a noun phrase: its target does not start with a verb in the
+        infinitive ("espalhar", "lavar as mãos")."""
+
+        def noun(k: int) -> bool:
+            first = self.text(row.plan.constraints[k].target_ids).strip().split()
+            return not first or not re.search(r"(ar|er|ir)(-se)?$", first[0].casefold())
+
+        return noun
+
+    def stem_of(self, c: Constraint) -> str:
+        """The stem of a one-word term whose ending inflects (a verb in the infinitive, an adjective or noun in
+        -o/-a), at least four letters; ``""`` for other terms."""
+        term = self.text(c.target_ids).strip().casefold()
+        if " " in term or "-" in term:
+            return ""
+        found = _INFLECTING.match(term)
+        return found.group(1) if found is not None and len(found.group(1)) >= 4 else ""
+
+    def inflects(self, token: int, c: Constraint) -> str:
+        """Whether the model's word starting with ``token`` is the term ``c`` in another form: a verb ("espalhou",
+        "espalhar-se" for "espalhar") or the other gender or number ("respiratória" for "respiratório"):
+        ``"yes"`` (the piece holds the stem), ``"maybe"`` (the piece is the start of the stem: "espa"), ``"no"``."""
+        stem = self.stem_of(c)
+        if not stem:
+            return "no"
+        piece = self.text([token]).strip().casefold()
+        if piece == self.text(c.target_ids).strip().casefold():
+            return "no"
+        if len(piece) >= len(stem) and piece.startswith(stem):
+            return "yes"
+        if len(piece) >= 4 and stem.startswith(piece):
+            return "maybe"
+        return "no"
 
     def source_text(self, ids: Sequence[int]) -> str:
         """Source text of source ids."""

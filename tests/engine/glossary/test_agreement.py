@@ -290,3 +290,25 @@ def test_explanations_in_parentheses_do_not_swallow_the_sentence(
     # a repeated stretch the glossary forces ("SARS-CoV" twice) does not end the sentence
     assert "ramos" in out[3] and out[3].rstrip().endswith("."), out[3]
     engine.close()
+
+
+_EPI = "source\ttarget\noutbreak\tsurto\nspread\tespalhar\nshortness of breath\tdificuldade em respirar\n"
+
+
+@pytest.mark.model
+def test_verb_terms_keep_the_form_the_sentence_needs(translation_models: Path, tmp_path: Path) -> None:
+    engine = Engine(EngineConfig(threads=2))
+    path = tmp_path / "epi.tsv"
+    path.write_text(_EPI, encoding="utf-8")
+    engine.glossaries.import_file(path, "epi", "en", "pt")
+    texts = [
+        "The outbreak spread rapidly.",
+        "The epidemic started in Wuhan and quickly spread throughout the country.",
+        "do you still feel shortness of breath",
+    ]
+    out = [t.text for t in engine.translate(texts, "en", "pt", glossary="epi")]
+    # "spread" after a noun term is the verb, not a compound's head; the model's past tense stays
+    assert "surto" in out[0] and "espalhou" in out[0] and "rapidamente" in out[0], out[0]
+    assert "espalhou" in out[1] and "rapidamente" in out[1] and "-ou" not in out[1], out[1]
+    assert "dificuldade em respirar" in out[2] and not out[2].endswith("."), out[2]  # no full stop added
+    engine.close()
