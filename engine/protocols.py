@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from engine.correct.model import CheckResult
     from engine.documents import Document, DocumentProgress, TranslateFn
     from engine.glossary.finetune.config import FineTuneConfig
+    from engine.glossary.finetune.memory import MemoryReport
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
     from engine.glossary.service import FineTuneResult
     from engine.history import HistoryEntry
@@ -288,11 +289,16 @@ class Glossaries(Protocol):
         user_pairs: Path | None = None,
         documents: Sequence[Path] = (),
         install: bool = True,
+        memories: Sequence[Path] = (),
     ) -> FineTuneConfig:
         """The fine-tuning run :meth:`finetune` would start (checked before anything starts)."""
         ...
 
-    def estimate_seconds(self, config: FineTuneConfig) -> float:
+    def check_memories(self, memories: Sequence[Path], source_lang: str, target_lang: str) -> MemoryReport:
+        """Read translation memories as a run would: pairs kept and what was left out."""
+        ...
+
+    def estimate_seconds(self, config: FineTuneConfig, memory_pairs: int = 0) -> float:
         """How long a fine-tuning run takes, roughly."""
         ...
 
@@ -307,8 +313,9 @@ class Glossaries(Protocol):
         install: bool = True,
         on_event: Callable[[dict[str, Any]], None] | None = None,
         cancel: CancelToken | None = None,
+        memories: Sequence[Path] = (),
     ) -> FineTuneResult:
-        """Fine-tune the base model on a glossary in a child process."""
+        """Fine-tune the base model on a glossary (and translation memories) in a child process."""
         ...
 
 
