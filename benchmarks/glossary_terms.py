@@ -6,7 +6,7 @@ a source given two targets keeps both), translates the TICO dev half with the ac
 with each glossary, and prints a table:
 
 * term adherence over ``term_hits.tsv`` (the glossary's Portuguese term occurs in the translation): every row;
-  ``yes`` rows; "applicable" rows, leaving out the rows where the glossary does not ask for that target (the
+  ``yes`` rows; "applicable" rows (and the same with the term's inflected forms counted as used), leaving out the rows where the glossary does not ask for that target (the
   pronoun "who" counted as WHO, "SARS" inside "SARS-CoV-2", a term inside a longer glossary term, and the other
   target of an entry with two);
 * chrF++ on the TICO dev half and on the first N Tatoeba pairs, base and with the glossary;
@@ -88,7 +88,7 @@ def main() -> int:
         f"Tatoeba pairs: {len(tat_en)}"
     )
     header = (
-        f"{'glossary':<18}{'hits':>6}{'all %':>8}{'yes %':>8}{'applicable %':>14}"
+        f"{'glossary':<18}{'hits':>6}{'all %':>8}{'yes %':>8}{'applicable %':>14}{'+ inflected %':>15}"
         f"{'TICO chrF++':>13}{'Tatoeba chrF++':>16}{'sent/s':>8}"
     )
     print(header)
@@ -116,10 +116,13 @@ def main() -> int:
             ]
             yes = [o for o, h in zip(ok, mine, strict=True) if h["pt_term_in_reference"] == "yes"]
             applicable = [o for o, c in zip(ok, causes, strict=True) if c in APPLICABLE]
+            # the term in the form the sentence needs ("infeção respiratória", "se espalhou") counts as used
+            inflected = [o or c == "inflected" for o, c in zip(ok, causes, strict=True) if c in APPLICABLE]
             score_tico = chrf.corpus_score(outs, [pt]).score
             score_tat = chrf.corpus_score(base_tat if label == "base" else tat, [tat_pt]).score
             print(
                 f"{key + ' ' + label:<18}{len(ok):>6}{_pct(ok):>8}{_pct(yes):>8}{_pct(applicable):>14}"
+                f"{_pct(inflected):>15}"
                 f"{score_tico:>13.2f}{score_tat:>16.2f}"
                 f"{(base_speed if label == 'base' else speed):>8.1f}"
             )

@@ -157,6 +157,22 @@ def rendering_words(text: str) -> frozenset[str]:
     )
 
 
+def _related(stem: str, words: frozenset[str]) -> bool:
+    """Whether ``stem`` is one of ``words`` in another form: the same word, or a shared start of at least five
+    letters and 70 % of the shorter word ("infectar" / "infecto")."""
+    if stem in words:
+        return True
+    for w in words:
+        n = 0
+        for a, b in zip(stem, w, strict=False):
+            if a != b:
+                break
+            n += 1
+        if n >= 5 and n >= 0.7 * min(len(stem), len(w)):
+            return True
+    return False
+
+
 def remnants(words: Sequence[str], start: int, end: int, rendering: frozenset[str], term: str) -> set[int]:
     """Indices of the words next to the term (``words[start:end]``) that are the model's remnant of it."""
     own = rendering_words(term)
@@ -164,7 +180,7 @@ def remnants(words: Sequence[str], start: int, end: int, rendering: frozenset[st
 
     def is_remnant(w: str) -> bool:
         s = _stem(w.strip(".,;:!?\"'()"))
-        return s in rendering and s not in own
+        return _related(s, rendering) and not _related(s, own)
 
     i = start - 1
     while i >= 0:

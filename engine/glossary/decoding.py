@@ -270,12 +270,43 @@ class ForcingHook:
                 result[:-1],
                 rows[:-1],
             )  # a forced term made the model close a sentence the source leaves open
-        pending = [row.plan.constraints[j] for j in sorted(row.pending)]
+        cons = row.plan.constraints
+        written = p.text(result).casefold().split()
+        # a term the model wrote in another form (an inflection of it) is there already
+        pending = [
+            j
+            for j in sorted(row.pending)
+            if not (stem := p.stem_of(cons[j])) or not any(w.startswith(stem) for w in written)
+        ]
         if pending and rows:
             matrix = np.stack(rows).astype(np.float32)
             if matrix.shape[0] == len(result):
-                result = p.aligner.finish(result, matrix, pending)
+                result = p.aligner.finish(result, matrix, [cons[j] for j in pending])
+                result = self._tidy_aligned(index, result, pending)
         return result
+
+    def _tidy_aligned(self, index: int, result: list[int], pending: list[int]) -> list[int]:
+        """The remnant clean-up for terms the aligner wrote after decoding ("infectar infetar" -> "infetar")."""
+        p = self.p
+        plan = self.rows[index].plan
+        placed: list[tuple[int, int, int, str | None]] = []
+        for j in pending:
+            c = plan.constraints[j]
+            for ids in (c.target_ids, c.capitalized_ids):
+                n = len(ids)
+                at = next(
+                    (i for i in range(len(result) - n + 1) if n and tuple(result[i : i + n]) == tuple(ids)),
+                    None,
+                )
+                if at is not None:
+                    placed.append((at, j, n, None))
+                    break
+        if not placed:
+            return result
+        dummy = [np.zeros(1, dtype=np.float32)] * len(result)
+        notes = replace(plan, notes=())  # the aligner wrote the whole target, explanation included
+        out, _ = p.tidy(result, dummy, plan.constraints, placed, notes)
+        return out
 
 
 def _head(
@@ -443,7 +474,7 @@ class GlossaryTermPolicy:
         word of its own translation of the term's source, or of the term itself (true when not known)."""
         piece = self.text([token]).strip().casefold()
         words = self.rendering(plan, c)
-        if len(piece) < 3 or not words:
+        if not words or not piece:
             return True
         own = self.text(c.target_ids).casefold().split()
         return any(w.startswith(piece) or piece.startswith(w) for w in (*words, *own))
