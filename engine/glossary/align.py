@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import sentencepiece as spm
 
-from engine.glossary.inflect import target_forms, written_plural
+from engine.glossary.inflect import is_infinitive, target_forms, written_plural
 from engine.glossary.model import GlossaryEntry
 from engine.glossary.terms import TermMatch, TermMatcher
 from engine.translate.vocab import EOS_ID
@@ -200,7 +200,9 @@ class TermAligner:
                 continue
             surface = text[match.start : match.end]
             forms = [target_forms(match.entry, t) for t in match.entry.targets]
-            options = [self._pieces(keep_source_case(f.form(match.plural), surface)) for f in forms]
+            # "spreads" for a verb ("espalhar") is the verb's third person, not a plural: the infinitive stays
+            plural = match.plural and not is_infinitive(match.entry.target)
+            options = [self._pieces(keep_source_case(f.form(plural), surface)) for f in forms]
             options = [o for o in options if o[0]]
             if options:
                 (plain, capped), *others = options
@@ -213,7 +215,7 @@ class TermAligner:
                         tuple(others),
                         match.in_compound,
                         forms[0].gender,
-                        match.plural or written_plural(match.entry.source, match.entry.target),
+                        plural or written_plural(match.entry.source, match.entry.target),
                     )
                 )
         return ids, constraints, matches

@@ -32,7 +32,7 @@ import numpy.typing as npt
 from engine.errors import InputError
 from engine.glossary.agreement import agreement_fix, contraction, frequencies, remnants, rendering_words
 from engine.glossary.align import ATTENTION_THRESHOLD, Constraint, TermAligner
-from engine.glossary.inflect import DETERMINER_FORMS, agree, determiner_agreement
+from engine.glossary.inflect import DETERMINER_FORMS, agree, determiner_agreement, is_infinitive
 from engine.glossary.store import GlossaryStore
 from engine.translate.onnx_translator import OnnxTranslator
 from engine.translate.policy import TermPlan
@@ -484,8 +484,7 @@ class GlossaryTermPolicy:
         infinitive ("espalhar", "lavar as mãos")."""
 
         def noun(k: int) -> bool:
-            first = self.text(row.plan.constraints[k].target_ids).strip().split()
-            return not first or not re.search(r"(ar|er|ir)(-se)?$", first[0].casefold())
+            return not is_infinitive(self.text(row.plan.constraints[k].target_ids).strip())
 
         return noun
 

@@ -109,7 +109,9 @@ def portuguese_gender(term: str) -> str:
     """
     words = term.split()
     head = words[0].lower() if words else ""
-    if head.endswith("s") and len(head) > 3 and head[-2] in "aoe":  # a plural head: its singular's ending
+    if head.endswith(("ões", "ães")):  # a plural head: its singular's ending
+        head = head[:-3] + "ão"
+    elif head.endswith("s") and len(head) > 3 and head[-2] in "aoe":
         head = head[:-1]
     if head in _MASCULINE_A:
         return "m"
@@ -124,6 +126,19 @@ def portuguese_gender(term: str) -> str:
     if (re.search(r"(o|ão|ês|ul)$", head) or re.search(r"..dor$", head)) and head != "mão":
         return "m"
     return ""
+
+
+def is_infinitive(target: str) -> bool:
+    """Whether a Portuguese target starts with a verb in the infinitive ("espalhar", "lavar as mãos",
+    "proteger-se"); nouns in -r are told apart by their endings ("locador", "mulher" are not verbs here)."""
+    words = target.split()
+    if not words:
+        return False
+    first = words[0].casefold()
+    first = first[:-3] if first.endswith(("-se", "-me")) else first
+    if first in {"mulher", "colher", "talher", "lar", "mar", "ar", "par", "bar", "altar", "olhar", "prazer"}:
+        return False
+    return bool(re.search(r"[^o](ar|er|ir)$", first)) and not first.endswith(("dor", "tor", "ular"))
 
 
 _SINGULAR_S = frozenset(

@@ -14,6 +14,7 @@ from engine.glossary.inflect import (
     agree,
     determiner_agreement,
     english_forms,
+    is_infinitive,
     portuguese_gender,
     portuguese_plural,
     target_forms,
@@ -73,6 +74,9 @@ def test_gender_from_the_note_or_the_ending() -> None:
     assert portuguese_gender("sintoma") == "m" and portuguese_gender("sistema imunitário") == "m"
     # endings that do not say the gender: the model's determiner keeps its gender
     assert portuguese_gender("febre") == "" and portuguese_gender("dor de garganta") == ""
+    assert portuguese_gender("propagações do vírus") == "f" and portuguese_gender("pulmões") == "m"
+    assert is_infinitive("espalhar") and is_infinitive("proteger-se") and is_infinitive("lavar as mãos")
+    assert not is_infinitive("locador") and not is_infinitive("mulher") and not is_infinitive("aluguel")
     assert written_plural("symptoms", "sintomas") and written_plural("face masks", "máscaras faciais")
     assert not written_plural("diabetes", "diabetes") and not written_plural("sepsis", "sépsis")
     assert agree("a", "", False) == "a" and agree("o", "", True) == "os" and agree("Uma", "", True) == "Umas"
@@ -305,10 +309,13 @@ def test_verb_terms_keep_the_form_the_sentence_needs(translation_models: Path, t
         "The outbreak spread rapidly.",
         "The epidemic started in Wuhan and quickly spread throughout the country.",
         "do you still feel shortness of breath",
+        "The outbreak spreads quickly.",
     ]
     out = [t.text for t in engine.translate(texts, "en", "pt", glossary="epi")]
     # "spread" after a noun term is the verb, not a compound's head; the model's past tense stays
     assert "surto" in out[0] and "espalhou" in out[0] and "rapidamente" in out[0], out[0]
     assert "espalhou" in out[1] and "rapidamente" in out[1] and "-ou" not in out[1], out[1]
     assert "dificuldade em respirar" in out[2] and not out[2].endswith("."), out[2]  # no full stop added
+    # "spreads" is the verb's third person, not a plural noun: "O surto se espalha", not "Os surto"
+    assert _words(out[3])[:2] == ["o", "surto"] and "espalha" in out[3], out[3]
     engine.close()
