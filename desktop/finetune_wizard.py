@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -259,11 +260,15 @@ class OptionsPage(QWizardPage):
         memory_box.addWidget(self.memory_report)
         self.estimate = QLabel(self)
         self.estimate.setWordWrap(True)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
         form.addRow(self.tr("Training time"), self.minutes)
         form.addRow(self.tr("Method"), self.method)
         form.addRow(self.tr("Translation memories"), memory_box)
-        form.addRow(self.estimate)
+        outer.addLayout(form)
+        outer.addSpacing(12)
+        outer.addWidget(self.estimate)
+        outer.addStretch(1)
         self.minutes.valueChanged.connect(self._update)
         self.method.currentIndexChanged.connect(self._update)
         self.add_memory.clicked.connect(self._browse_memory)
@@ -490,6 +495,12 @@ class ResultsPage(QWizardPage):
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + 3 * self.table.verticalHeader().defaultSectionSize()
+            + 4
+        )
         self.note = QLabel(
             self.tr(
                 "Measured on sentences the training never saw, with the compact (int8) model exactly as the app "
@@ -500,7 +511,8 @@ class ResultsPage(QWizardPage):
         self.note.setWordWrap(True)
         self.examples = QTableWidget(0, 3, self)
         self.examples.setHorizontalHeaderLabels([self.tr("Sentence"), self.tr("Before"), self.tr("After")])
-        self.examples.horizontalHeader().setStretchLastSection(True)
+        self.examples.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.examples.setWordWrap(True)
         self.activate = QRadioButton(self.tr("Use the new model from now on"), self)
         self.keep = QRadioButton(
             self.tr("Keep the current model (the new one stays installed; switch any time)"), self
@@ -538,6 +550,7 @@ class ResultsPage(QWizardPage):
         for r, ((src, before), (_, after)) in enumerate(pairs):
             for c, text in enumerate((src, before, after)):
                 self.examples.setItem(r, c, QTableWidgetItem(text))
+        self.examples.resizeRowsToContents()
         self.activate.setEnabled(bool(result.installed))
 
     def validatePage(self) -> bool:
