@@ -60,12 +60,16 @@ class LoadedModel:
     """An installed model opened for inference: vocabularies, shortlist and ONNX Runtime sessions."""
 
     def __init__(self, model: store.InstalledModel, config: EngineConfig) -> None:
-        store.verify_files(model)
+        store.verify_files(model, reuse=True)
         folder = model.folder
         self.info = model
         self.source_vocab = Vocab(folder / "source.spm")
+        files = model.manifest.get("files", {})
+        shared = files.get("target.spm") == files.get("source.spm")  # a joint vocabulary, copied twice
         self.target_vocab = (
-            Vocab(folder / "target.spm") if (folder / "target.spm").is_file() else self.source_vocab
+            Vocab(folder / "target.spm")
+            if (folder / "target.spm").is_file() and not shared
+            else self.source_vocab
         )
         shortlist_path = folder / "shortlist.bin"
         shortlist = read_shortlist(shortlist_path) if shortlist_path.is_file() else None

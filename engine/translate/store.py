@@ -380,18 +380,74 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def verify_files(model: InstalledModel) -> None:
+#: A file changed this short a time before its check is hashed again the next time (it may still be changing within
+#: the file system's timestamp resolution; git's "racy" rule for its index).
+RACY_SECONDS = 2.0
+
+
+def verify_files(model: InstalledModel, *, reuse: bool = False) -> None:
     """Check every file of an installed model against its manifest checksum.
+
+    Each file that matches is recorded (size, modification time, checksum) in the cache folder.
+
+    Args:
+        model: the installed model.
+        reuse: trust a file whose size, modification time and manifest checksum are those recorded when it last
+            matched (what loading a model does: hashing 23 MB on every start was a tenth of the command line's
+            start-up); without it every file is hashed (``palavra models prepare``, the repair path).
 
     Raises:
         CorruptModelError: a file is missing or changed.
     """
+    recorded = _verified_record(model.folder) if reuse else {}
+    matched: dict[str, list[Any]] = {}
+    now = time.time()
     for filename, digest in model.manifest.get("files", {}).items():
         path = model.folder / filename
-        if not path.is_file() or _sha256(path) != digest:
-            what = "is missing" if not path.is_file() else "changed"
+        try:
+            st = path.stat()
+            regular = path.is_file()
+        except OSError:
+            regular = False
+        if regular:
+            signature: list[Any] = [st.st_size, st.st_mtime_ns, digest]
+            if recorded.get(filename) == signature:
+                matched[filename] = signature
+                continue
+        if not regular or _sha256(path) != digest:
+            what = "is missing" if not regular else "changed"
             raise CorruptModelError(
                 f"The model '{model.name}' is damaged ({filename} {what}). Run 'palavra models prepare' to "
                 f"repair it, or 'palavra models delete \"{model.name}\"' to remove it.",
                 detail=str(path),
             )
+        if now - st.st_mtime > RACY_SECONDS:
+            matched[filename] = signature
+    if matched != recorded:
+        _record_verified(model.folder, matched)
+
+
+def _verified_path(folder: Path) -> Path:
+    key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return paths.cache_dir(create=False) / "verified" / f"{key}.json"
+
+
+def _verified_record(folder: Path) -> dict[str, list[Any]]:
+    """What the last check of ``folder`` recorded: file name -> [size, mtime_ns, sha256] ({} when unknown)."""
+    try:
+        data = json.loads(_verified_path(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("folder") != str(folder.resolve()):
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _record_verified(folder: Path, files: dict[str, list[Any]]) -> None:
+    """Keep the record of a check (best effort: a cache folder that cannot be written only costs time)."""
+    try:
+        paths.cache_dir()
+        write_json_atomic(_verified_path(folder), {"folder": str(folder.resolve()), "files": files})
+    except (OSError, StorageError) as exc:
+        log.debug("checksum record for %s not kept: %s", folder, exc)
