@@ -63,6 +63,11 @@ class OnnxTranslator:
         self.shortlist = shortlist
         self.max_length_factor = max_length_factor
         self.dec_depth = sum(1 for i in self.decoder.get_inputs() if i.name.startswith("cells_"))
+        #: Whether the decoder's output layer is int8 (it takes the int8 table's rows as they are stored); models
+        #: converted before it was are float there (dequantized rows).
+        self.int8_output = any(
+            i.name == "out_w" and i.type == "tensor(int8)" for i in self.decoder.get_inputs()
+        )
         self.dim = embeddings.dim
 
     def candidates(self, source_ids: Sequence[int]) -> IntArray:
@@ -109,7 +114,10 @@ class OnnxTranslator:
                 for c, e in zip(per_row, extra_candidates, strict=True)
             ]
         cand = np.unique(np.concatenate(per_row)) if b > 1 else per_row[0]
-        out_w = np.ascontiguousarray(self.embeddings.output.rows(cand).T)
+        if self.int8_output:
+            out_w = np.ascontiguousarray(self.embeddings.output.q[cand].T)
+        else:
+            out_w = np.ascontiguousarray(self.embeddings.output.rows(cand).T)
         out_b = np.full((b, cand.shape[0]), -np.inf, dtype=np.float32)
         bias = self.embeddings.bias[cand]
         for i, ids in enumerate(per_row):

@@ -13,7 +13,7 @@ from pathlib import Path
 from engine import paths
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
-from engine.errors import CorruptModelError, InputError, ModelError, UnsupportedLanguageError
+from engine.errors import CorruptModelError, InputError, ModelError, StorageError, UnsupportedLanguageError
 from engine.models import registry
 from engine.translate import store, text
 from engine.translate.detect import LanguageGuess, detect
@@ -159,7 +159,9 @@ class TranslationService:
         it was made from (shipped models, imports whose folder is still there); adapted models that cannot be rebuilt
         are listed in :attr:`unrepairable`."""
         todo = [
-            f for f in shipped_model_folders() if not _intact(store.find_installed(find_source_model(f).pair))
+            f
+            for f in shipped_model_folders()
+            if not _current(store.find_installed(find_source_model(f).pair))
         ]
         self.unrepairable = []
         for i, folder in enumerate(todo):
@@ -257,6 +259,8 @@ class TranslationService:
                     f"The model '{installed.name}' translates {installed.source} to {installed.target}, "
                     f"not {source} to {target}."
                 )
+            if installed.kind == "shipped" and store.outdated(installed):
+                installed = self._upgrade(installed, on_progress)
             try:
                 loaded = LoadedModel(installed, self.config)
             except CorruptModelError:
@@ -273,6 +277,20 @@ class TranslationService:
             self._stamp = registry.stamp(paths.models_dir())
             self._loaded[wanted] = loaded
             return loaded
+
+    def _upgrade(
+        self, installed: store.InstalledModel, on_progress: ProgressCallback | None
+    ) -> store.InstalledModel:
+        """Convert a shipped model again when its graphs predate the int8 output layer (once, about a second); the
+        old one stays in use when that cannot be done (a read-only folder)."""
+        folder = _shipped_folder(installed)
+        if folder is None:
+            return installed
+        try:
+            return store.convert(find_source_model(folder), kind="shipped", on_progress=on_progress)
+        except (ModelError, StorageError) as exc:
+            log.warning("The model %s could not be updated (%s); using it as it is.", installed.name, exc)
+            return installed
 
     def _unsupported(self, source: str, target: str, name: str | None) -> str:
         if name:
@@ -455,6 +473,11 @@ def _intact(model: store.InstalledModel | None) -> bool:
     except CorruptModelError:
         return False
     return True
+
+
+def _current(model: store.InstalledModel | None) -> bool:
+    """Whether a shipped model is installed, intact and converted by this version's exporter."""
+    return model is not None and not store.outdated(model) and _intact(model)
 
 
 def _shipped_folder(model: store.InstalledModel) -> Path | None:
