@@ -52,6 +52,8 @@ if TYPE_CHECKING:
     from engine.speech.types import Transcript as Transcript
     from engine.speech.types import WordResult as WordResult
     from engine.translate.detect import LanguageGuess as LanguageGuess
+    from engine.translate.policy import TermPolicies, TermPolicy
+    from engine.translate.service import LoadedModel
     from engine.translate.service import ModelInfo as ModelInfo
     from engine.translate.service import Translation as Translation
 
@@ -75,12 +77,29 @@ _T = TypeVar("_T")
 
 
 # -- the engine's own implementation of each capability (imported on first use) -----------------------------
+class _LazyGlossaryTerms:
+    """The glossary package's term policies, imported on the first translation that uses a glossary (the glossary
+    package and its aligner are a fifth of the command line's start-up otherwise)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._terms: TermPolicies | None = None
+
+    def __call__(self, loaded: LoadedModel, glossary: str) -> TermPolicy:
+        with self._lock:
+            if self._terms is None:
+                from engine.glossary.decoding import GlossaryTerms
+
+                self._terms = GlossaryTerms()
+            terms = self._terms
+        return terms(loaded, glossary)
+
+
 def translation_service(config: EngineConfig) -> Translating:
     """The in-process translation service, with the glossary package's term policies as its term hook."""
-    from engine.glossary.decoding import GlossaryTerms
     from engine.translate.service import TranslationService
 
-    return TranslationService(config, term_policies=GlossaryTerms())
+    return TranslationService(config, term_policies=_LazyGlossaryTerms())
 
 
 def correction_service(config: EngineConfig) -> Correcting:
