@@ -267,7 +267,11 @@ class DocumentsPage(QWidget):
 
         def work(on_progress: Any, cancel: Any) -> Path:
             written = out
-            for step in engine.translate_document(doc, translate, out, overwrite=overwrite, cancel=cancel):
+            align = engine.document_aligner(source, target) if doc.marks else None
+            steps = engine.translate_document(
+                doc, translate, out, overwrite=overwrite, cancel=cancel, align=align
+            )
+            for step in steps:
                 on_progress(step.done, step.total)
                 if step.output is not None:
                     written = step.output
