@@ -20,7 +20,10 @@ log = logging.getLogger(__name__)
 
 #: Largest document accepted, in bytes (a 300-page novel in plain text is about 1 MB).
 MAX_BYTES = 10 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".srt", ".vtt", ".docx")
+SUPPORTED_SUFFIXES = (
+    ".txt", ".srt", ".vtt", ".docx", ".html", ".htm", ".xhtml", ".md", ".odt", ".pptx", ".epub", ".xliff", ".xlf",
+    ".pdf",
+)  # fmt: skip
 #: Formats written as another one (a PDF's text is written as a Word document).
 OUTPUT_SUFFIX = {".pdf": ".docx"}
 #: Characters sent to the translator per call, at most (with _CHUNK_SENTENCES: about a second of work).

@@ -24,4 +24,32 @@ def loader(suffix: str) -> Callable[[Path], Document]:
         from engine.documents.docx_format import load_docx
 
         return load_docx
+    if suffix in (".html", ".htm", ".xhtml"):
+        from engine.documents.html_format import load_html
+
+        return load_html
+    if suffix == ".md":
+        from engine.documents.markdown_format import load_markdown
+
+        return load_markdown
+    if suffix == ".odt":
+        from engine.documents.odt_format import load_odt
+
+        return load_odt
+    if suffix == ".pptx":
+        from engine.documents.pptx_format import load_pptx
+
+        return load_pptx
+    if suffix == ".epub":
+        from engine.documents.epub_format import load_epub
+
+        return load_epub
+    if suffix in (".xliff", ".xlf"):
+        from engine.documents.xliff_format import load_xliff
+
+        return load_xliff
+    if suffix == ".pdf":
+        from engine.documents.pdf_format import load_pdf
+
+        return load_pdf
     raise KeyError(suffix)

@@ -134,7 +134,8 @@ def project(source: str, spans: Sequence[Span], target: str, links: Alignment | 
         links: the soft word alignment of the pair (``None``: positions are mapped proportionally).
 
     Returns:
-        Spans covering ``target`` (whitespace between units of different marks takes the base mark).
+        Spans covering ``target``, in order (whitespace between words of different marks takes the mark most of
+        the source's spaces have: the plain text's, not a link's).
     """
     if not target:
         return ()
@@ -151,13 +152,33 @@ def project(source: str, spans: Sequence[Span], target: str, links: Alignment | 
         assigned = _by_attention(units, regions, links, base)
         _trim_function_words(assigned, units, regions, source, target, base)
     _fill_gaps(assigned, units, target)
+    space = _space_mark(source, regions, base)
     out: list[Span] = []
-    for (start, end), mark in zip(units, assigned, strict=True):
-        if out and out[-1].mark == mark and not target[out[-1].end : start].strip():
-            out[-1] = Span(out[-1].start, end, mark)
+    pos = 0
+    for k, ((start, end), mark) in enumerate(zip(units, assigned, strict=True)):
+        if start > pos:  # the whitespace before a unit: inside a stretch of one mark, that mark
+            left = assigned[k - 1] if k else None
+            gap = mark if left == mark else space
+            out.append(Span(pos, start, gap))
+        out.append(Span(start, end, mark))
+        pos = end
+    if pos < len(target):
+        out.append(Span(pos, len(target), space))
+    merged: list[Span] = []
+    for s in out:
+        if merged and merged[-1].mark == s.mark and merged[-1].end == s.start:
+            merged[-1] = Span(merged[-1].start, s.end, s.mark)
         else:
-            out.append(Span(start, end, mark))
-    return tuple(out)
+            merged.append(s)
+    return tuple(merged)
+
+
+def _space_mark(source: str, regions: Sequence[Span], base: int) -> int:
+    """The mark most of the source's spaces have (spaces between differently formatted words take it)."""
+    count: Counter[int] = Counter()
+    for r in regions:
+        count[r.mark] += sum(1 for c in source[r.start : r.end] if c.isspace())
+    return count.most_common(1)[0][0] if count and count.most_common(1)[0][1] else base
 
 
 def _at_position(unit: tuple[int, int], regions: Sequence[Span], n_source: int, n_target: int) -> int:

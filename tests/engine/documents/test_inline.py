@@ -118,3 +118,28 @@ def test_srt_tags_inside_a_line_follow_the_words(translation_models: Path, tmp_p
     lines = out.read_text().split("\n")
     assert lines[:2] == ["1", "00:00:01,000 --> 00:00:03,000"]
     assert "<i>vermelho</i>" in lines[2], lines[2]
+
+
+@pytest.mark.model
+def test_html_and_markdown_emphasis_on_the_translated_words(translation_models: Path, tmp_path: Path) -> None:
+    from engine.api import Engine
+
+    eng = Engine()
+
+    def translate(texts, _p, cancel):  # type: ignore[no-untyped-def]
+        return [x.text for x in eng.translate(texts, "en", "pt", cancel=cancel)]
+
+    page = tmp_path / "page.html"
+    page.write_text('<p>Wash your <b>hands</b> and call the <a href="/doctor">doctor</a>.</p>')
+    html = run_document(
+        load_document(page), translate, output_path(page, "pt"), align=eng.document_aligner("en", "pt")
+    )
+    got = html.read_text()
+    assert "<b>mãos</b>" in got and '<a href="/doctor">médico</a>' in got, got
+    md = tmp_path / "note.md"
+    md.write_text("I bought a **red** car and a [new book](https://example.org/book).\n")
+    out = run_document(
+        load_document(md), translate, output_path(md, "pt"), align=eng.document_aligner("en", "pt")
+    )
+    got = out.read_text()
+    assert "**vermelho**" in got and "(https://example.org/book)" in got and "[novo livro]" in got, got
