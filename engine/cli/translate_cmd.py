@@ -92,6 +92,11 @@ def _run_file(eng: Engine, args: argparse.Namespace) -> int:
         read_text_file(path)
         raise InputError(f"'{path}' is not a regular file; save the text to a file first.")
     document = eng.load_document(path)
+    if document.kind == "pdf":
+        print(
+            "Note: PDF text is translated into a Word document (.docx); the PDF's layout is not kept.",
+            file=sys.stderr,
+        )
     translate = _translator(eng, args)
     align = eng.document_aligner(args.source, args.target, model=args.model) if document.marks else None
     progress = progress_printer("Translating")

@@ -36,7 +36,18 @@ Renderer = Callable[[Sequence[Marked], Path], None]
 
 
 class DocumentError(InputError):
-    """A document cannot be read, is not of a supported kind, or cannot be written."""
+    """A document cannot be read, is not of a supported kind, or cannot be written.
+
+    Attributes:
+        reason: what went wrong, for a front end that words its own message (in its own language):
+            ``"unsupported"``, ``"missing"``, ``"unreadable"``, ``"folder"``, ``"too-large"``, ``"binary"``,
+            ``"not-subtitles"``, ``"password"``, ``"no-text"``, ``"over-source"``, ``"damaged"`` (the default:
+            the file is not a valid file of its kind).
+    """
+
+    def __init__(self, user_message: str, *, detail: str | None = None, reason: str = "damaged") -> None:
+        super().__init__(user_message, detail=detail)
+        self.reason = reason
 
 
 class OutputExistsError(DocumentError):
@@ -46,6 +57,7 @@ class OutputExistsError(DocumentError):
         super().__init__(
             f"'{path}' exists already. Choose another name, or ask for it to be replaced.",
             detail=f"exists: {path}",
+            reason="exists",
         )
         self.path = path
 
@@ -97,7 +109,8 @@ class Document:
             )
         if _same_name(out, self.path) or out.absolute() == self.path.absolute():
             raise DocumentError(
-                f"The translation cannot be written over the original '{self.path.name}'. Choose another name."
+                f"The translation cannot be written over the original '{self.path.name}'. Choose another name.",
+                reason="over-source",
             )
         if out.exists() and not overwrite:
             raise OutputExistsError(out)
@@ -203,20 +216,24 @@ def load_document(path: Path) -> Document:
         raise DocumentError(
             f"Palavra translates {', '.join(SUPPORTED_SUFFIXES)} files; '{path.name}' is not one of them.",
             detail=f"unsupported suffix {suffix!r}",
+            reason="unsupported",
         )
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise DocumentError(f"The file '{path}' does not exist.", detail=str(exc)) from exc
+        raise DocumentError(f"The file '{path}' does not exist.", detail=str(exc), reason="missing") from exc
     except OSError as exc:
-        raise DocumentError(f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc)) from exc
+        raise DocumentError(
+            f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc), reason="unreadable"
+        ) from exc
     if not path.is_file():
-        raise DocumentError(f"'{path}' is a folder, not a document.")
+        raise DocumentError(f"'{path}' is a folder, not a document.", reason="folder")
     if size > MAX_BYTES:
         raise DocumentError(
             f"'{path.name}' is {size / 1e6:.1f} MB; Palavra translates documents up to "
             f"{MAX_BYTES / 1e6:.0f} MB. Split it into smaller files.",
             detail=f"size {size}",
+            reason="too-large",
         )
     from engine.documents.formats import loader
 

@@ -98,9 +98,11 @@ def load_html(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc)) from exc
+        raise DocumentError(
+            f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc), reason="unreadable"
+        ) from exc
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(f"'{path.name}' is not a web page (it contains binary data).")
+        raise DocumentError(f"'{path.name}' is not a web page (it contains binary data).", reason="binary")
     xhtml = path.suffix.lower() == ".xhtml" or raw.lstrip().startswith(b"<?xml")
     try:
         if xhtml:

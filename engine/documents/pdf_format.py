@@ -66,7 +66,8 @@ def load_pdf(path: Path) -> Document:
     if not any(pages):
         raise DocumentError(
             f"'{path.name}' has no text to read: its pages may be scanned pictures. Palavra reads the text of PDFs, "
-            "not pictures of text."
+            "not pictures of text.",
+            reason="no-text",
         )
     where = [(k, p) for k, page in enumerate(pages) for p in page]
     segments = tuple(p for _, p in where)

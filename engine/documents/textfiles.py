@@ -26,6 +26,7 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
             raise DocumentError(
                 f"'{path.name}' is not a text file (it contains binary data).",
                 detail="NUL byte in the first 8 KiB",
+                reason="binary",
             )
     try:
         return raw.decode(encoding), encoding
@@ -38,7 +39,9 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc)) from exc
+        raise DocumentError(
+            f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc), reason="unreadable"
+        ) from exc
     return decode(raw, path)
 
 
@@ -139,7 +142,10 @@ def load_subtitles(path: Path, kind: DocumentKind) -> Document:
     segments: list[str] = []
     marks: list[tuple[Span, ...]] = []
     if kind == "vtt" and not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
-        raise DocumentError(f"'{path.name}' is not a WebVTT (.vtt) file: it does not start with WEBVTT.")
+        raise DocumentError(
+            f"'{path.name}' is not a WebVTT (.vtt) file: it does not start with WEBVTT.",
+            reason="not-subtitles",
+        )
     i = 0
     while i < len(lines):
         if _TIMING.match(lines[i]):
@@ -167,7 +173,9 @@ def load_subtitles(path: Path, kind: DocumentKind) -> Document:
             i += 1
     if not spans and text.strip():
         name = "a SubRip (.srt)" if kind == "srt" else "a WebVTT (.vtt)"
-        raise DocumentError(f"'{path.name}' is not {name} file: no subtitle timings were found.")
+        raise DocumentError(
+            f"'{path.name}' is not {name} file: no subtitle timings were found.", reason="not-subtitles"
+        )
 
     def render(translations: Sequence[Marked], out: Path) -> None:
         new: list[str] = []

@@ -353,6 +353,7 @@ class FakeEngine:
     prepared: bool = False
     closed: bool = False
     aligned_with: tuple[str, str, str | None] | None = None  # the last document_aligner() request
+    translate_options: list[tuple[str | None, str | None]] = field(default_factory=list)  # (model, glossary)
 
     # Documents are plain file handling: the fake uses the engine's real readers and writers.
     def load_document(self, path: Path) -> Document:
@@ -435,6 +436,7 @@ class FakeEngine:
     ) -> list[Translation]:
         with self._lock:
             self.translate_calls.extend(texts)
+            self.translate_options.append((model, glossary))
         end = time.monotonic() + self.delay
         while time.monotonic() < end:
             check(cancel)
