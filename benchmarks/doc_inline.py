@@ -8,7 +8,8 @@ written here, the word is formatted (one span, as a bold word in a Word paragrap
 through the document path's translator, and the span is projected onto the translation with the model's
 alignment (engine.documents.align + engine.documents.inline, what the document path does). A sample counts when
 the translation holds exactly one of the lexicon's renderings of the word (otherwise the right target word is not
-known and the sample is skipped, and counted as such). "exact": the formatting lands on exactly that word;
+known and the sample is skipped, and counted as such); a two-word span ("World Health") expects its two renderings
+and the words between them ("Mundial da Saúde"). "exact": the formatting lands on exactly those words;
 "covers": on that word plus at most one neighbour (an article, a contraction). Also shown: the same with the
 positional fallback (no alignment), as a baseline.
 """
@@ -121,7 +122,8 @@ def measure(direction: str, sentences: list[str]) -> dict[str, float]:
         if any(len(f) != 1 for f in found) or len({f[0] for f in found}) != len(found):
             skipped += 1
             continue
-        expected = {f[0] for f in found}
+        # the words of the span's renderings and every word between them ("Organização Mundial da Saúde")
+        expected = set(range(min(f[0] for f in found), max(f[0] for f in found) + 1))
         counted += 1
         spans = [Span(0, a, 0), Span(a, b, 1), Span(b, len(s), 0)]
         spans = [x for x in spans if x.end > x.start]

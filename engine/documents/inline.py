@@ -230,6 +230,10 @@ def _by_attention(
                 others = mass[u].copy()
                 others[r] = -1.0
                 choice[u] = int(np.argmax(others))
+    for k in range(1, len(choice) - 1):  # one word inside the translation of one source stretch belongs to it
+        left = choice[k - 1]
+        if left == choice[k + 1] != choice[k] and regions[left].mark != base:
+            choice[k] = left
     return [regions[c].mark for c in choice]
 
 
