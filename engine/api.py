@@ -34,6 +34,7 @@ from engine.protocols import (
 if TYPE_CHECKING:
     from engine.correct.model import CheckResult as CheckResult
     from engine.correct.model import Edit as Edit
+    from engine.documents import AlignFn as AlignFn
     from engine.documents import Document as Document
     from engine.documents import DocumentProgress as DocumentProgress
     from engine.documents import TranslateFn as TranslateFn
@@ -219,7 +220,7 @@ class Engine:
 
     # -- documents, history, data folder -------------------------------------------------------------------------
     def load_document(self, path: Path) -> Document:
-        """Read a ``.txt``, ``.srt`` or ``.docx`` document (errors name the file and say what is wrong)."""
+        """Read a document of a supported kind (errors name the file and say what is wrong)."""
         from engine.documents import load_document
 
         return load_document(path)
@@ -244,11 +245,19 @@ class Engine:
         *,
         overwrite: bool = False,
         cancel: CancelToken | None = None,
+        align: AlignFn | None = None,
     ) -> Iterator[DocumentProgress]:
-        """Translate a loaded document with ``translate`` and write it to ``out`` atomically, structure kept."""
+        """Translate a loaded document with ``translate`` and write it to ``out`` atomically, structure kept
+        (inline formatting lands on the words ``align`` aligns it to; see :meth:`document_aligner`)."""
         from engine.documents import translate_document
 
-        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel)
+        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel, align=align)
+
+    def document_aligner(self, source: str, target: str, *, model: str | None = None) -> AlignFn:
+        """Word-aligns sentences and their translations with the model that translates them (loaded now)."""
+        from engine.documents import Aligner
+
+        return Aligner(self.translation.model(source, target, model))
 
     def open_history(self) -> History:
         """The translation history store (SQLite in the data folder); one per thread that uses it."""

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from engine.cancel import CancelToken, ProgressCallback
     from engine.correct.model import CheckResult
-    from engine.documents import Document, DocumentProgress, TranslateFn
+    from engine.documents import AlignFn, Document, DocumentProgress, TranslateFn
     from engine.glossary.finetune.config import FineTuneConfig
     from engine.glossary.finetune.memory import MemoryReport
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
@@ -323,7 +323,7 @@ class Documents(Protocol):
     """Documents read, translated and written with their structure kept (methods of the facade)."""
 
     def load_document(self, path: Path) -> Document:
-        """Read a ``.txt``, ``.srt`` or ``.docx`` document."""
+        """Read a document of a supported kind."""
         ...
 
     def document_output_path(self, path: Path, target: str) -> Path:
@@ -342,8 +342,13 @@ class Documents(Protocol):
         *,
         overwrite: bool = False,
         cancel: CancelToken | None = None,
+        align: AlignFn | None = None,
     ) -> Iterator[DocumentProgress]:
         """Translate a loaded document lazily (progress in sentences), then write it atomically."""
+        ...
+
+    def document_aligner(self, source: str, target: str, *, model: str | None = None) -> AlignFn:
+        """Word-aligns sentences and their translations (inline formatting follows the aligned words)."""
         ...
 
 

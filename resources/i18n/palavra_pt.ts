@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AppsPage</name>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="70"/>
+        <source>Let other programs on this computer translate with Palavra: CAT tools, browser extensions and editors that can use a LibreTranslate server. Everything still stays on this computer.</source>
+        <extracomment>How long the server may take to finish in-flight requests when stopped (it answers the rest 503).</extracomment>
+        <translation>Permita que outros programas deste computador traduzam com o Palavra: ferramentas CAT, extensões do navegador e editores que usam um servidor LibreTranslate. Tudo continua neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="80"/>
+        <location filename="../../desktop/pages/apps_page.py" line="105"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="82"/>
+        <source>Also allow other computers on my network (needs the key)</source>
+        <translation>Permitir também outros computadores da minha rede (exige a chave)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="86"/>
+        <location filename="../../desktop/pages/apps_page.py" line="111"/>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="88"/>
+        <source>New key</source>
+        <translation>Nova chave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="89"/>
+        <source>Copy key</source>
+        <translation>Copiar chave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="90"/>
+        <source>Require the key on this computer too</source>
+        <translation>Exigir a chave também neste computador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="95"/>
+        <source>Server address</source>
+        <translation>Endereço do servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="96"/>
+        <source>Copy address</source>
+        <translation>Copiar endereço</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="97"/>
+        <location filename="../../desktop/pages/apps_page.py" line="255"/>
+        <source>Start server</source>
+        <translation>Iniciar servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="255"/>
+        <source>Stop server</source>
+        <translation>Parar servidor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="103"/>
+        <source>Translation server (LibreTranslate API)</source>
+        <translation>Servidor de tradução (API LibreTranslate)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="116"/>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="122"/>
+        <source>Connecting a program</source>
+        <translation>Como conectar um programa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="126"/>
+        <source>1. Start the server.
+2. In the other program, choose LibreTranslate as the translation service (in some it is called “custom LibreTranslate server”).
+3. Paste the address above as the server URL, and the key if it asks for one.
+4. Choose English and Portuguese as the languages. Your glossaries can be used by programs that send the extra field “glossary”.</source>
+        <translation>1. Inicie o servidor.
+2. No outro programa, escolha LibreTranslate como serviço de tradução (em alguns ele se chama “servidor LibreTranslate personalizado”).
+3. Cole o endereço acima como URL do servidor e, se ele pedir, a chave.
+4. Escolha inglês e português como idiomas. Seus glossários podem ser usados por programas que enviam o campo extra “glossary”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="193"/>
+        <source>Port {0} is used by another program. Choose another port.</source>
+        <translation>A porta {0} está sendo usada por outro programa. Escolha outra porta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="211"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="217"/>
+        <source>Stopping…</source>
+        <translation>Parando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="228"/>
+        <source>Running. Programs can connect now.</source>
+        <translation>Em execução. Os programas já podem se conectar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="242"/>
+        <source>The server stopped: {0}</source>
+        <translation>O servidor parou: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="244"/>
+        <source>Stopped.</source>
+        <translation>Parado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/apps_page.py" line="250"/>
+        <source>The server could not be started.</source>
+        <translation>Não foi possível iniciar o servidor.</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <location filename="../../desktop/pages/correct_page.py" line="51"/>
@@ -50,228 +173,109 @@
     </message>
 </context>
 <context>
-    <name>AppsPage</name>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Let other programs on this computer translate with Palavra: CAT tools, browser extensions and editors that can use a LibreTranslate server. Everything still stays on this computer.</source>
-        <translation>Permita que outros programas deste computador traduzam com o Palavra: ferramentas CAT, extensões do navegador e editores que usam um servidor LibreTranslate. Tudo continua neste computador.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Port</source>
-        <translation>Porta</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Also allow other computers on my network (needs the key)</source>
-        <translation>Permitir também outros computadores da minha rede (exige a chave)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>API key</source>
-        <translation>Chave de API</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>New key</source>
-        <translation>Nova chave</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Copy key</source>
-        <translation>Copiar chave</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Require the key on this computer too</source>
-        <translation>Exigir a chave também neste computador</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Server address</source>
-        <translation>Endereço do servidor</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Copy address</source>
-        <translation>Copiar endereço</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Start server</source>
-        <translation>Iniciar servidor</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Stop server</source>
-        <translation>Parar servidor</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Translation server (LibreTranslate API)</source>
-        <translation>Servidor de tradução (API LibreTranslate)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Address</source>
-        <translation>Endereço</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Connecting a program</source>
-        <translation>Como conectar um programa</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>1. Start the server.
-2. In the other program, choose LibreTranslate as the translation service (in some it is called “custom LibreTranslate server”).
-3. Paste the address above as the server URL, and the key if it asks for one.
-4. Choose English and Portuguese as the languages. Your glossaries can be used by programs that send the extra field “glossary”.</source>
-        <translation>1. Inicie o servidor.
-2. No outro programa, escolha LibreTranslate como serviço de tradução (em alguns ele se chama “servidor LibreTranslate personalizado”).
-3. Cole o endereço acima como URL do servidor e, se ele pedir, a chave.
-4. Escolha inglês e português como idiomas. Seus glossários podem ser usados por programas que enviam o campo extra “glossary”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Port {0} is used by another program. Choose another port.</source>
-        <translation>A porta {0} está sendo usada por outro programa. Escolha outra porta.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Starting…</source>
-        <translation>Iniciando…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Stopping…</source>
-        <translation>Parando…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Running. Programs can connect now.</source>
-        <translation>Em execução. Os programas já podem se conectar.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>The server stopped: {0}</source>
-        <translation>O servidor parou: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>Stopped.</source>
-        <translation>Parado.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/apps_page.py" line="1"/>
-        <source>The server could not be started.</source>
-        <translation>Não foi possível iniciar o servidor.</translation>
-    </message>
-</context>
-<context>
     <name>CorrectPage</name>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <location filename="../../desktop/pages/correct_page.py" line="93"/>
         <source>Detect automatically</source>
         <translation>Detectar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <location filename="../../desktop/pages/correct_page.py" line="96"/>
         <source>Detected language</source>
         <translation>Idioma detectado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <location filename="../../desktop/pages/correct_page.py" line="243"/>
         <source>English</source>
         <translation>Inglês</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <location filename="../../desktop/pages/correct_page.py" line="244"/>
         <source>English (UK)</source>
         <translation>Inglês (Reino Unido)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <location filename="../../desktop/pages/correct_page.py" line="245"/>
         <source>Portuguese (Brazil)</source>
         <translation>Português (Brasil)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <location filename="../../desktop/pages/correct_page.py" line="246"/>
         <source>Portuguese (Portugal)</source>
         <translation>Português (Portugal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <location filename="../../desktop/pages/correct_page.py" line="256"/>
         <source>Detected: {0}</source>
         <translation>Detectado: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <location filename="../../desktop/pages/correct_page.py" line="257"/>
         <source>Choose the language in the list if this is wrong.</source>
         <translation>Se estiver errado, escolha o idioma na lista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="93"/>
+        <location filename="../../desktop/pages/correct_page.py" line="97"/>
         <source>Check</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="96"/>
+        <location filename="../../desktop/pages/correct_page.py" line="100"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="98"/>
+        <location filename="../../desktop/pages/correct_page.py" line="102"/>
         <source>Language of the text</source>
         <translation>Idioma do texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="105"/>
+        <location filename="../../desktop/pages/correct_page.py" line="110"/>
         <source>Write here; mistakes are underlined as you type.</source>
         <translation>Escreva aqui; os erros são sublinhados enquanto você digita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="106"/>
+        <location filename="../../desktop/pages/correct_page.py" line="111"/>
         <source>Your text</source>
         <translation>Seu texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="113"/>
+        <location filename="../../desktop/pages/correct_page.py" line="118"/>
         <source>Corrections</source>
         <translation>Correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="122"/>
+        <location filename="../../desktop/pages/correct_page.py" line="127"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="125"/>
+        <location filename="../../desktop/pages/correct_page.py" line="130"/>
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="128"/>
+        <location filename="../../desktop/pages/correct_page.py" line="133"/>
         <source>Accept all</source>
         <translation>Aceitar todas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="227"/>
+        <location filename="../../desktop/pages/correct_page.py" line="235"/>
         <source>Checking is not available: {0}</source>
         <translation>A verificação não está disponível: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="244"/>
+        <location filename="../../desktop/pages/correct_page.py" line="271"/>
         <source>{0} corrections</source>
         <translation>{0} correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="249"/>
+        <location filename="../../desktop/pages/correct_page.py" line="276"/>
         <source>No mistakes found.</source>
         <translation>Nenhum erro encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="275"/>
+        <location filename="../../desktop/pages/correct_page.py" line="302"/>
         <source>Other suggestions: {0}</source>
         <translation>Outras sugestões: {0}</translation>
     </message>
@@ -279,162 +283,316 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="42"/>
+        <location filename="../../desktop/pages/documents_page.py" line="46"/>
         <source>less than a minute left</source>
         <translation>falta menos de um minuto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="44"/>
+        <location filename="../../desktop/pages/documents_page.py" line="48"/>
         <source>about {0} min left</source>
         <translation>faltam cerca de {0} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="102"/>
+        <location filename="../../desktop/pages/documents_page.py" line="109"/>
         <source>No document yet.</source>
         <translation>Nenhum documento ainda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="106"/>
+        <location filename="../../desktop/pages/documents_page.py" line="115"/>
+        <source>The translation model (an adapted model knows your field&apos;s words)</source>
+        <translation>O modelo de tradução (um modelo adaptado conhece as palavras da sua área)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="117"/>
+        <location filename="../../desktop/pages/documents_page.py" line="151"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="118"/>
+        <source>Use glossary</source>
+        <translation>Usar glossário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="120"/>
+        <source>Glossary</source>
+        <translation>Glossário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="123"/>
         <source>Translate document</source>
         <translation>Traduzir documento</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="110"/>
+        <location filename="../../desktop/pages/documents_page.py" line="127"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="117"/>
+        <location filename="../../desktop/pages/documents_page.py" line="134"/>
         <source>Show in folder</source>
         <translation>Mostrar na pasta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="120"/>
+        <location filename="../../desktop/pages/documents_page.py" line="137"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="120"/>
+        <location filename="../../desktop/pages/documents_page.py" line="137"/>
         <source>Translation</source>
         <translation>Tradução</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="125"/>
+        <location filename="../../desktop/pages/documents_page.py" line="142"/>
         <source>Preview of the translation</source>
         <translation>Prévia da tradução</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="129"/>
+        <location filename="../../desktop/pages/documents_page.py" line="146"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="131"/>
+        <location filename="../../desktop/pages/documents_page.py" line="148"/>
         <source>to</source>
         <translation>para</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="144"/>
-        <source>The translation is saved next to the original, with the language before the extension (talk.srt → talk.pt.srt). Subtitle timings and Word paragraphs and styles are kept.</source>
-        <translation>A tradução é salva ao lado do original, com o idioma antes da extensão (talk.srt → talk.pt.srt). Os tempos das legendas e os parágrafos e estilos do Word são mantidos.</translation>
+        <location filename="../../desktop/pages/documents_page.py" line="167"/>
+        <source>The translation is saved next to the original, with the language before the extension (talk.srt → talk.pt.srt). Subtitle timings, paragraphs, tables, styles, bold and italic words and links are kept; code is not translated. A PDF&apos;s text is saved as a Word document.</source>
+        <translation>A tradução é salva ao lado do original, com o idioma antes da extensão (talk.srt → talk.pt.srt). Os tempos das legendas, os parágrafos, as tabelas, os estilos, as palavras em negrito e itálico e os links são mantidos; o código não é traduzido. O texto de um PDF é salvo como documento do Word.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="180"/>
+        <location filename="../../desktop/pages/documents_page.py" line="213"/>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>Documentos ({0});;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="257"/>
+        <source>The text of this PDF will be saved as a Word document (.docx); its layout is not kept.</source>
+        <translation>O texto deste PDF será salvo como documento do Word (.docx); o layout do PDF não é mantido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="211"/>
         <source>Open a document</source>
         <translation>Abrir um documento</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="182"/>
-        <source>Documents (*.txt *.srt *.docx);;All files (*)</source>
-        <translation>Documentos (*.txt *.srt *.docx);;Todos os arquivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/documents_page.py" line="190"/>
+        <location filename="../../desktop/pages/documents_page.py" line="221"/>
         <source>A document is being translated; cancel it first.</source>
         <translation>Um documento está sendo traduzido; cancele-o primeiro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="205"/>
+        <location filename="../../desktop/pages/documents_page.py" line="236"/>
         <source>Reading {0}…</source>
         <translation>Lendo {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="218"/>
+        <location filename="../../desktop/pages/documents_page.py" line="249"/>
         <source>&apos;{0}&apos; has no text to translate.</source>
         <translation>&apos;{0}&apos; não tem texto para traduzir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="222"/>
+        <location filename="../../desktop/pages/document_messages.py" line="19"/>
         <source>text</source>
+        <extracomment>The suffixes offered in the file dialog (the engine says which it reads: ``engine.documents.SUPPORTED_SUFFIXES``).</extracomment>
         <translation>texto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="222"/>
+        <location filename="../../desktop/pages/document_messages.py" line="20"/>
+        <location filename="../../desktop/pages/document_messages.py" line="21"/>
         <source>subtitles</source>
         <translation>legendas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="222"/>
+        <location filename="../../desktop/pages/document_messages.py" line="22"/>
         <source>Word document</source>
         <translation>documento do Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="226"/>
+        <location filename="../../desktop/pages/document_messages.py" line="23"/>
+        <source>web page</source>
+        <translation>página da web</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="24"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="25"/>
+        <source>OpenDocument text</source>
+        <translation>texto OpenDocument</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="26"/>
+        <source>PowerPoint presentation</source>
+        <translation>apresentação do PowerPoint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="27"/>
+        <source>EPUB book</source>
+        <translation>livro EPUB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="28"/>
+        <source>XLIFF exchange file</source>
+        <translation>arquivo de intercâmbio XLIFF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="29"/>
+        <source>PDF text</source>
+        <translation>texto de PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="39"/>
+        <source>&apos;{0}&apos; is not UTF-8 text. Save it as UTF-8 and try again.</source>
+        <translation>&apos;{0}&apos; não é texto UTF-8. Salve-o como UTF-8 e tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="43"/>
+        <source>Palavra cannot translate &apos;{0}&apos;: it reads text, subtitles (.srt, .vtt), Word (.docx), web pages, Markdown, OpenDocument (.odt), PowerPoint (.pptx), EPUB, XLIFF and PDF files.</source>
+        <translation>O Palavra não consegue traduzir &apos;{0}&apos;: ele lê arquivos de texto, legendas (.srt, .vtt), Word (.docx), páginas da web, Markdown, OpenDocument (.odt), PowerPoint (.pptx), EPUB, XLIFF e PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="48"/>
+        <source>The file &apos;{0}&apos; does not exist any more.</source>
+        <translation>O arquivo &apos;{0}&apos; não existe mais.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="49"/>
+        <source>Palavra cannot read &apos;{0}&apos;. Check that you may open it.</source>
+        <translation>O Palavra não consegue ler &apos;{0}&apos;. Verifique se você tem permissão para abri-lo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="52"/>
+        <source>&apos;{0}&apos; is a folder, not a document.</source>
+        <translation>&apos;{0}&apos; é uma pasta, não um documento.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="53"/>
+        <source>&apos;{0}&apos; is too large (more than 10 MB). Split it into smaller files.</source>
+        <translation>&apos;{0}&apos; é grande demais (mais de 10 MB). Divida-o em arquivos menores.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="56"/>
+        <source>&apos;{0}&apos; is not a text file.</source>
+        <translation>&apos;{0}&apos; não é um arquivo de texto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="57"/>
+        <source>&apos;{0}&apos; has no subtitle timings: it is not a subtitle file.</source>
+        <translation>&apos;{0}&apos; não tem tempos de legenda: não é um arquivo de legendas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="60"/>
+        <source>&apos;{0}&apos; is protected by a password. Save an unprotected copy and open that.</source>
+        <translation>&apos;{0}&apos; está protegido por senha. Salve uma cópia sem proteção e abra essa cópia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="63"/>
+        <source>&apos;{0}&apos; has no text to read: its pages may be scanned pictures. Palavra reads the text of PDFs, not pictures of text.</source>
+        <translation>&apos;{0}&apos; não tem texto para ler: as páginas podem ser imagens digitalizadas. O Palavra lê o texto de PDFs, não imagens de texto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="68"/>
+        <source>The translation cannot be written over the original &apos;{0}&apos;.</source>
+        <translation>A tradução não pode ser gravada por cima do original &apos;{0}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="71"/>
+        <source>&apos;{0}&apos; exists already; it was not replaced.</source>
+        <translation>&apos;{0}&apos; já existe; não foi substituído.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/document_messages.py" line="72"/>
+        <source>&apos;{0}&apos; cannot be read: it may be damaged, or not the kind its name says.</source>
+        <translation>Não foi possível ler &apos;{0}&apos;: ele pode estar danificado ou não ser do tipo que o nome indica.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="261"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segments, {3} characters</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — {1}, {2} segmentos, {3} caracteres</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="247"/>
+        <location filename="../../desktop/pages/documents_page.py" line="318"/>
+        <source>Active model ({0})</source>
+        <translation>Modelo ativo ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="318"/>
+        <source>Active model</source>
+        <translation>Modelo ativo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="321"/>
+        <source>adapted</source>
+        <translation>adaptado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="322"/>
+        <source>imported</source>
+        <translation>importado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="323"/>
+        <source>built in</source>
+        <translation>incluído</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="373"/>
         <source>Choose two different languages.</source>
         <translation>Escolha dois idiomas diferentes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="266"/>
+        <location filename="../../desktop/pages/documents_page.py" line="412"/>
         <source>Starting…</source>
         <translation>Começando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="276"/>
+        <location filename="../../desktop/pages/documents_page.py" line="440"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="301"/>
+        <location filename="../../desktop/pages/documents_page.py" line="470"/>
         <source>Done in {0:.0f} s</source>
         <translation>Concluído em {0:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="302"/>
+        <location filename="../../desktop/pages/documents_page.py" line="471"/>
         <source>Saved as {0}</source>
         <translation>Salvo como {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="341"/>
+        <location filename="../../desktop/pages/documents_page.py" line="511"/>
         <source>Cancelled; nothing was written.</source>
         <extracomment>rows shown in the preview</extracomment>
         <translation>Cancelado; nada foi gravado.</translation>
     </message>
     <message>
-        <source>Documents (*.txt *.srt *.vtt *.docx);;All files (*)</source>
-        <translation>Documentos (*.txt *.srt *.vtt *.docx);;Todos os arquivos (*)</translation>
-    </message>
-    <message>
+        <location filename="../../desktop/pages/documents_page.py" line="422"/>
         <source>The translation exists already</source>
         <translation>A tradução já existe</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/documents_page.py" line="423"/>
         <source>&apos;{0}&apos; exists already. Replace it, or keep both files?</source>
         <translation>&apos;{0}&apos; já existe. Substituir, ou manter os dois arquivos?</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/documents_page.py" line="424"/>
         <source>Replace</source>
         <translation>Substituir</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/documents_page.py" line="425"/>
         <source>Keep both</source>
         <translation>Manter os dois</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/documents_page.py" line="457"/>
         <source>{0} of {1} sentences</source>
         <translation>{0} de {1} frases</translation>
     </message>
@@ -442,34 +600,32 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="58"/>
-        <source>Drop a .txt, .srt or .docx file here</source>
-        <translation>Solte aqui um arquivo .txt, .srt ou .docx</translation>
+        <location filename="../../desktop/pages/documents_page.py" line="63"/>
+        <source>Drop a document here
+(.txt .srt .vtt .docx .html .md .odt .pptx .epub .xliff .pdf)</source>
+        <translation>Solte aqui um documento
+(.txt .srt .vtt .docx .html .md .odt .pptx .epub .xliff .pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/documents_page.py" line="63"/>
+        <location filename="../../desktop/pages/documents_page.py" line="70"/>
         <source>Open file…</source>
         <translation>Abrir arquivo…</translation>
-    </message>
-    <message>
-        <source>Drop a document here (.txt, .srt, .vtt, .docx)</source>
-        <translation>Solte um documento aqui (.txt, .srt, .vtt, .docx)</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/common.py" line="48"/>
+        <location filename="../../desktop/common.py" line="39"/>
         <source>This part of Palavra is not installed yet ({0}).</source>
         <translation>Esta parte do Palavra ainda não está instalada ({0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="52"/>
+        <location filename="../../desktop/common.py" line="43"/>
         <source>Not enough memory to finish. Close other programs and retry.</source>
         <translation>Memória insuficiente para terminar. Feche outros programas e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="55"/>
+        <location filename="../../desktop/common.py" line="46"/>
         <source>Something went wrong ({0}). The details are in the log.</source>
         <translation>Algo deu errado ({0}). Os detalhes estão no registro.</translation>
     </message>
@@ -477,172 +633,172 @@
 <context>
     <name>GlossaryEditor</name>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="76"/>
-        <location filename="../../desktop/glossary_editor.py" line="267"/>
+        <location filename="../../desktop/glossary_editor.py" line="75"/>
+        <location filename="../../desktop/glossary_editor.py" line="266"/>
         <source>Glossary: {0}</source>
         <extracomment>every change sent has been answered (saved or refused)</extracomment>
         <translation>Glossário: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="81"/>
+        <location filename="../../desktop/glossary_editor.py" line="80"/>
         <source>e.g. medical, legal (optional)</source>
         <translation>ex.: médico, jurídico (opcional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="84"/>
+        <location filename="../../desktop/glossary_editor.py" line="83"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="85"/>
+        <location filename="../../desktop/glossary_editor.py" line="84"/>
         <source>Domain</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="86"/>
+        <location filename="../../desktop/glossary_editor.py" line="85"/>
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="89"/>
+        <location filename="../../desktop/glossary_editor.py" line="88"/>
         <source>Filter terms, alternatives and notes…</source>
         <translation>Filtrar termos, alternativas e notas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="91"/>
+        <location filename="../../desktop/glossary_editor.py" line="90"/>
         <source>Loading the entries…</source>
         <translation>Carregando as entradas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="92"/>
+        <location filename="../../desktop/glossary_editor.py" line="91"/>
         <source>Delete entry…</source>
         <translation>Excluir entrada…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="94"/>
-        <location filename="../../desktop/glossary_editor.py" line="122"/>
+        <location filename="../../desktop/glossary_editor.py" line="93"/>
+        <location filename="../../desktop/glossary_editor.py" line="121"/>
         <source>Source term</source>
         <translation>Termo de origem</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="94"/>
-        <location filename="../../desktop/glossary_editor.py" line="124"/>
+        <location filename="../../desktop/glossary_editor.py" line="93"/>
+        <location filename="../../desktop/glossary_editor.py" line="123"/>
         <source>Target term</source>
         <translation>Termo de destino</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="94"/>
+        <location filename="../../desktop/glossary_editor.py" line="93"/>
         <source>Alternatives</source>
         <translation>Alternativas</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="94"/>
-        <location filename="../../desktop/glossary_editor.py" line="128"/>
+        <location filename="../../desktop/glossary_editor.py" line="93"/>
+        <location filename="../../desktop/glossary_editor.py" line="127"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="118"/>
+        <location filename="../../desktop/glossary_editor.py" line="117"/>
         <source>Other accepted target terms, separated by ;</source>
         <translation>Outros termos de destino aceitos, separados por ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="126"/>
+        <location filename="../../desktop/glossary_editor.py" line="125"/>
         <source>Alternatives (separate with ;)</source>
         <translation>Alternativas (separe com ;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="129"/>
+        <location filename="../../desktop/glossary_editor.py" line="128"/>
         <source>Add entry</source>
         <translation>Adicionar entrada</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="130"/>
+        <location filename="../../desktop/glossary_editor.py" line="129"/>
         <source>New entry</source>
         <translation>Nova entrada</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="137"/>
+        <location filename="../../desktop/glossary_editor.py" line="136"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="140"/>
+        <location filename="../../desktop/glossary_editor.py" line="139"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="269"/>
+        <location filename="../../desktop/glossary_editor.py" line="268"/>
         <source>Renamed to &apos;{0}&apos;.</source>
         <translation>Renomeado para &apos;{0}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="271"/>
+        <location filename="../../desktop/glossary_editor.py" line="270"/>
         <source>Domain saved.</source>
         <translation>Domínio salvo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="297"/>
+        <location filename="../../desktop/glossary_editor.py" line="296"/>
         <source>Not saved: {0} The cell keeps what you typed until you correct it.</source>
         <translation>Não salvo: {0} A célula mantém o que você digitou até que você o corrija.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="329"/>
+        <location filename="../../desktop/glossary_editor.py" line="328"/>
         <source>Added &apos;{0}&apos;.</source>
         <translation>&apos;{0}&apos; adicionado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="354"/>
+        <location filename="../../desktop/glossary_editor.py" line="353"/>
         <source>Delete the entry &apos;{0}&apos; → &apos;{1}&apos;?</source>
         <translation>Excluir a entrada &apos;{0}&apos; → &apos;{1}&apos;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="356"/>
+        <location filename="../../desktop/glossary_editor.py" line="355"/>
         <source>Delete these {0} entries?</source>
         <translation>Excluir estas {0} entradas?</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="359"/>
+        <location filename="../../desktop/glossary_editor.py" line="358"/>
         <source>Delete entries</source>
         <translation>Excluir entradas</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="386"/>
+        <location filename="../../desktop/glossary_editor.py" line="385"/>
         <source>Deleted &apos;{0}&apos;.</source>
         <translation>&apos;{0}&apos; excluído.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="388"/>
+        <location filename="../../desktop/glossary_editor.py" line="387"/>
         <source>Deleted {0} entries.</source>
         <translation>{0} entradas excluídas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="400"/>
+        <location filename="../../desktop/glossary_editor.py" line="399"/>
         <source>{0} of {1} entries</source>
         <translation>{0} de {1} entradas</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="402"/>
+        <location filename="../../desktop/glossary_editor.py" line="401"/>
         <source>1 entry</source>
         <translation>1 entrada</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="404"/>
+        <location filename="../../desktop/glossary_editor.py" line="403"/>
         <source>{0} entries</source>
         <translation>{0} entradas</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="423"/>
+        <location filename="../../desktop/glossary_editor.py" line="422"/>
         <source>The new name or domain could not be saved. Close and lose it?</source>
         <translation>O novo nome ou área não pôde ser salvo. Fechar e perdê-lo?</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="427"/>
+        <location filename="../../desktop/glossary_editor.py" line="426"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_editor.py" line="420"/>
+        <location filename="../../desktop/glossary_editor.py" line="419"/>
         <source>{0} changed entries could not be saved (shown in red). Close and lose those changes?</source>
         <translation>{0} entradas alteradas não puderam ser salvas (em vermelho). Fechar e perder essas alterações?</translation>
     </message>
@@ -683,27 +839,27 @@
 <context>
     <name>Languages</name>
     <message>
-        <location filename="../../desktop/common.py" line="34"/>
+        <location filename="../../desktop/common.py" line="25"/>
         <source>English</source>
         <translation>Inglês</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="35"/>
+        <location filename="../../desktop/common.py" line="26"/>
         <source>Portuguese</source>
         <translation>Português</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="36"/>
+        <location filename="../../desktop/common.py" line="27"/>
         <source>Portuguese (Brazil)</source>
         <translation>Português (Brasil)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="37"/>
+        <location filename="../../desktop/common.py" line="28"/>
         <source>Portuguese (Portugal)</source>
         <translation>Português (Portugal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common.py" line="38"/>
+        <location filename="../../desktop/common.py" line="29"/>
         <source>Detect language</source>
         <translation>Detectar idioma</translation>
     </message>
@@ -742,52 +898,52 @@
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73"/>
+        <location filename="../../desktop/main_window.py" line="74"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>Preparing the translation models for first use. This happens once.</source>
         <translation>Preparando os modelos de tradução para o primeiro uso. Isso acontece só uma vez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>Later</source>
         <translation>Depois</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>Welcome to Palavra</source>
         <translation>Bem-vindo ao Palavra</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>Models ready.</source>
         <translation>Modelos prontos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>Palavra</source>
         <translation>Palavra</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>Models will be prepared when first used.</source>
         <translation>Os modelos serão preparados no primeiro uso.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="286"/>
         <source>Cancelling the document translation…</source>
         <translation>Cancelando a tradução do documento…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1"/>
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>Other apps</source>
         <translation>Outros apps</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>Stopping the translation server…</source>
         <translation>Parando o servidor de tradução…</translation>
     </message>
@@ -1108,94 +1264,94 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="60"/>
+        <location filename="../../desktop/pages/settings_page.py" line="48"/>
         <source>Same as the system</source>
         <translation>Igual ao sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="64"/>
-        <location filename="../../desktop/pages/settings_page.py" line="69"/>
+        <location filename="../../desktop/pages/settings_page.py" line="52"/>
+        <location filename="../../desktop/pages/settings_page.py" line="57"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="65"/>
+        <location filename="../../desktop/pages/settings_page.py" line="53"/>
         <source>Processor (CPU)</source>
         <translation>Processador (CPU)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="66"/>
+        <location filename="../../desktop/pages/settings_page.py" line="54"/>
         <source>Graphics card (CUDA)</source>
         <translation>Placa de vídeo (CUDA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="72"/>
+        <location filename="../../desktop/pages/settings_page.py" line="60"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="73"/>
+        <location filename="../../desktop/pages/settings_page.py" line="61"/>
         <source>Change…</source>
         <translation>Alterar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="77"/>
+        <location filename="../../desktop/pages/settings_page.py" line="65"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="79"/>
+        <location filename="../../desktop/pages/settings_page.py" line="67"/>
         <source>Interface language</source>
         <translation>Idioma da interface</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="80"/>
+        <location filename="../../desktop/pages/settings_page.py" line="68"/>
         <source>Run models on</source>
         <translation>Executar modelos em</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="81"/>
+        <location filename="../../desktop/pages/settings_page.py" line="69"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="86"/>
+        <location filename="../../desktop/pages/settings_page.py" line="74"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="89"/>
+        <location filename="../../desktop/pages/settings_page.py" line="77"/>
         <source>Privacy</source>
         <translation>Privacidade</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="93"/>
+        <location filename="../../desktop/pages/settings_page.py" line="81"/>
         <source>Palavra works entirely on this computer. Your texts, documents, recordings, glossaries and history never leave it: there is no account, no cloud service, no telemetry, and Palavra makes no network connection. Everything it keeps is in the data folder above; delete that folder to remove it all.</source>
         <translation>O Palavra funciona inteiramente neste computador. Seus textos, documentos, gravações, glossários e histórico nunca saem dele: não há conta, nem serviço na nuvem, nem telemetria, e o Palavra não faz nenhuma conexão de rede. Tudo o que ele guarda está na pasta de dados acima; apague essa pasta para remover tudo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="106"/>
+        <location filename="../../desktop/pages/settings_page.py" line="94"/>
         <source>Palavra {0} — offline translation and language practice.</source>
         <translation>Palavra {0} — tradução e prática de idiomas sem internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="141"/>
+        <location filename="../../desktop/pages/settings_page.py" line="129"/>
         <source>No CUDA graphics card was found.</source>
         <translation>Nenhuma placa de vídeo CUDA foi encontrada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="149"/>
-        <location filename="../../desktop/pages/settings_page.py" line="164"/>
+        <location filename="../../desktop/pages/settings_page.py" line="137"/>
+        <location filename="../../desktop/pages/settings_page.py" line="152"/>
         <source>Restart Palavra to apply these changes.</source>
         <translation>Reinicie o Palavra para aplicar estas alterações.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="158"/>
+        <location filename="../../desktop/pages/settings_page.py" line="146"/>
         <source>Choose the data folder</source>
         <translation>Escolha a pasta de dados</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/settings_page.py" line="166"/>
+        <location filename="../../desktop/pages/settings_page.py" line="154"/>
         <source>That folder cannot be written; choose another.</source>
         <translation>Não é possível gravar nessa pasta; escolha outra.</translation>
     </message>
