@@ -20,6 +20,7 @@ _COMMAND_MODULES = (
     "engine.cli.models_cmd",
     "engine.cli.correct_cmd",
     "engine.cli.speech_cmd",
+    "engine.cli.practice_cmd",
     "engine.cli.glossary_cmd",
     "engine.cli.serve_cmd",
 )
