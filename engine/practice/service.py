@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from engine.errors import InputError
@@ -36,6 +36,8 @@ KINDS = (DICTATION, TRANSLATION, CLOZE, VOCAB)
 TranslateFn = Callable[[str, str, str], str]
 
 GAP = "____"
+#: An item shown and not answered is passed over ("skipped") for this long.
+SKIP_WINDOW = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ class PracticeService:
     ) -> Exercise:
         """The next item of ``kind``: a due card first (most overdue), then a new item, lowest level first.
 
-        An item shown and not answered since goes to the back, so asking again moves on (skip).
+        An item shown and not answered since is passed over for ``SKIP_WINDOW``, so asking again moves on (skip).
 
         Raises:
             InputError: unknown kind, or nothing to practise (no vocabulary yet, no sentence of that topic and level).
@@ -175,11 +177,13 @@ class PracticeService:
         cards = [c for c in store.cards(kind, lang) if c[0] in by_id]
         reviewed = {item: last for item, _due, last in cards}
 
+        stamp = moment.isoformat()
+        recent = (moment - SKIP_WINDOW).isoformat()
+
         def skipped(item_id: str) -> bool:
             shown = seen.get(item_id)
-            return shown is not None and shown > reviewed.get(item_id, "")
+            return shown is not None and shown > reviewed.get(item_id, "") and shown > recent
 
-        stamp = moment.isoformat()
         for item_id, due, _last in cards:  # soonest due first = most overdue first
             if due <= stamp and not skipped(item_id):
                 return by_id[item_id], True
@@ -231,14 +235,19 @@ class PracticeService:
                 out.append(item)
         return out
 
-    def _vocab_items(self, lang: str) -> list[Exercise]:
+    def _sync_missed(self, lang: str) -> None:
+        """Words missed in drills and exercises (weak words) join the vocabulary list, for good."""
         store = self._db()
-        for word in store.weak_words(lang)[:20]:  # words missed in drills and exercises join the list
+        for word in store.weak_words(lang)[:20]:
             example = next(
                 (d.text for d in load_drills(lang) if word in {t.casefold() for t in grading.tokens(d.text)}),
                 "",
             )
             store.add_vocab(VocabEntry(lang, word, "", "missed", example))
+
+    def _vocab_items(self, lang: str) -> list[Exercise]:
+        store = self._db()
+        self._sync_missed(lang)
         out = []
         for entry in store.vocab(lang):
             hint = entry.example
@@ -350,6 +359,7 @@ class PracticeService:
             details={"words": [[w.expected, w.given, w.status] for w in result.words]},
             when=moment,
         )
+        self._sync_missed(lang)
         return result
 
     def _drill(self, lang: str, drill_id: str) -> Drill:

