@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
     from engine.glossary.service import FineTuneResult
     from engine.history import HistoryEntry
+    from engine.practice.placement import PlacementResult
+    from engine.practice.progress import PracticeProgress
+    from engine.practice.service import Exercise, ExerciseResult
+    from engine.practice.store import VocabEntry
     from engine.speech.audio import AudioArray
     from engine.speech.drills import Drill
     from engine.speech.progress import ProgressStats
@@ -40,6 +45,7 @@ __all__ = [
     "Documents",
     "Glossaries",
     "History",
+    "Practising",
     "Recording",
     "Speaking",
     "Translating",
@@ -167,8 +173,8 @@ class Speaking(Protocol):
         """Every drill sentence of ``language``."""
         ...
 
-    def next_drill(self, language: str) -> Drill:
-        """The drill to practise next."""
+    def next_drill(self, language: str, *, topic: str | None = None, level: str | None = None) -> Drill:
+        """The drill to practise next (each call moves on), optionally of one topic and level."""
         ...
 
     def record_attempt(
@@ -185,6 +191,10 @@ class Speaking(Protocol):
         """A synthetic voice reading ``text``: (samples, sample rate)."""
         ...
 
+    def voice_name(self, language: str) -> str:
+        """Which synthetic voice speaks ``language`` (shown in the UI)."""
+        ...
+
     def recorder(
         self,
         *,
@@ -194,6 +204,57 @@ class Speaking(Protocol):
         source: AudioSource | None = None,
     ) -> Recording:
         """A recorder for one utterance from the microphone (or ``source``)."""
+        ...
+
+
+class Practising(Protocol):
+    """Dictation, translation, cloze, vocabulary cards, placement test and progress (``Engine().practice``)."""
+
+    def next_exercise(
+        self,
+        kind: str,
+        language: str,
+        *,
+        topic: str | None = None,
+        level: str | None = None,
+        now: datetime | None = None,
+    ) -> Exercise:
+        """The next item of ``kind`` (due first, then new; each call moves on)."""
+        ...
+
+    def check(
+        self,
+        kind: str,
+        item_id: str,
+        language: str,
+        answer: str,
+        *,
+        rating: int | None = None,
+        now: datetime | None = None,
+    ) -> ExerciseResult:
+        """Grade, store and reschedule an answer."""
+        ...
+
+    def add_word(self, word: str, translation: str, language: str, *, example: str = "") -> bool:
+        """Put a word on the learner's vocabulary list."""
+        ...
+
+    def vocabulary(self, language: str) -> tuple[VocabEntry, ...]:
+        """The vocabulary list."""
+        ...
+
+    def placement_test(self, language: str) -> tuple[Exercise, ...]:
+        """The placement test's questions."""
+        ...
+
+    def grade_placement(
+        self, language: str, answers: dict[str, str], *, now: datetime | None = None
+    ) -> PlacementResult:
+        """Grade and store a placement test."""
+        ...
+
+    def progress(self, language: str, *, now: datetime | None = None) -> PracticeProgress:
+        """Progress figures for the charts."""
         ...
 
 
