@@ -192,10 +192,8 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
         if replay_batches:
             batch += random.choice(replay_batches)
         model.train()
-        # warm-up, then a linear decay to a tenth over the time budget: the last steps settle instead of jumping
-        decay = 1.0 - 0.9 * min(1.0, elapsed / budget)
         for group in optimizer.param_groups:
-            group["lr"] = config.learning_rate * min(1.0, (step + 1) / warmup) * decay
+            group["lr"] = config.learning_rate * min(1.0, (step + 1) / warmup)
         loss = _loss(model, batch, EOS_ID, device, config.label_smoothing, shortlist)
         optimizer.zero_grad()
         loss.backward()
