@@ -24,6 +24,8 @@ _COMMAND_MODULES = {
     "correct": "engine.cli.correct_cmd",
     "transcribe": "engine.cli.speech_cmd",
     "drill": "engine.cli.speech_cmd",
+    "speak": "engine.cli.speech_cmd",
+    "exercise": "engine.cli.practice_cmd",
     "glossary": "engine.cli.glossary_cmd",
     "finetune": "engine.cli.glossary_cmd",
     "serve": "engine.cli.serve_cmd",

@@ -48,6 +48,11 @@ def run_dir(args: argparse.Namespace) -> int:
         raise InputError("--dir needs --out: the folder the translations go to.")
     if args.file is not None or args.text or args.output is not None:
         raise InputError("--dir translates a folder into --out: leave out --file, --output and the text.")
+    if getattr(args, "overwrite", False):
+        raise InputError(
+            "--overwrite does not go with --dir: translations already in --out are kept and skipped (a stopped "
+            "run resumes). To translate a file again, delete its translation in --out first, or choose a new --out."
+        )
     from engine.batch.folder import plan_folder
 
     plan = plan_folder(args.dir, args.out, args.source, args.target, model=args.model, glossary=args.glossary)
