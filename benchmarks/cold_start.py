@@ -106,12 +106,15 @@ def main() -> None:
     parser.add_argument("--importtime", action="store_true", help="also print the slowest imports")
     parser.add_argument("--python", default=sys.executable, help="interpreter (default: this one)")
     args = parser.parse_args()
-    data = os.environ.get("PALAVRA_DATA_DIR") or tempfile.mkdtemp(prefix="palavra-cold-")
+    base = os.environ.get("PALAVRA_DATA_DIR") or tempfile.mkdtemp(prefix="palavra-cold-")
     checkouts = [ROOT, *[p.resolve() for p in args.compare]]
+    # one data folder per checkout: each converts the models its own way (a newer exporter's graphs may not load
+    # in an older checkout)
+    datas = {c: str(Path(base) / f"checkout-{i}") for i, c in enumerate(checkouts)}
     for checkout in checkouts:
         for package in ("engine", "desktop"):
             compileall.compile_dir(checkout / package, quiet=1)
-        env = env_for(checkout, data)
+        env = env_for(checkout, datas[checkout])
         subprocess.run(
             [args.python, "-m", "engine", "models", "prepare"],
             cwd=checkout,
@@ -128,8 +131,8 @@ def main() -> None:
     print(f"load before: {load()}")
     for _ in range(args.runs):
         for checkout in checkouts:  # interleaved: the same load on each
-            times[checkout].append(time_start(args.python, checkout, env_for(checkout, data)))
-        floor.append(python_floor(args.python, env_for(ROOT, data)))
+            times[checkout].append(time_start(args.python, checkout, env_for(checkout, datas[checkout])))
+        floor.append(python_floor(args.python, env_for(ROOT, datas[ROOT])))
     print(f"load after:  {load()}")
     print(f"\n`python {' '.join(COMMAND)}`, {args.runs} fresh processes each, interleaved")
     print(f"{'checkout':<40} {'median s':>9} {'min s':>7} {'max s':>7}")
@@ -143,7 +146,7 @@ def main() -> None:
             out = subprocess.run(
                 [args.python, "-c", STAGES],
                 cwd=checkout,
-                env=env_for(checkout, data),
+                env=env_for(checkout, datas[checkout]),
                 capture_output=True,
                 text=True,
                 check=True,
@@ -156,7 +159,7 @@ def main() -> None:
             res = subprocess.run(
                 [args.python, "-X", "importtime", *COMMAND],
                 cwd=checkout,
-                env=env_for(checkout, data),
+                env=env_for(checkout, datas[checkout]),
                 capture_output=True,
                 text=True,
                 check=True,

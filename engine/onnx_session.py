@@ -12,6 +12,7 @@ import os
 import platform
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_cache: dict[tuple[str, str, int], ort.InferenceSession] = {}
+_cache: dict[tuple[str, str, int, tuple[str, ...]], ort.InferenceSession] = {}
 _lock = threading.Lock()
 
 
@@ -63,6 +64,7 @@ def session(
     threads: int = 1,
     cache: bool = True,
     optimize_cache: bool = True,
+    disabled_optimizers: Sequence[str] = (),
 ) -> ort.InferenceSession:
     """Open (or reuse) an inference session.
 
@@ -73,6 +75,8 @@ def session(
         cache: reuse a session already opened with the same arguments.
         optimize_cache: on the CPU, open the graph ONNX Runtime optimized the last time this file was opened (kept
             in the cache folder, see :func:`engine.paths.cache_dir`), or keep it for next time.
+        disabled_optimizers: ONNX Runtime graph optimizers not to apply (names as ORT's
+            ``disabled_optimizers`` takes them).
 
     Raises:
         ModelNotFoundError: the file is missing.
@@ -80,7 +84,7 @@ def session(
         DeviceError: CUDA was requested and is unavailable.
     """
     providers = providers_for(device)
-    key = (str(path.resolve()), providers[0], threads)
+    key = (str(path.resolve()), providers[0], threads, tuple(disabled_optimizers))
     with _lock:
         if cache and key in _cache:
             return _cache[key]
@@ -90,7 +94,8 @@ def session(
         )
     rt = runtime()
     cpu = providers[0] == "CPUExecutionProvider"
-    optimized = _optimized_path(path, rt) if cpu and optimize_cache else None
+    disabled = sorted(disabled_optimizers)
+    optimized = _optimized_path(path, rt, disabled) if cpu and optimize_cache else None
     sess: ort.InferenceSession | None = None
     if optimized is not None and optimized.is_file():
         try:  # the graph as ORT optimized it last time: no optimization passes to run again
@@ -103,7 +108,7 @@ def session(
             log.debug("optimized graph %s not usable (%s); rebuilding it", optimized, exc)
             optimized.unlink(missing_ok=True)
     if sess is None:
-        sess = _open(rt, path, threads, providers, optimized)
+        sess = _open(rt, path, threads, providers, optimized, disabled)
     log.debug("opened %s with %s, %d threads", path, providers, threads)
     if cache:
         with _lock:
@@ -126,7 +131,12 @@ def _options(rt: ModuleType, threads: int, level: object) -> ort.SessionOptions:
 
 
 def _open(
-    rt: ModuleType, path: Path, threads: int, providers: list[str], optimized: Path | None
+    rt: ModuleType,
+    path: Path,
+    threads: int,
+    providers: list[str],
+    optimized: Path | None,
+    disabled: list[str],
 ) -> ort.InferenceSession:
     """Open ``path`` with every graph optimization; with ``optimized``, also keep the optimized graph there."""
     tmp: Path | None = None
@@ -136,14 +146,17 @@ def _open(
             tmp = optimized.with_name(f".{optimized.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         except OSError as exc:  # a cache folder that cannot be written costs time only
             log.debug("no optimized-graph cache in %s: %s", optimized.parent, exc)
-    # The kept graph is optimized to the extended level only: the "all" level adds layout changes for the CPU it
-    # runs on (none apply to these graphs, which have no convolutions), so the file stays valid on any CPU.
-    level = rt.GraphOptimizationLevel.ORT_ENABLE_EXTENDED if tmp else rt.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # On the CPU, graphs are optimized to the extended level: the "all" level adds only layout changes for the CPU
+    # it runs on (for convolutions, which these graphs do not have), and a kept graph then stays valid on any CPU.
+    cpu = providers[0] == "CPUExecutionProvider"
+    level = rt.GraphOptimizationLevel.ORT_ENABLE_EXTENDED if cpu else rt.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts = _options(rt, threads, level)
     if tmp is not None:
         opts.optimized_model_filepath = str(tmp)
     try:
-        sess: ort.InferenceSession = rt.InferenceSession(str(path), sess_options=opts, providers=providers)
+        sess: ort.InferenceSession = rt.InferenceSession(
+            str(path), sess_options=opts, providers=providers, disabled_optimizers=disabled or None
+        )
     except Exception as exc:  # onnxruntime raises its own exception types for a bad file
         if tmp is not None:
             tmp.unlink(missing_ok=True)
@@ -168,7 +181,7 @@ def _open(
 RACY_SECONDS = 2.0
 
 
-def _optimized_path(path: Path, rt: ModuleType) -> Path | None:
+def _optimized_path(path: Path, rt: ModuleType, disabled: list[str]) -> Path | None:
     """Where the optimized graph of ``path`` is kept: the cache folder, named by the model file's resolved path,
     size and modification time and by the ONNX Runtime version (None for a file too fresh to trust its time)."""
     try:
@@ -180,7 +193,7 @@ def _optimized_path(path: Path, rt: ModuleType) -> Path | None:
         return None
     where = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     what = hashlib.sha256(
-        f"{st.st_size}\0{st.st_mtime_ns}\0{rt.__version__}\0{platform.machine()}".encode()
+        f"{st.st_size}\0{st.st_mtime_ns}\0{rt.__version__}\0{platform.machine()}\0{','.join(disabled)}".encode()
     ).hexdigest()[:16]
     return paths.cache_dir(create=False) / "ort" / f"{where}-{what}.onnx"
 

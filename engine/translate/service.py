@@ -397,6 +397,8 @@ class TranslationService:
         plain = [k for k in order if unique[k] not in plans]
         termed = [k for k in order if unique[k] in plans]
         chunks = [c[k : k + batch_size] for c in (plain, termed) for k in range(0, len(c), batch_size)]
+        if workers > 1:  # longest batches first: the last one to finish is then a short one, not the longest
+            chunks.sort(key=lambda c: -sum(len(encoded[k]) for k in c))
 
         def run(chunk: list[int]) -> tuple[list[int], list[list[int]]]:
             check(cancel, "Translation")
