@@ -59,7 +59,7 @@ def main() -> int:
     if args.glossary:
         report = engine.glossaries.import_file(TICO / "terminologies" / "f_en-pt_XX.csv", "fb", "en", "pt")
         glossary = "fb"
-        print(f"glossary: {report}")
+        print(f"glossary: {report[0].name}, {report[0].entry_count} entries")
     ns = argparse.Namespace(
         glossary=glossary,
         memory=[memory],

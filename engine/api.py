@@ -26,6 +26,7 @@ from engine.protocols import (
     Documents,
     Glossaries,
     History,
+    Practising,
     Recording,
     Speaking,
     Translating,
@@ -45,6 +46,12 @@ if TYPE_CHECKING:
     from engine.glossary.model import StoredEntry as StoredEntry
     from engine.glossary.service import FineTuneResult as FineTuneResult
     from engine.history import HistoryEntry as HistoryEntry
+    from engine.practice.grading import GradedWord as GradedWord
+    from engine.practice.placement import PlacementResult as PlacementResult
+    from engine.practice.progress import PracticeProgress as PracticeProgress
+    from engine.practice.service import Exercise as Exercise
+    from engine.practice.service import ExerciseResult as ExerciseResult
+    from engine.practice.store import VocabEntry as VocabEntry
     from engine.speech.audio import AudioArray as AudioArray
     from engine.speech.drills import Drill as Drill
     from engine.speech.progress import ProgressStats as ProgressStats
@@ -53,6 +60,8 @@ if TYPE_CHECKING:
     from engine.speech.types import Transcript as Transcript
     from engine.speech.types import WordResult as WordResult
     from engine.translate.detect import LanguageGuess as LanguageGuess
+    from engine.translate.policy import TermPolicies, TermPolicy
+    from engine.translate.service import LoadedModel
     from engine.translate.service import ModelInfo as ModelInfo
     from engine.translate.service import Translation as Translation
 
@@ -62,12 +71,14 @@ __all__ = [
     "Engine",
     "Glossaries",
     "History",
+    "Practising",
     "Providers",
     "Recording",
     "Speaking",
     "Translating",
     "correction_service",
     "glossary_service",
+    "practice_service",
     "speech_service",
     "translation_service",
 ]
@@ -76,12 +87,29 @@ _T = TypeVar("_T")
 
 
 # -- the engine's own implementation of each capability (imported on first use) -----------------------------
+class _LazyGlossaryTerms:
+    """The glossary package's term policies, imported on the first translation that uses a glossary (the glossary
+    package and its aligner are a fifth of the command line's start-up otherwise)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._terms: TermPolicies | None = None
+
+    def __call__(self, loaded: LoadedModel, glossary: str) -> TermPolicy:
+        with self._lock:
+            if self._terms is None:
+                from engine.glossary.decoding import GlossaryTerms
+
+                self._terms = GlossaryTerms()
+            terms = self._terms
+        return terms(loaded, glossary)
+
+
 def translation_service(config: EngineConfig) -> Translating:
     """The in-process translation service, with the glossary package's term policies as its term hook."""
-    from engine.glossary.decoding import GlossaryTerms
     from engine.translate.service import TranslationService
 
-    return TranslationService(config, term_policies=GlossaryTerms())
+    return TranslationService(config, term_policies=_LazyGlossaryTerms())
 
 
 def correction_service(config: EngineConfig) -> Correcting:
@@ -96,6 +124,14 @@ def speech_service(config: EngineConfig) -> Speaking:
     from engine.speech.service import SpeechService
 
     return SpeechService(config)
+
+
+def practice_service(translate: Callable[[str, str, str], str] | None = None) -> Practising:
+    """The practice service (:mod:`engine.practice`); ``translate`` gives the translation exercise a second
+    reference."""
+    from engine.practice.service import PracticeService
+
+    return PracticeService(translate=translate)
 
 
 def glossary_service(config: EngineConfig) -> Glossaries:
@@ -268,6 +304,14 @@ class Engine:
     def speech(self) -> Speaking:
         """The speech service: transcription, drill scoring, scheduling (:mod:`engine.speech`)."""
         return self._service("speech", self.providers.speech or speech_service)
+
+    @property
+    def practice(self) -> Practising:
+        """Exercises beyond reading aloud, the placement test and progress (:mod:`engine.practice`)."""
+        return self._service("practice", lambda _config: practice_service(self._translate_one))
+
+    def _translate_one(self, text: str, source: str, target: str) -> str:
+        return self.translate([text], source, target)[0].text
 
     @property
     def glossaries(self) -> Glossaries:

@@ -1,7 +1,8 @@
-"""Synthetic voices to listen to before speaking: hibari-tts for English, espeak-ng for Portuguese.
+"""Synthetic voices to listen to before speaking: hibari-tts for English, Kokoro-82M for Portuguese.
 
-Both are synthetic voices (the UI says so). Only hibari's built-in voice is used: its other voices would be
-downloaded, and the engine never makes a network call.
+All are synthetic voices (the UI says which). Only hibari's built-in voice is used: its other voices would be
+downloaded, and the engine never makes a network call. Portuguese is spoken by Kokoro-82M (:mod:`engine.speech.kokoro`)
+when its packages are installed, else by espeak-ng (the fallback, hard for Whisper and learners to understand).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from engine.errors import DeviceError, InputError
+from engine.speech import kokoro
 from engine.speech.audio import AudioArray
 
 log = logging.getLogger(__name__)
@@ -28,16 +30,27 @@ HIBARI_VOICE = "heart"
 class Synthesizer:
     """Text to speech; the English model loads on first use. Thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, threads: int = 1) -> None:
         self._hibari: Any = None
+        self._kokoro: Any = None
+        self._threads = threads
         self._lock = threading.Lock()
+
+    def voice_name(self, language: str) -> str:
+        """Which voice speaks ``language``: ``"hibari-tts"``, ``"Kokoro-82M"`` or ``"espeak-ng"``."""
+        lang = language.split("-")[0].lower()
+        if lang == "en":
+            return "hibari-tts"
+        if lang == "pt" and kokoro.available():
+            return "Kokoro-82M"
+        return "espeak-ng"
 
     def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[AudioArray, int]:
         """Speak ``text``.
 
         Args:
             text: the sentence.
-            language: ``"en"`` (hibari-tts) or ``"pt"`` (espeak-ng).
+            language: ``"en"`` (hibari-tts) or ``"pt"`` (Kokoro-82M, else espeak-ng).
             speed: 1.0 is normal pace.
 
         Returns:
@@ -52,6 +65,12 @@ class Synthesizer:
         lang = language.split("-")[0].lower()
         if lang == "en":
             return self._hibari_speak(text, speed)
+        if lang == "pt" and kokoro.available():
+            with self._lock:
+                if self._kokoro is None:
+                    self._kokoro = kokoro.KokoroVoice(threads=self._threads)
+                voice = self._kokoro
+            return voice.synthesize(text, speed=speed)  # type: ignore[no-any-return]
         if lang in ESPEAK_VOICES:
             return espeak(text, ESPEAK_VOICES[lang], speed=speed)
         raise InputError(f"No voice for language '{language}'.", detail=language)

@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engine.api import Correcting, Documents, Glossaries, History, Recording, Speaking, Translating
+from engine.api import (
+    Correcting,
+    Documents,
+    Glossaries,
+    History,
+    Practising,
+    Recording,
+    Speaking,
+    Translating,
+)
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
 
@@ -23,6 +32,7 @@ from engine.documents.align import Alignment
 from engine.errors import DeviceError, ModelError
 from engine.glossary.model import StoredEntry
 from engine.glossary.service import GlossaryService
+from engine.practice.service import PracticeService
 from engine.speech.drills import Drill
 from engine.speech.progress import ProgressStats, WordStat
 from engine.speech.types import Attempt, Transcript, WordResult
@@ -124,7 +134,7 @@ class FakeSpeech:
     def drills(self, language: str) -> tuple[Drill, ...]:
         return (self.next_drill(language),)
 
-    def next_drill(self, language: str) -> Drill:
+    def next_drill(self, language: str, *, topic: str | None = None, level: str | None = None) -> Drill:
         self._n += 1
         if language == "pt":
             return Drill(
@@ -139,6 +149,9 @@ class FakeSpeech:
 
     def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[np.ndarray, int]:
         return np.zeros(1600, dtype=np.float32), 16000
+
+    def voice_name(self, language: str) -> str:
+        return "Kokoro-82M" if language == "pt" else "hibari-tts"
 
     def recorder(
         self,
@@ -235,7 +248,10 @@ class UnavailableSpeech:
     def drills(self, language: str) -> tuple[Drill, ...]:
         raise self._missing()
 
-    def next_drill(self, language: str) -> Drill:
+    def next_drill(self, language: str, *, topic: str | None = None, level: str | None = None) -> Drill:
+        raise self._missing()
+
+    def voice_name(self, language: str) -> str:
         raise self._missing()
 
     def record_attempt(
@@ -421,6 +437,8 @@ class FakeEngine:
         self.speech = FakeSpeech(self.microphone) if self.speech_available else UnavailableSpeech()
         self.glossaries = RecordingGlossaries()
         self.translation = FakeTranslation(self)
+        # exercises are grading and SQLite: the real service, with the fake translator as its second reference
+        self.practice = PracticeService(translate=lambda text, _s, _t: fake_translate(text))
         self._lock = threading.Lock()
 
     def translate(
@@ -483,6 +501,7 @@ class FakeEngine:
 
     def close(self) -> None:
         self.glossaries.close()
+        self.practice.close()
         self.closed = True
 
 
@@ -492,5 +511,6 @@ def _conforms(engine: FakeEngine) -> None:
     _correction: tuple[Correcting, Correcting] = (engine.correction, UnavailableCorrection())
     _speech: tuple[Speaking, Speaking] = (FakeSpeech(), UnavailableSpeech())
     _glossaries: Glossaries = engine.glossaries
+    _practice: Practising = engine.practice
     _documents: Documents = engine
     _recorder: Recording = FakeRecorder(lambda _l: None, False)

@@ -52,7 +52,7 @@ class FineTuneConfig:
     batch_size: int = 32
     term_sentences: int = 1500
     held_out: int = 100
-    evaluations: int = 3
+    evaluations: int = 5
     lora_rank: int = 16
     label_smoothing: float = 0.0
     seed: int = 0

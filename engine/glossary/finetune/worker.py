@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import random
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -81,7 +83,12 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     marian = read_marian(source.model)
     arch = Architecture.from_config(marian.config)
     vocab = Vocab(source.source_vocab)
-    work = Path(config.work_dir) if config.work_dir else Path(tempfile.mkdtemp(prefix="palavra-finetune-"))
+    if config.work_dir:
+        work = Path(config.work_dir)
+    else:  # run by hand: scratch inside the data folder, like the app's runs
+        from engine.glossary.finetune.runner import runs_dir
+
+        work = Path(tempfile.mkdtemp(prefix="run-", dir=runs_dir()))
     work.mkdir(parents=True, exist_ok=True)
     additions = [(vocab.encode(e.source)[:-1], vocab.encode(e.target)[:-1]) for e in entries]
     shortlist = (
@@ -185,8 +192,10 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
         if replay_batches:
             batch += random.choice(replay_batches)
         model.train()
+        # warm-up, then a linear decay to a tenth over the time budget: the last steps settle instead of jumping
+        decay = 1.0 - 0.9 * min(1.0, elapsed / budget)
         for group in optimizer.param_groups:
-            group["lr"] = config.learning_rate * min(1.0, (step + 1) / warmup)
+            group["lr"] = config.learning_rate * min(1.0, (step + 1) / warmup) * decay
         loss = _loss(model, batch, EOS_ID, device, config.label_smoothing, shortlist)
         optimizer.zero_grad()
         loss.backward()
@@ -380,10 +389,28 @@ def _install(
     )
 
 
+def watch_parent(parent: int, interval: float = 1.0) -> threading.Thread:
+    """Stop this process (exit code 3) as soon as ``parent`` is no longer its parent: the app that started the run
+    was killed, so nobody would read the events, and the half-trained model must not keep two cores busy."""
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(3)
+            time.sleep(interval)
+
+    thread = threading.Thread(target=watch, name="palavra-finetune-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the child process."""
     args = sys.argv[1:] if argv is None else argv
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    parent = os.environ.get("PALAVRA_FINETUNE_PARENT", "")
+    if parent.isdigit():
+        watch_parent(int(parent))
     try:
         config = FineTuneConfig(**json.loads(Path(args[0]).read_text(encoding="utf-8")))
         result = run(config)
