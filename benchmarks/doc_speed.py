@@ -65,7 +65,9 @@ def bold_second_word(p: str) -> tuple[str, str, str]:
 def write_html(paras: list[str], path: Path) -> None:
     from html import escape
 
-    parts = ["<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>Sentences</title></head><body>\n"]
+    parts = [
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>Sentences</title></head><body>\n"
+    ]
     for k, p in enumerate(paras):
         if k % 50 == 0:
             parts.append(f"<h2>Part {k // 50 + 1}</h2>\n")
@@ -84,7 +86,11 @@ def child(kind: str, pages: int, megabytes: float, folder: Path) -> dict[str, fl
     from engine.api import Engine
     from engine.translate import text as textmod
 
-    paras = html_paragraphs(megabytes) if kind in ("html", "plain-html") else paragraphs(PARAGRAPHS_PER_PAGE * pages)
+    paras = (
+        html_paragraphs(megabytes)
+        if kind in ("html", "plain-html")
+        else paragraphs(PARAGRAPHS_PER_PAGE * pages)
+    )
     eng = Engine()
     eng.translate(["Warm up."], "en", "pt")
     size = 0
@@ -120,7 +126,9 @@ def child(kind: str, pages: int, megabytes: float, folder: Path) -> dict[str, fl
             return [t.text for t in eng.translate(texts, "en", "pt", cancel=cancel)]
 
         align = eng.document_aligner("en", "pt") if doc.marks else None
-        for _ in eng.translate_document(doc, translate, folder / f"long.pt.{kind}", overwrite=True, align=align):
+        for _ in eng.translate_document(
+            doc, translate, folder / f"long.pt.{kind}", overwrite=True, align=align
+        ):
             pass
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -33,7 +33,9 @@ def test_a_bare_word_is_one_sentence_as_typed(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="greedy decoding of the tiny en-pt model doubles a bare 'Hello' (engine/translate)")
+@pytest.mark.xfail(
+    strict=True, reason="greedy decoding of the tiny en-pt model doubles a bare 'Hello' (engine/translate)"
+)
 def test_bare_hello_is_not_doubled(translation_models: Path) -> None:
     from engine.api import Engine
 
