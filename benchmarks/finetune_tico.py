@@ -53,7 +53,7 @@ def main() -> int:
     test = list(zip(eng_lines, por_lines, strict=True))[800:1050]
     tatoeba = general_pairs(TATOEBA, 10_000)[-args.tatoeba :]  # the end of the file; the run checks its start
     general = scratch / "general.tsv"
-    general.write_text("".join(f"{s}\t{t}\n" for s, t in general_pairs(TATOEBA, 150)), encoding="utf-8")
+    general.write_text("".join(f"{s}\t{t}\n" for s, t in general_pairs(TATOEBA, 600)), encoding="utf-8")
     engine = Engine()
     glossary = None
     if args.glossary:

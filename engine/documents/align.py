@@ -128,15 +128,9 @@ class Aligner:
         forced = np.zeros((b, steps), dtype=np.int64)
         for i, seq in enumerate(targets):
             forced[i, : len(seq)] = seq
-        cand = np.unique(forced)  # the output layer only needs some columns: the logits are not used
-        out_w: npt.NDArray[np.generic]
-        if (
-            tr.int8_output
-        ):  # the decoder takes the int8 table's rows as stored (models converted since it does)
-            out_w = np.ascontiguousarray(tr.embeddings.output.q[cand].T)
-        else:
-            out_w = np.ascontiguousarray(tr.embeddings.output.rows(cand).T)
-        out_b = np.zeros((b, cand.shape[0]), dtype=np.float32)
+        # the output layer only needs some columns (the logits are not used), in the decoder's own format (int8
+        # rows as stored for an int8 output layer, dequantized otherwise)
+        _cand, out_w, out_b = tr.output_layer([np.unique(forced)] * b)
         cells = [np.zeros((b, tr.dim), dtype=np.float32) for _ in range(tr.dec_depth)]
         prev = np.zeros(b, dtype=np.int64)
         att_all = np.zeros((b, steps, width), dtype=np.float32)

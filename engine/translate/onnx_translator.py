@@ -76,7 +76,7 @@ class OnnxTranslator:
             return np.arange(self.embeddings.vocab_size, dtype=np.int64)
         return self.shortlist.candidates(source_ids)
 
-    def _output_layer(
+    def output_layer(
         self, per_row: Sequence[IntArray]
     ) -> tuple[IntArray, npt.NDArray[np.generic], FloatArray]:
         """The output layer of a batch: the union of its rows' candidates, the output matrix cut to them (int8 rows
@@ -133,7 +133,7 @@ class OnnxTranslator:
                 np.union1d(c, np.asarray(e, dtype=np.int64))
                 for c, e in zip(per_row, extra_candidates, strict=True)
             ]
-        cand, out_w, out_b = self._output_layer(per_row)
+        cand, out_w, out_b = self.output_layer(per_row)
         limits = np.asarray([math.ceil(self.max_length_factor * len(s)) for s in batch], dtype=np.int64)
         rows = np.arange(b, dtype=np.int64)  # original index of each active row
         cells = [np.zeros((b, self.dim), dtype=np.float32) for _ in range(self.dec_depth)]

@@ -377,9 +377,14 @@ class TranslationService:
                     todo.setdefault(s, []).append(i)
         unique = list(todo)
         prepared = [prepared_of.get(s) or text.protect(s, loaded.is_unknown) for s in unique]
+        # a short phrase without a final stop ("Hello", "Good night") is translated as a sentence: on its own this
+        # small model rambles ("Olá, Olá", "Obrigado por"); the stop it then writes is taken off again
+        closed = {k for k, p in enumerate(prepared) if unique[k] not in plans and text.open_phrase(p.text)}
         encoded = [
-            list(plans[s].ids) if s in plans else loaded.source_vocab.encode(p.text)
-            for s, p in zip(unique, prepared, strict=True)
+            list(plans[s].ids)
+            if s in plans
+            else loaded.source_vocab.encode(p.text + "." if k in closed else p.text)
+            for k, (s, p) in enumerate(zip(unique, prepared, strict=True))
         ]
         order = sorted(range(len(unique)), key=lambda k: (unique[k] in plans, len(encoded[k])))
         batch_size = max(1, self.config.translation_batch_size)
@@ -405,7 +410,10 @@ class TranslationService:
                 if terms is not None and sentence in plans:
                     translation = prepared[k].restore(terms.text(out_ids))
                 else:
-                    translation = prepared[k].restore(loaded.target_vocab.decode(out_ids))
+                    decoded = loaded.target_vocab.decode(out_ids)
+                    if k in closed and decoded.endswith("."):
+                        decoded = decoded[:-1].rstrip()
+                    translation = prepared[k].restore(decoded)
                 for i in todo[sentence]:
                     results[i] = translation
                 done += len(todo[sentence])
