@@ -33,9 +33,6 @@ def test_a_bare_word_is_one_sentence_as_typed(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True, reason="greedy decoding of the tiny en-pt model doubles a bare 'Hello' (engine/translate)"
-)
 def test_bare_hello_document_is_not_doubled(translation_models: Path, tmp_path: Path) -> None:
     from engine.api import Engine
 
