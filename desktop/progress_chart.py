@@ -53,20 +53,30 @@ class ProgressChart(QWidget):
             )
             return
         w, h = self.width(), self.height()
-        left = QRectF(40, 24, w * 0.55 - 50, h - 60)
+        left = QRectF(40, 24, w * 0.55 - 50, h - 76)
         self._timeline(painter, left, p)
         right_x = w * 0.55 + 10
+        right_w = w - right_x - 10
+        third = (h - 60) / 3
         self._bars(
             painter,
-            QRectF(right_x, 24, w - right_x - 10, (h - 60) / 2 - 10),
+            QRectF(right_x, 24, right_w, third - 16),
             self.tr("By exercise"),
             [(kind_label(g.name), g.mean_score, KIND_COLOURS.get(g.name, "#555555")) for g in p.by_kind],
         )
         self._bars(
             painter,
-            QRectF(right_x, 24 + (h - 60) / 2 + 10, w - right_x - 10, (h - 60) / 2 - 10),
+            QRectF(right_x, 24 + third, right_w, third - 16),
             self.tr("By level"),
             [(g.name, g.mean_score, "#607d8b") for g in p.by_level],
+        )
+        painter.setPen(QPen(self.palette().text().color()))
+        painter.drawText(QPointF(right_x, 24 + 2 * third - 6), self.tr("Words to work on"))
+        words = ", ".join(f"{w.word} ({w.misses}/{w.attempts})" for w in p.weakest_words[:8]) or "–"
+        painter.drawText(
+            QRectF(right_x, 24 + 2 * third, right_w, third - 8),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+            words,
         )
         footer = self.tr("Streak: {0} day(s) · active on {1} day(s)").format(p.streak_days, p.days_active)
         if p.by_topic:
@@ -84,6 +94,11 @@ class ProgressChart(QWidget):
         painter.drawText(QPointF(rect.left(), rect.top() - 8), self.tr("Scores over time"))
         times = [datetime.fromisoformat(pt.when).timestamp() for pt in p.points]
         t0, t1 = min(times), max(times)
+        painter.setPen(QPen(self.palette().mid().color()))
+        first, last = p.points[0].when[:10], p.points[-1].when[:10]
+        painter.drawText(QPointF(rect.left(), rect.bottom() + 14), first)
+        if last != first:
+            painter.drawText(QPointF(rect.right() - 70, rect.bottom() + 14), last)
         span = max(1.0, t1 - t0)
         legend_y = rect.top() + 14
         for kind in KIND_COLOURS:
