@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
     from engine.cancel import CancelToken, ProgressCallback
     from engine.correct.model import CheckResult
-    from engine.documents import Document, DocumentProgress, TranslateFn
+    from engine.documents import AlignFn, Document, DocumentProgress, TranslateFn
     from engine.glossary.finetune.config import FineTuneConfig
+    from engine.glossary.finetune.memory import MemoryReport
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
     from engine.glossary.service import FineTuneResult
     from engine.history import HistoryEntry
@@ -349,11 +350,16 @@ class Glossaries(Protocol):
         user_pairs: Path | None = None,
         documents: Sequence[Path] = (),
         install: bool = True,
+        memories: Sequence[Path] = (),
     ) -> FineTuneConfig:
         """The fine-tuning run :meth:`finetune` would start (checked before anything starts)."""
         ...
 
-    def estimate_seconds(self, config: FineTuneConfig) -> float:
+    def check_memories(self, memories: Sequence[Path], source_lang: str, target_lang: str) -> MemoryReport:
+        """Read translation memories as a run would: pairs kept and what was left out."""
+        ...
+
+    def estimate_seconds(self, config: FineTuneConfig, memory_pairs: int = 0) -> float:
         """How long a fine-tuning run takes, roughly."""
         ...
 
@@ -368,8 +374,9 @@ class Glossaries(Protocol):
         install: bool = True,
         on_event: Callable[[dict[str, Any]], None] | None = None,
         cancel: CancelToken | None = None,
+        memories: Sequence[Path] = (),
     ) -> FineTuneResult:
-        """Fine-tune the base model on a glossary in a child process."""
+        """Fine-tune the base model on a glossary (and translation memories) in a child process."""
         ...
 
 
@@ -377,7 +384,7 @@ class Documents(Protocol):
     """Documents read, translated and written with their structure kept (methods of the facade)."""
 
     def load_document(self, path: Path) -> Document:
-        """Read a ``.txt``, ``.srt`` or ``.docx`` document."""
+        """Read a document of a supported kind."""
         ...
 
     def document_output_path(self, path: Path, target: str) -> Path:
@@ -396,8 +403,13 @@ class Documents(Protocol):
         *,
         overwrite: bool = False,
         cancel: CancelToken | None = None,
+        align: AlignFn | None = None,
     ) -> Iterator[DocumentProgress]:
         """Translate a loaded document lazily (progress in sentences), then write it atomically."""
+        ...
+
+    def document_aligner(self, source: str, target: str, *, model: str | None = None) -> AlignFn:
+        """Word-aligns sentences and their translations (inline formatting follows the aligned words)."""
         ...
 
 

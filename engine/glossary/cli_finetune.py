@@ -102,7 +102,7 @@ def estimate_seconds(config: FineTuneConfig, memory_pairs: int = 0) -> float:
     prepare = 10.0 + (templates + 600) / 80.0
     held = min(200, max(20, round(config.memory_held_out * memory_pairs))) if memory_pairs >= 40 else 0
     per_eval = (held + config.held_out + config.general_limit) / 12.0
-    export = 25.0 + (held + config.held_out + config.general_limit) / 40.0
+    export = 25.0 + (held + config.held_out + max(config.general_limit, config.gate_general_limit)) / 40.0
     return prepare + config.minutes * 60.0 + (2 + config.evaluations) * per_eval + export
 
 

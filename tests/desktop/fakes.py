@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +28,7 @@ from engine.config import EngineConfig
 
 # The fake returns the engine's own result types, so it cannot drift from what the real services return.
 from engine.correct.model import CheckResult, Edit
+from engine.documents.align import Alignment
 from engine.errors import DeviceError, ModelError
 from engine.glossary.model import StoredEntry
 from engine.glossary.service import GlossaryService
@@ -38,7 +40,7 @@ from engine.translate.detect import LanguageGuess
 from engine.translate.service import LoadedModel, ModelInfo, Translation
 
 if TYPE_CHECKING:
-    from engine.documents import Document, DocumentProgress, TranslateFn
+    from engine.documents import AlignFn, Document, DocumentProgress, TranslateFn
     from engine.speech.recorder import AudioSource
 
 WORDS = {
@@ -366,6 +368,8 @@ class FakeEngine:
     translate_calls: list[str] = field(default_factory=list)
     prepared: bool = False
     closed: bool = False
+    aligned_with: tuple[str, str, str | None] | None = None  # the last document_aligner() request
+    translate_options: list[tuple[str | None, str | None]] = field(default_factory=list)  # (model, glossary)
 
     # Documents are plain file handling: the fake uses the engine's real readers and writers.
     def load_document(self, path: Path) -> Document:
@@ -392,10 +396,28 @@ class FakeEngine:
         *,
         overwrite: bool = False,
         cancel: CancelToken | None = None,
+        align: AlignFn | None = None,
     ) -> Iterator[DocumentProgress]:
         from engine.documents import translate_document
 
-        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel)
+        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel, align=align)
+
+    def document_aligner(self, source: str, target: str, *, model: str | None = None) -> AlignFn:
+        """Word k of a translation aligned to word k of its source (the fake translates word for word)."""
+        self.aligned_with = (source, target, model)
+
+        def align(pairs: Sequence[tuple[str, str]]) -> list[Alignment]:
+            out: list[Alignment] = []
+            for src, tgt in pairs:
+                words = [m.span() for m in re.finditer(r"\S+", src)] or [(0, 0)]
+                tw = [m.span() for m in re.finditer(r"\S+", tgt)]
+                weights = np.zeros((len(tw), len(words)), dtype=np.float32)
+                for k in range(len(tw)):
+                    weights[k, min(k, len(words) - 1)] = 1.0
+                out.append(Alignment(tuple(words), tuple(tw), weights))
+            return out
+
+        return align
 
     def open_history(self) -> History:
         from engine.history import HistoryStore
@@ -432,6 +454,7 @@ class FakeEngine:
     ) -> list[Translation]:
         with self._lock:
             self.translate_calls.extend(texts)
+            self.translate_options.append((model, glossary))
         end = time.monotonic() + self.delay
         while time.monotonic() < end:
             check(cancel)
