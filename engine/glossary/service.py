@@ -251,7 +251,7 @@ class GlossaryService:
             install=install,
             threads=self.config.effective_threads,
             device=self.config.device,
-            learning_rate=1e-3 if method == "lora" else FineTuneConfig.learning_rate,
+            learning_rate=1e-3 if method == "lora" else (5e-5 if memories else FineTuneConfig.learning_rate),
             memories=self._memory_paths(memories),
         )
 
