@@ -49,8 +49,11 @@ def voice_label(name: str) -> str:
     return QCoreApplication.translate("Practice", "Voice: {0} (synthetic neural voice)").format(name)
 
 
+_EDGE = ".,;:!?¿¡…«»“”\"'"
+
+
 def _quoted(words: Sequence[str]) -> str:
-    return ", ".join(f"“{html.escape(w)}”" for w in words[:3])
+    return ", ".join("“" + html.escape(w.strip(_EDGE)) + "”" for w in words[:3])
 
 
 def attempt_feedback(attempt: Any) -> str:

@@ -53,20 +53,30 @@ class ProgressChart(QWidget):
             )
             return
         w, h = self.width(), self.height()
-        left = QRectF(40, 24, w * 0.55 - 50, h - 60)
+        left = QRectF(40, 58, w * 0.55 - 50, h - 110)
         self._timeline(painter, left, p)
         right_x = w * 0.55 + 10
+        right_w = w - right_x - 10
+        third = (h - 60) / 3
         self._bars(
             painter,
-            QRectF(right_x, 24, w - right_x - 10, (h - 60) / 2 - 10),
+            QRectF(right_x, 34, right_w, third - 16),
             self.tr("By exercise"),
             [(kind_label(g.name), g.mean_score, KIND_COLOURS.get(g.name, "#555555")) for g in p.by_kind],
         )
         self._bars(
             painter,
-            QRectF(right_x, 24 + (h - 60) / 2 + 10, w - right_x - 10, (h - 60) / 2 - 10),
+            QRectF(right_x, 24 + third, right_w, third - 16),
             self.tr("By level"),
             [(g.name, g.mean_score, "#607d8b") for g in p.by_level],
+        )
+        painter.setPen(QPen(self.palette().text().color()))
+        painter.drawText(QPointF(right_x, 24 + 2 * third - 6), self.tr("Words to work on"))
+        words = ", ".join(f"{w.word} ({w.misses}/{w.attempts})" for w in p.weakest_words[:8]) or "–"
+        painter.drawText(
+            QRectF(right_x, 24 + 2 * third, right_w, third - 8),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+            words,
         )
         footer = self.tr("Streak: {0} day(s) · active on {1} day(s)").format(p.streak_days, p.days_active)
         if p.by_topic:
@@ -81,11 +91,20 @@ class ProgressChart(QWidget):
             y = rect.bottom() - rect.height() * value / 100
             painter.drawText(QPointF(8, y + 4), f"{value}")
         painter.setPen(QPen(self.palette().text().color()))
-        painter.drawText(QPointF(rect.left(), rect.top() - 8), self.tr("Scores over time"))
+        title = self.tr("Scores over time")
+        painter.drawText(QPointF(rect.left(), 16), title)
+        legend_x, legend_y = (
+            rect.left(),
+            34.0,
+        )  # the legend: under the title, wrapping within the chart's width
         times = [datetime.fromisoformat(pt.when).timestamp() for pt in p.points]
         t0, t1 = min(times), max(times)
+        painter.setPen(QPen(self.palette().mid().color()))
+        first, last = p.points[0].when[:10], p.points[-1].when[:10]
+        painter.drawText(QPointF(rect.left(), rect.bottom() + 14), first)
+        if last != first:
+            painter.drawText(QPointF(rect.right() - 70, rect.bottom() + 14), last)
         span = max(1.0, t1 - t0)
-        legend_y = rect.top() + 14
         for kind in KIND_COLOURS:
             pts = [
                 QPointF(
@@ -103,15 +122,19 @@ class ProgressChart(QWidget):
                 painter.drawLine(a, b)
             for pt in pts:
                 painter.drawEllipse(pt, 3, 3)
-            painter.drawText(QPointF(rect.left() + 8, legend_y), "■ " + kind_label(kind))
-            legend_y += 15
+            label = "■ " + kind_label(kind)
+            advance = painter.fontMetrics().horizontalAdvance(label) + 12
+            if legend_x + advance > rect.right() and legend_x > rect.left():
+                legend_x, legend_y = rect.left(), legend_y + 15
+            painter.drawText(QPointF(legend_x, legend_y), label)
+            legend_x += advance
 
     def _bars(self, painter: QPainter, rect: QRectF, title: str, rows: list[tuple[str, float, str]]) -> None:
         painter.setPen(QPen(self.palette().text().color()))
         painter.drawText(QPointF(rect.left(), rect.top() - 6), title)
         if not rows:
             return
-        label_w = min(110.0, rect.width() * 0.4)
+        label_w = min(150.0, rect.width() * 0.45)
         bar_h = min(18.0, rect.height() / len(rows) - 4)
         for i, (label, value, colour) in enumerate(rows):
             y = rect.top() + 4 + i * (bar_h + 4)
@@ -119,7 +142,7 @@ class ProgressChart(QWidget):
             painter.drawText(
                 QRectF(rect.left(), y, label_w - 4, bar_h),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                label,
+                painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(label_w - 4)),
             )
             width = (rect.width() - label_w - 36) * max(0.0, min(100.0, value)) / 100
             painter.fillRect(QRectF(rect.left() + label_w, y, width, bar_h), QColor(colour))

@@ -69,6 +69,7 @@ class ExercisesPanel(QWidget):
         card = QFrame(self)
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setMinimumHeight(120)
+        card.setMaximumHeight(240)
         self.prompt = QLabel(card)
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.RichText)
@@ -212,7 +213,8 @@ class ExercisesPanel(QWidget):
             if item.hint
             else self.tr("What does it mean?"),
         }
-        self.hint.setText(hints.get(item.kind, item.hint))
+        # a dictation's translation would give the sentence away: it is shown with the result
+        self.hint.setText("" if item.kind == "dictation" else hints.get(item.kind, item.hint))
         parts = [p for p in (item.level, topic_label(item.topic) if item.topic else "") if p]
         if item.due:
             parts.append(self.tr("review"))
@@ -256,6 +258,8 @@ class ExercisesPanel(QWidget):
         self.score_label.setText(f"{result.score}")
         self.graded.setText(graded_html(result.words))
         self.feedback.setText(result_feedback(result))
+        if self.item is not None and self.item.kind == "dictation":
+            self.hint.setText(self.item.hint)
 
     def listen(self) -> None:
         """Hear the item (dictation sentence, cloze sentence, card word) spoken by the voice."""

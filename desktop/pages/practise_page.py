@@ -295,6 +295,7 @@ class PractisePage(QWidget):
         self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(level)))
 
     def _tab_changed(self, index: int) -> None:
+        self.level_label.setVisible(index == 0)  # the sentence's level and topic belong to the Speak tab
         if index == 1 and self.exercises.item is None and not self.exercises.placement:
             self.exercises.next_item()
         elif index == 2:

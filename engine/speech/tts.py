@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 #: espeak-ng voice per practised language (Brazilian Portuguese, like the drill sentences).
 ESPEAK_VOICES = {"pt": "pt-br", "en": "en-us"}
 HIBARI_VOICE = "heart"
+#: Readings kept for replay (a few sentences: ~0.5 MB each at most).
+_RECENT = 8
 
 
 class Synthesizer:
@@ -34,6 +36,7 @@ class Synthesizer:
         self._hibari: Any = None
         self._kokoro: Any = None
         self._threads = threads
+        self._recent: dict[tuple[str, str, float], tuple[AudioArray, int]] = {}
         self._lock = threading.Lock()
 
     def voice_name(self, language: str) -> str:
@@ -62,6 +65,19 @@ class Synthesizer:
         """
         if not text.strip():
             raise InputError("There is no text to speak.")
+        key = (text, language, speed)
+        with self._lock:
+            cached = self._recent.get(key)
+        if cached is not None:  # "Listen" again, a dictation replayed: the same samples, at once
+            return cached
+        result = self._speak(text, language, speed)
+        with self._lock:
+            self._recent[key] = result
+            while len(self._recent) > _RECENT:
+                self._recent.pop(next(iter(self._recent)))
+        return result
+
+    def _speak(self, text: str, language: str, speed: float) -> tuple[AudioArray, int]:
         lang = language.split("-")[0].lower()
         if lang == "en":
             return self._hibari_speak(text, speed)

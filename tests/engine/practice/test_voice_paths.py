@@ -121,3 +121,19 @@ def test_cli_exercise_json_in_and_out(
         main(["exercise", "check", "vocab", "--lang", "pt", "--item", "x"]) == 1
     )  # no answer: a clear error
     assert "answer" in capsys.readouterr().err
+
+
+@pytest.mark.model
+def test_translation_exercise_with_the_real_translator(translation_models: Path) -> None:
+    from engine.api import Engine
+
+    engine = Engine(EngineConfig(device="cpu"))
+    try:
+        item = engine.practice.next_exercise("translation", "pt", level="A1")
+        ours = engine.translate([item.prompt], "en", "pt")[0].text
+        result = engine.practice.check("translation", item.item_id, "pt", ours)
+        assert result.engine_translation == ours and result.passed and result.chrf_engine == 100
+        wrong = engine.practice.check("translation", item.item_id, "pt", "Gosto muito de bananas maduras.")
+        assert not wrong.passed and wrong.score < 40
+    finally:
+        engine.close()
