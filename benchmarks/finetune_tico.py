@@ -53,13 +53,13 @@ def main() -> int:
     test = list(zip(eng_lines, por_lines, strict=True))[800:1050]
     tatoeba = general_pairs(TATOEBA, 10_000)[-args.tatoeba :]  # the end of the file; the run checks its start
     general = scratch / "general.tsv"
-    general.write_text("".join(f"{s}\t{t}\n" for s, t in general_pairs(TATOEBA, 150)), encoding="utf-8")
+    general.write_text("".join(f"{s}\t{t}\n" for s, t in general_pairs(TATOEBA, 600)), encoding="utf-8")
     engine = Engine()
     glossary = None
     if args.glossary:
         report = engine.glossaries.import_file(TICO / "terminologies" / "f_en-pt_XX.csv", "fb", "en", "pt")
         glossary = "fb"
-        print(f"glossary: {report}")
+        print(f"glossary: {report[0].name}, {report[0].entry_count} entries")
     ns = argparse.Namespace(
         glossary=glossary,
         memory=[memory],

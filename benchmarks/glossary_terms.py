@@ -6,7 +6,7 @@ a source given two targets keeps both), translates the TICO dev half with the ac
 with each glossary, and prints a table:
 
 * term adherence over ``term_hits.tsv`` (the glossary's Portuguese term occurs in the translation): every row;
-  ``yes`` rows; "applicable" rows, leaving out the rows where the glossary does not ask for that target (the
+  ``yes`` rows; "applicable" rows (and the same with the term's inflected forms counted as used), leaving out the rows where the glossary does not ask for that target (the
   pronoun "who" counted as WHO, "SARS" inside "SARS-CoV-2", a term inside a longer glossary term, and the other
   target of an entry with two);
 * chrF++ on the TICO dev half and on the first N Tatoeba pairs, base and with the glossary;
@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 SHARED = Path(os.environ.get("PALAVRA_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 TICO = SHARED / "tico19-eng-por"
@@ -88,13 +89,14 @@ def main() -> int:
         f"Tatoeba pairs: {len(tat_en)}"
     )
     header = (
-        f"{'glossary':<18}{'hits':>6}{'all %':>8}{'yes %':>8}{'applicable %':>14}"
+        f"{'glossary':<18}{'hits':>6}{'all %':>8}{'yes %':>8}{'applicable %':>14}{'+ inflected %':>15}"
         f"{'TICO chrF++':>13}{'Tatoeba chrF++':>16}{'sent/s':>8}"
     )
     print(header)
     print("-" * len(header))
     rows_out = []
     causes_table: dict[str, Counter[str]] = {}
+    splits: dict[str, list[tuple[str, int, float, float]]] = {}
     for key, file in GLOSSARIES.items():
         name = f"tico-{key}"
         service = engine.glossaries
@@ -116,19 +118,29 @@ def main() -> int:
             ]
             yes = [o for o, h in zip(ok, mine, strict=True) if h["pt_term_in_reference"] == "yes"]
             applicable = [o for o, c in zip(ok, causes, strict=True) if c in APPLICABLE]
+            # the term in the form the sentence needs ("infeção respiratória", "se espalhou") counts as used
+            inflected = [o or c == "inflected" for o, c in zip(ok, causes, strict=True) if c in APPLICABLE]
             score_tico = chrf.corpus_score(outs, [pt]).score
             score_tat = chrf.corpus_score(base_tat if label == "base" else tat, [tat_pt]).score
             print(
                 f"{key + ' ' + label:<18}{len(ok):>6}{_pct(ok):>8}{_pct(yes):>8}{_pct(applicable):>14}"
+                f"{_pct(inflected):>15}"
                 f"{score_tico:>13.2f}{score_tat:>16.2f}"
                 f"{(base_speed if label == 'base' else speed):>8.1f}"
             )
             if label == "glossary":
+                splits[key] = _split(mine, en, pt, base_tico, out, args.start, chrf)
                 causes_table[key] = Counter(c for c in causes if c)
                 rows_out += [
                     (h, o, c, outs[int(h["line"]) - args.start])
                     for h, o, c in zip(mine, ok, causes, strict=True)
                 ]
+    print("\nTICO chrF++ by what the reference does with the glossary's terms (base -> term-aware):")
+    for key, groups in splits.items():
+        for label, n, before, after in groups:
+            print(
+                f"  {key:<9} {label:<44} {n:>5} lines  {before:6.2f} -> {after:6.2f} ({after - before:+.2f})"
+            )
     print("\nWhy the term-aware translations miss a row (number of term_hits rows):")
     for key, counts in causes_table.items():
         print(f"  {key}: " + "; ".join(f"{CAUSES[c]}: {n}" for c, n in counts.most_common()))
@@ -161,6 +173,42 @@ def main() -> int:
                     ]
                 )
     return 0
+
+
+def _split(
+    hits: list[dict[str, str]],
+    en: list[str],
+    pt: list[str],
+    base: list[str],
+    out: list[str],
+    start: int,
+    chrf: Any,
+) -> list[tuple[str, int, float, float]]:
+    """chrF++ of the base and term-aware translations on three groups of lines: no term hit; every hit's term in
+    the reference; at least one hit whose term the reference does not use (there, adherence costs chrF++)."""
+    verdict: dict[int, list[bool]] = {}
+    for h in hits:
+        verdict.setdefault(int(h["line"]) - start, []).append(h["pt_term_in_reference"] == "yes")
+    groups: dict[str, list[int]] = {
+        "no term of the glossary": [],
+        "every term in the reference": [],
+        "a term the reference does not use": [],
+    }
+    for i in range(len(en)):
+        if i not in verdict:
+            groups["no term of the glossary"].append(i)
+        elif all(verdict[i]):
+            groups["every term in the reference"].append(i)
+        else:
+            groups["a term the reference does not use"].append(i)
+    rows = []
+    for label, idx in groups.items():
+        if idx:
+            refs = [[pt[i] for i in idx]]
+            before = chrf.corpus_score([base[i] for i in idx], refs).score
+            after = chrf.corpus_score([out[i] for i in idx], refs).score
+            rows.append((label, len(idx), before, after))
+    return rows
 
 
 #: Why a row of term_hits.tsv is not met, in the order they are checked.

@@ -176,10 +176,12 @@ def build_real(service: SpeechService) -> list[Item]:
 
 def build_synthetic(service: SpeechService, language: str, count: int, group0: int) -> list[Item]:
     """Items read by the synthetic voice of ``language``, from drill sentences spread over all levels."""
+    if count <= 0:
+        return []
     drills = load_drills(language)
     step = max(1, len(drills) // count)
     items: list[Item] = []
-    source = "hibari-tts en" if language == "en" else "espeak-ng pt-br"
+    source = f"{service.voice_name(language)} {language}"
     for j, drill in enumerate(drills[::step][:count]):
         group = group0 + j
         words = split_words(drill.text)
@@ -407,7 +409,9 @@ def main() -> None:
     """Build the set, score it, print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--en", type=int, default=40, help="English drill sentences (hibari-tts)")
-    parser.add_argument("--pt", type=int, default=24, help="Portuguese drill sentences (espeak-ng)")
+    parser.add_argument(
+        "--pt", type=int, default=24, help="Portuguese drill sentences (the shipped pt voice)"
+    )
     parser.add_argument("--threads", type=int, default=2, help="Whisper CPU threads")
     parser.add_argument("--runs", type=int, default=3, help="repetitions per latency measurement")
     parser.add_argument("--no-latency", action="store_true", help="skip the pipeline latency table")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -219,7 +220,9 @@ class ReviewPage(QWizardPage):
 
 
 class OptionsPage(QWizardPage):
-    """Training budget and method; says how long the run will take."""
+    """Training budget, method and the translation memories to learn from; says how long the run will take."""
+
+    MEMORY_FILTER = "Translation memories (*.tmx *.xlf *.xliff *.sdlxliff *.tsv *.csv *.txt)"
 
     def __init__(self, wizard: FineTuneWizard) -> None:
         super().__init__(wizard)
@@ -233,37 +236,129 @@ class OptionsPage(QWizardPage):
         self.method = QComboBox(self)
         self.method.addItem(self.tr("Full fine-tuning (recommended for this small model)"), "full")
         self.method.addItem(self.tr("LoRA adapters"), "lora")
+        self.memories: list[Path] = []
+        self.memory_pairs = 0
+        self.memory_list = QListWidget(self)
+        self.memory_list.setMaximumHeight(72)
+        self.add_memory = QPushButton(self.tr("Add translation memory…"), self)
+        self.remove_memory = QPushButton(self.tr("Remove"), self)
+        self.memory_report = QLabel(
+            self.tr(
+                "Optional: your own translated sentences (TMX, XLIFF, TSV or CSV, as CAT tools export them). "
+                "A tenth of them is kept aside to prove that the new model translates them better."
+            ),
+            self,
+        )
+        self.memory_report.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_memory)
+        buttons.addWidget(self.remove_memory)
+        buttons.addStretch(1)
+        memory_box = QVBoxLayout()
+        memory_box.addWidget(self.memory_list)
+        memory_box.addLayout(buttons)
+        memory_box.addWidget(self.memory_report)
         self.estimate = QLabel(self)
         self.estimate.setWordWrap(True)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
         form.addRow(self.tr("Training time"), self.minutes)
         form.addRow(self.tr("Method"), self.method)
-        form.addRow(self.estimate)
+        form.addRow(self.tr("Translation memories"), memory_box)
+        outer.addLayout(form)
+        outer.addSpacing(12)
+        outer.addWidget(self.estimate)
+        outer.addStretch(1)
         self.minutes.valueChanged.connect(self._update)
         self.method.currentIndexChanged.connect(self._update)
+        self.add_memory.clicked.connect(self._browse_memory)
+        self.remove_memory.clicked.connect(self._remove_memory)
 
     def initializePage(self) -> None:
         self.setSubTitle(self.tr("Adapting the model to '{name}'.").format(name=self.w.glossary_name))
         self._update()
 
+    def _browse_memory(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose translation memories"), str(Path.home()), self.tr(self.MEMORY_FILTER)
+        )
+        self.set_memories([*self.memories, *(Path(p) for p in paths)])
+
+    def _remove_memory(self) -> None:
+        row = self.memory_list.currentRow()
+        if 0 <= row < len(self.memories):
+            self.set_memories(self.memories[:row] + self.memories[row + 1 :])
+
+    def set_memories(self, paths: list[Path]) -> None:
+        """Use these memory files (checked at once; a file that cannot be used is named and left out)."""
+        unique: list[Path] = []
+        for path in paths:
+            if path not in unique:
+                unique.append(path)
+        self.memory_list.clear()
+        self.memories, self.memory_pairs = [], 0
+        if not unique:
+            self._update()
+            return
+        source, target = self.w.direction
+        try:
+            report = self.w.engine.glossaries.check_memories(unique, source, target)
+        except PalavraError as exc:
+            self.memory_report.setText(exc.user_message)
+            self._update()
+            return
+        self.memories = unique
+        self.memory_pairs = len(report.pairs)
+        for path in unique:
+            self.memory_list.addItem(path.name)
+        lines = [
+            self.tr("{kept} sentence pairs will be used, of {read} read.").format(
+                kept=len(report.pairs), read=report.read
+            )
+        ]
+        for count, text in (
+            (report.empty, self.tr("{n} left out: one side is empty")),
+            (report.duplicates, self.tr("{n} left out: the same source sentence again")),
+            (report.misaligned, self.tr("{n} left out: one side much longer than the other")),
+            (report.wrong_direction, self.tr("{n} left out: written in the other direction")),
+            (report.markup, self.tr("{n} with formatting codes, which were removed")),
+        ):
+            if count:
+                lines.append(text.format(n=count))
+        if len(report.pairs) < 40:
+            lines.append(self.tr("Fewer than 40 pairs: too few to prove a gain, so the glossary decides."))
+        self.memory_report.setText("\n".join(lines))
+        self._update()
+
     def config(self) -> Any:
         """The run's options."""
         return self.w.engine.glossaries.finetune_config(
-            self.w.glossary_name, minutes=self.minutes.value(), method=self.method.currentData()
+            self.w.glossary_name,
+            minutes=self.minutes.value(),
+            method=self.method.currentData(),
+            memories=self.memories,
         )
 
     def _update(self) -> None:
         try:
             config = self.config()
-            seconds = self.w.engine.glossaries.estimate_seconds(config)
+            seconds = self.w.engine.glossaries.estimate_seconds(config, self.memory_pairs)
         except PalavraError as exc:
             self.estimate.setText(exc.user_message)
             return
         self.estimate.setText(
             self.tr(
                 "This will take about {minutes:.0f} minutes on this computer. The new model is installed as "
-                "'{name}' next to the current one, which stays unchanged."
+                "'{name}' next to the current one, which stays unchanged, and only if it proves better."
             ).format(minutes=max(1.0, seconds / 60), name=config.model_name)
+            + (
+                " "
+                + self.tr("It learns from the glossary and {pairs} of your sentence pairs.").format(
+                    pairs=self.memory_pairs
+                )
+                if self.memory_pairs
+                else ""
+            )
         )
 
 
@@ -305,14 +400,17 @@ class TrainPage(QWizardPage):
         self.token = CancelToken()
         name, minutes, method = self.w.glossary_name, page.minutes.value(), page.method.currentData()
         thread = threading.Thread(
-            target=self._work, args=(name, minutes, method, self.token), name="palavra-finetune", daemon=True
+            target=self._work,
+            args=(name, minutes, method, list(page.memories), self.token),
+            name="palavra-finetune",
+            daemon=True,
         )
         thread.start()
 
-    def _work(self, name: str, minutes: float, method: str, token: CancelToken) -> None:
+    def _work(self, name: str, minutes: float, method: str, memories: list[Path], token: CancelToken) -> None:
         try:
             result = self.w.engine.glossaries.finetune(
-                name, minutes=minutes, method=method, on_event=self._post, cancel=token
+                name, minutes=minutes, method=method, memories=memories, on_event=self._post, cancel=token
             )
         except Cancelled:
             self._post({"event": "cancelled"})
@@ -355,7 +453,7 @@ class TrainPage(QWizardPage):
             seconds = 0.0 if event.get("phase") == "before" else self.train_seconds
             if event.get("phase") == "installed":
                 return  # the exported int8 model's figures: shown in the results table
-            self.chart.add(seconds, float(event.get("term_accuracy") or 0), float(event.get("chrf") or 0))
+            self.chart.add(seconds, event.get("term_accuracy"), event.get("domain_chrf"), event.get("chrf"))
         elif kind in ("result", "failed", "cancelled"):
             self.done = True
             self.cancel_button.setEnabled(False)
@@ -387,14 +485,34 @@ class ResultsPage(QWizardPage):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(self.tr("Results"))
-        self.table = QTableWidget(2, 2, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Before"), self.tr("After")])
+        self.table = QTableWidget(3, 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Current model"), self.tr("New model (as installed)")])
         self.table.setVerticalHeaderLabels(
-            [self.tr("Term accuracy (held-out sentences)"), self.tr("chrF++ (general)")]
+            [
+                self.tr("Term accuracy (held-out sentences)"),
+                self.tr("chrF++ on your held-out sentences"),
+                self.tr("chrF++ on general sentences"),
+            ]
         )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + 3 * self.table.verticalHeader().defaultSectionSize()
+            + 4
+        )
+        self.note = QLabel(
+            self.tr(
+                "Measured on sentences the training never saw, with the compact (int8) model exactly as the app "
+                "will run it."
+            ),
+            self,
+        )
+        self.note.setWordWrap(True)
         self.examples = QTableWidget(0, 3, self)
         self.examples.setHorizontalHeaderLabels([self.tr("Sentence"), self.tr("Before"), self.tr("After")])
-        self.examples.horizontalHeader().setStretchLastSection(True)
+        self.examples.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.examples.setWordWrap(True)
         self.activate = QRadioButton(self.tr("Use the new model from now on"), self)
         self.keep = QRadioButton(
             self.tr("Keep the current model (the new one stays installed; switch any time)"), self
@@ -402,6 +520,7 @@ class ResultsPage(QWizardPage):
         self.keep.setChecked(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.note)
         layout.addWidget(self.examples, 1)
         layout.addWidget(self.activate)
         layout.addWidget(self.keep)
@@ -412,11 +531,13 @@ class ResultsPage(QWizardPage):
             return
         rows = (
             (result.before.get("term_accuracy"), result.after.get("term_accuracy"), "%"),
+            (result.before.get("domain_chrf"), result.after.get("domain_chrf"), ""),
             (result.before.get("chrf"), result.after.get("chrf"), ""),
         )
         for r, (before, after, unit) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem("" if before is None else f"{before:.1f}{unit}"))
-            self.table.setItem(r, 1, QTableWidgetItem("" if after is None else f"{after:.1f}{unit}"))
+            none = self.tr("not measured")
+            self.table.setItem(r, 0, QTableWidgetItem(none if before is None else f"{before:.1f}{unit}"))
+            self.table.setItem(r, 1, QTableWidgetItem(none if after is None else f"{after:.1f}{unit}"))
         if not result.installed:
             self.setSubTitle(
                 self.tr(
@@ -429,6 +550,7 @@ class ResultsPage(QWizardPage):
         for r, ((src, before), (_, after)) in enumerate(pairs):
             for c, text in enumerate((src, before, after)):
                 self.examples.setItem(r, c, QTableWidgetItem(text))
+        self.examples.resizeRowsToContents()
         self.activate.setEnabled(bool(result.installed))
 
     def validatePage(self) -> bool:

@@ -321,9 +321,9 @@ class IsolatedSpeech:
         """Every drill sentence of ``language``."""
         return self.local.drills(language)
 
-    def next_drill(self, language: str) -> Drill:
+    def next_drill(self, language: str, *, topic: str | None = None, level: str | None = None) -> Drill:
         """The drill to practise next."""
-        return self.local.next_drill(language)
+        return self.local.next_drill(language, topic=topic, level=level)
 
     def record_attempt(
         self, drill: Drill, attempt: Attempt, *, audio: np.ndarray | None = None, sample_rate: int = 16000
@@ -338,6 +338,10 @@ class IsolatedSpeech:
     def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[AudioArray, int]:
         """A synthetic voice reading ``text``."""
         return self.local.synthesize(text, language, speed=speed)
+
+    def voice_name(self, language: str) -> str:
+        """Which synthetic voice speaks ``language``."""
+        return self.local.voice_name(language)
 
     def recorder(
         self,

@@ -146,6 +146,15 @@ class Settings:
         self._s.setValue("translate/glossary", value)
 
     @property
+    def document_model(self) -> str:
+        """Model chosen on the Documents page; empty: the pair's active model."""
+        return self._str("documents/model", "")
+
+    @document_model.setter
+    def document_model(self, value: str) -> None:
+        self._s.setValue("documents/model", value)
+
+    @property
     def last_folder(self) -> str:
         """Folder of the last opened document."""
         return self._str("documents/last_folder", str(Path.home()))

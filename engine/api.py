@@ -26,6 +26,7 @@ from engine.protocols import (
     Documents,
     Glossaries,
     History,
+    Practising,
     Recording,
     Speaking,
     Translating,
@@ -34,6 +35,7 @@ from engine.protocols import (
 if TYPE_CHECKING:
     from engine.correct.model import CheckResult as CheckResult
     from engine.correct.model import Edit as Edit
+    from engine.documents import AlignFn as AlignFn
     from engine.documents import Document as Document
     from engine.documents import DocumentProgress as DocumentProgress
     from engine.documents import TranslateFn as TranslateFn
@@ -44,6 +46,12 @@ if TYPE_CHECKING:
     from engine.glossary.model import StoredEntry as StoredEntry
     from engine.glossary.service import FineTuneResult as FineTuneResult
     from engine.history import HistoryEntry as HistoryEntry
+    from engine.practice.grading import GradedWord as GradedWord
+    from engine.practice.placement import PlacementResult as PlacementResult
+    from engine.practice.progress import PracticeProgress as PracticeProgress
+    from engine.practice.service import Exercise as Exercise
+    from engine.practice.service import ExerciseResult as ExerciseResult
+    from engine.practice.store import VocabEntry as VocabEntry
     from engine.speech.audio import AudioArray as AudioArray
     from engine.speech.drills import Drill as Drill
     from engine.speech.progress import ProgressStats as ProgressStats
@@ -52,6 +60,8 @@ if TYPE_CHECKING:
     from engine.speech.types import Transcript as Transcript
     from engine.speech.types import WordResult as WordResult
     from engine.translate.detect import LanguageGuess as LanguageGuess
+    from engine.translate.policy import TermPolicies, TermPolicy
+    from engine.translate.service import LoadedModel
     from engine.translate.service import ModelInfo as ModelInfo
     from engine.translate.service import Translation as Translation
 
@@ -61,12 +71,14 @@ __all__ = [
     "Engine",
     "Glossaries",
     "History",
+    "Practising",
     "Providers",
     "Recording",
     "Speaking",
     "Translating",
     "correction_service",
     "glossary_service",
+    "practice_service",
     "speech_service",
     "translation_service",
 ]
@@ -75,12 +87,29 @@ _T = TypeVar("_T")
 
 
 # -- the engine's own implementation of each capability (imported on first use) -----------------------------
+class _LazyGlossaryTerms:
+    """The glossary package's term policies, imported on the first translation that uses a glossary (the glossary
+    package and its aligner are a fifth of the command line's start-up otherwise)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._terms: TermPolicies | None = None
+
+    def __call__(self, loaded: LoadedModel, glossary: str) -> TermPolicy:
+        with self._lock:
+            if self._terms is None:
+                from engine.glossary.decoding import GlossaryTerms
+
+                self._terms = GlossaryTerms()
+            terms = self._terms
+        return terms(loaded, glossary)
+
+
 def translation_service(config: EngineConfig) -> Translating:
     """The in-process translation service, with the glossary package's term policies as its term hook."""
-    from engine.glossary.decoding import GlossaryTerms
     from engine.translate.service import TranslationService
 
-    return TranslationService(config, term_policies=GlossaryTerms())
+    return TranslationService(config, term_policies=_LazyGlossaryTerms())
 
 
 def correction_service(config: EngineConfig) -> Correcting:
@@ -95,6 +124,14 @@ def speech_service(config: EngineConfig) -> Speaking:
     from engine.speech.service import SpeechService
 
     return SpeechService(config)
+
+
+def practice_service(translate: Callable[[str, str, str], str] | None = None) -> Practising:
+    """The practice service (:mod:`engine.practice`); ``translate`` gives the translation exercise a second
+    reference."""
+    from engine.practice.service import PracticeService
+
+    return PracticeService(translate=translate)
 
 
 def glossary_service(config: EngineConfig) -> Glossaries:
@@ -200,7 +237,7 @@ class Engine:
 
     # -- documents, history, data folder -------------------------------------------------------------------------
     def load_document(self, path: Path) -> Document:
-        """Read a ``.txt``, ``.srt`` or ``.docx`` document (errors name the file and say what is wrong)."""
+        """Read a document of a supported kind (errors name the file and say what is wrong)."""
         from engine.documents import load_document
 
         return load_document(path)
@@ -225,11 +262,19 @@ class Engine:
         *,
         overwrite: bool = False,
         cancel: CancelToken | None = None,
+        align: AlignFn | None = None,
     ) -> Iterator[DocumentProgress]:
-        """Translate a loaded document with ``translate`` and write it to ``out`` atomically, structure kept."""
+        """Translate a loaded document with ``translate`` and write it to ``out`` atomically, structure kept
+        (inline formatting lands on the words ``align`` aligns it to; see :meth:`document_aligner`)."""
         from engine.documents import translate_document
 
-        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel)
+        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel, align=align)
+
+    def document_aligner(self, source: str, target: str, *, model: str | None = None) -> AlignFn:
+        """Word-aligns sentences and their translations with the model that translates them (loaded now)."""
+        from engine.documents import Aligner
+
+        return Aligner(self.translation.model(source, target, model))
 
     def open_history(self) -> History:
         """The translation history store (SQLite in the data folder); one per thread that uses it."""
@@ -259,6 +304,14 @@ class Engine:
     def speech(self) -> Speaking:
         """The speech service: transcription, drill scoring, scheduling (:mod:`engine.speech`)."""
         return self._service("speech", self.providers.speech or speech_service)
+
+    @property
+    def practice(self) -> Practising:
+        """Exercises beyond reading aloud, the placement test and progress (:mod:`engine.practice`)."""
+        return self._service("practice", lambda _config: practice_service(self._translate_one))
+
+    def _translate_one(self, text: str, source: str, target: str) -> str:
+        return self.translate([text], source, target)[0].text
 
     @property
     def glossaries(self) -> Glossaries:

@@ -34,6 +34,27 @@ def _make_private(path: Path) -> None:
         pass  # a read-only or foreign folder: the write that follows reports it with a message
 
 
+ENV_CACHE_DIR = "PALAVRA_CACHE_DIR"
+
+
+def cache_dir(create: bool = True) -> Path:
+    """Folder for files Palavra can rebuild at any time (optimized model graphs, checksum records).
+
+    ``PALAVRA_CACHE_DIR`` if set; else ``cache`` inside ``PALAVRA_DATA_DIR`` when that is set (a data folder chosen
+    by hand keeps its own cache); else the platform's cache folder.
+    """
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        path = Path(override).expanduser()
+    elif os.environ.get(ENV_DATA_DIR):
+        path = data_dir(create=False) / "cache"
+    else:
+        path = Path(platformdirs.user_cache_dir(APP_NAME, False))
+    if create:
+        _make_private(path)
+    return path
+
+
 def models_dir(create: bool = True) -> Path:
     """Folder holding converted and imported models."""
     path = data_dir(create) / "models"

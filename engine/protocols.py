@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -21,11 +22,16 @@ if TYPE_CHECKING:
 
     from engine.cancel import CancelToken, ProgressCallback
     from engine.correct.model import CheckResult
-    from engine.documents import Document, DocumentProgress, TranslateFn
+    from engine.documents import AlignFn, Document, DocumentProgress, TranslateFn
     from engine.glossary.finetune.config import FineTuneConfig
+    from engine.glossary.finetune.memory import MemoryReport
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
     from engine.glossary.service import FineTuneResult
     from engine.history import HistoryEntry
+    from engine.practice.placement import PlacementResult
+    from engine.practice.progress import PracticeProgress
+    from engine.practice.service import Exercise, ExerciseResult
+    from engine.practice.store import VocabEntry
     from engine.speech.audio import AudioArray
     from engine.speech.drills import Drill
     from engine.speech.progress import ProgressStats
@@ -39,6 +45,7 @@ __all__ = [
     "Documents",
     "Glossaries",
     "History",
+    "Practising",
     "Recording",
     "Speaking",
     "Translating",
@@ -166,8 +173,8 @@ class Speaking(Protocol):
         """Every drill sentence of ``language``."""
         ...
 
-    def next_drill(self, language: str) -> Drill:
-        """The drill to practise next."""
+    def next_drill(self, language: str, *, topic: str | None = None, level: str | None = None) -> Drill:
+        """The drill to practise next (each call moves on), optionally of one topic and level."""
         ...
 
     def record_attempt(
@@ -184,6 +191,10 @@ class Speaking(Protocol):
         """A synthetic voice reading ``text``: (samples, sample rate)."""
         ...
 
+    def voice_name(self, language: str) -> str:
+        """Which synthetic voice speaks ``language`` (shown in the UI)."""
+        ...
+
     def recorder(
         self,
         *,
@@ -193,6 +204,57 @@ class Speaking(Protocol):
         source: AudioSource | None = None,
     ) -> Recording:
         """A recorder for one utterance from the microphone (or ``source``)."""
+        ...
+
+
+class Practising(Protocol):
+    """Dictation, translation, cloze, vocabulary cards, placement test and progress (``Engine().practice``)."""
+
+    def next_exercise(
+        self,
+        kind: str,
+        language: str,
+        *,
+        topic: str | None = None,
+        level: str | None = None,
+        now: datetime | None = None,
+    ) -> Exercise:
+        """The next item of ``kind`` (due first, then new; each call moves on)."""
+        ...
+
+    def check(
+        self,
+        kind: str,
+        item_id: str,
+        language: str,
+        answer: str,
+        *,
+        rating: int | None = None,
+        now: datetime | None = None,
+    ) -> ExerciseResult:
+        """Grade, store and reschedule an answer."""
+        ...
+
+    def add_word(self, word: str, translation: str, language: str, *, example: str = "") -> bool:
+        """Put a word on the learner's vocabulary list."""
+        ...
+
+    def vocabulary(self, language: str) -> tuple[VocabEntry, ...]:
+        """The vocabulary list."""
+        ...
+
+    def placement_test(self, language: str) -> tuple[Exercise, ...]:
+        """The placement test's questions."""
+        ...
+
+    def grade_placement(
+        self, language: str, answers: dict[str, str], *, now: datetime | None = None
+    ) -> PlacementResult:
+        """Grade and store a placement test."""
+        ...
+
+    def progress(self, language: str, *, now: datetime | None = None) -> PracticeProgress:
+        """Progress figures for the charts."""
         ...
 
 
@@ -288,11 +350,16 @@ class Glossaries(Protocol):
         user_pairs: Path | None = None,
         documents: Sequence[Path] = (),
         install: bool = True,
+        memories: Sequence[Path] = (),
     ) -> FineTuneConfig:
         """The fine-tuning run :meth:`finetune` would start (checked before anything starts)."""
         ...
 
-    def estimate_seconds(self, config: FineTuneConfig) -> float:
+    def check_memories(self, memories: Sequence[Path], source_lang: str, target_lang: str) -> MemoryReport:
+        """Read translation memories as a run would: pairs kept and what was left out."""
+        ...
+
+    def estimate_seconds(self, config: FineTuneConfig, memory_pairs: int = 0) -> float:
         """How long a fine-tuning run takes, roughly."""
         ...
 
@@ -307,8 +374,9 @@ class Glossaries(Protocol):
         install: bool = True,
         on_event: Callable[[dict[str, Any]], None] | None = None,
         cancel: CancelToken | None = None,
+        memories: Sequence[Path] = (),
     ) -> FineTuneResult:
-        """Fine-tune the base model on a glossary in a child process."""
+        """Fine-tune the base model on a glossary (and translation memories) in a child process."""
         ...
 
 
@@ -316,7 +384,7 @@ class Documents(Protocol):
     """Documents read, translated and written with their structure kept (methods of the facade)."""
 
     def load_document(self, path: Path) -> Document:
-        """Read a ``.txt``, ``.srt`` or ``.docx`` document."""
+        """Read a document of a supported kind."""
         ...
 
     def document_output_path(self, path: Path, target: str) -> Path:
@@ -335,8 +403,13 @@ class Documents(Protocol):
         *,
         overwrite: bool = False,
         cancel: CancelToken | None = None,
+        align: AlignFn | None = None,
     ) -> Iterator[DocumentProgress]:
         """Translate a loaded document lazily (progress in sentences), then write it atomically."""
+        ...
+
+    def document_aligner(self, source: str, target: str, *, model: str | None = None) -> AlignFn:
+        """Word-aligns sentences and their translations (inline formatting follows the aligned words)."""
         ...
 
 

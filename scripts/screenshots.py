@@ -53,6 +53,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lang", choices=("en", "pt"), default="en", help="interface language")
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    parser.add_argument("--only", choices=("practise",), help="only the Practise page's screenshots")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="palavra-shots-"))
     os.environ["PALAVRA_DATA_DIR"] = str(work / "data")
@@ -90,76 +91,77 @@ def main() -> int:
         window.grab().save(str(path))
         print("wrote", path)
 
-    # Translate: a few earlier translations in the history, then the current one
-    page = window.translate_page
-    page._history_timer.setInterval(50)
-    for text in (
-        "Where can I buy a SIM card?",
-        "Quanto custa um bilhete para o Porto?",
-        "Two coffees, please.",
-    ):
-        page.source_edit.setPlainText(text)
-        count = page.history_list.count()
-        wait_until(app, lambda count=count: page.history_list.count() > count)
-    page.source_edit.setPlainText(
-        "Where is the nearest pharmacy?\nI need something for a headache, and my hotel is far away."
-    )
-    wait_until(app, lambda: "farmácia" in page.target_edit.toPlainText() and not page.busy.busy)
-    page._history_timer.stop()
-    shot("translate")
+    if not args.only:
+        # Translate: a few earlier translations in the history, then the current one
+        page = window.translate_page
+        page._history_timer.setInterval(50)
+        for text in (
+            "Where can I buy a SIM card?",
+            "Quanto custa um bilhete para o Porto?",
+            "Two coffees, please.",
+        ):
+            page.source_edit.setPlainText(text)
+            count = page.history_list.count()
+            wait_until(app, lambda count=count: page.history_list.count() > count)
+        page.source_edit.setPlainText(
+            "Where is the nearest pharmacy?\nI need something for a headache, and my hotel is far away."
+        )
+        wait_until(app, lambda: "farmácia" in page.target_edit.toPlainText() and not page.busy.busy)
+        page._history_timer.stop()
+        shot("translate")
 
-    # Glossaries & models
-    window.show_page(4)
-    models = window.models_page
-    wait_until(app, lambda: models.model_table.rowCount() > 0 and models.glossary_table.rowCount() == 1)
-    shot("models")
-    # the glossary editor on the imported glossary, a new entry being typed
-    models.glossary_table.selectRow(0)
-    models.edit_glossary()
-    wait_until(app, lambda: models.editor is not None and models.editor.loaded)
-    editor = models.editor
-    editor.table.selectRow(1)
-    editor.new_source.setText("gate")
-    editor.new_target.setText("portão")
-    editor.new_alternatives.setText("portão de embarque")
-    settle(app)
-    editor.grab().save(str(args.out / f"glossary-editor{suffix}.png"))
-    print("wrote", args.out / f"glossary-editor{suffix}.png")
-    editor.reject()
-    wait_until(app, lambda: models.editor is None)
-    if models.finetune_button.isEnabled():  # the fine-tuning wizard (needs PyTorch)
-        from desktop.finetune_wizard import FineTuneWizard
-
-        models.open_wizard()
-        wait_until(app, lambda: any(isinstance(w, FineTuneWizard) for w in app.topLevelWidgets()))
-        wizard = next(w for w in app.topLevelWidgets() if isinstance(w, FineTuneWizard))
+        # Glossaries & models
+        window.show_page(4)
+        models = window.models_page
+        wait_until(app, lambda: models.model_table.rowCount() > 0 and models.glossary_table.rowCount() == 1)
+        shot("models")
+        # the glossary editor on the imported glossary, a new entry being typed
+        models.glossary_table.selectRow(0)
+        models.edit_glossary()
+        wait_until(app, lambda: models.editor is not None and models.editor.loaded)
+        editor = models.editor
+        editor.table.selectRow(1)
+        editor.new_source.setText("gate")
+        editor.new_target.setText("portão")
+        editor.new_alternatives.setText("portão de embarque")
         settle(app)
-        wizard.grab().save(str(args.out / f"wizard{suffix}.png"))
-        print("wrote", args.out / f"wizard{suffix}.png")
-        wizard.reject()
+        editor.grab().save(str(args.out / f"glossary-editor{suffix}.png"))
+        print("wrote", args.out / f"glossary-editor{suffix}.png")
+        editor.reject()
+        wait_until(app, lambda: models.editor is None)
+        if models.finetune_button.isEnabled():  # the fine-tuning wizard (needs PyTorch)
+            from desktop.finetune_wizard import FineTuneWizard
 
-    # Documents
-    srt = work / "flight.en.srt"
-    srt.write_text(SRT)
-    window.show_page(1)
-    docs = window.documents_page
-    docs.open_path(srt)
-    wait_until(app, lambda: docs.document is not None)
-    docs.start()
-    wait_until(app, lambda: docs.output is not None)
-    shot("documents")
+            models.open_wizard()
+            wait_until(app, lambda: any(isinstance(w, FineTuneWizard) for w in app.topLevelWidgets()))
+            wizard = next(w for w in app.topLevelWidgets() if isinstance(w, FineTuneWizard))
+            settle(app)
+            wizard.grab().save(str(args.out / f"wizard{suffix}.png"))
+            print("wrote", args.out / f"wizard{suffix}.png")
+            wizard.reject()
 
-    # Correct
-    window.show_page(2)
-    correct = window.correct_page
-    correct.language_combo.set_code("pt")
-    correct.editor.setPlainText(
-        "Ontem eu fui na praia com meus amigo. A agua estava muito fria, mas nos nadamos mesmo assim."
-    )
-    correct.check()
-    wait_until(app, lambda: correct.edit_list.count() > 0 and not correct.busy.busy, 180)
-    correct.edit_list.setCurrentRow(0)
-    shot("correct")
+        # Documents
+        srt = work / "flight.en.srt"
+        srt.write_text(SRT)
+        window.show_page(1)
+        docs = window.documents_page
+        docs.open_path(srt)
+        wait_until(app, lambda: docs.document is not None)
+        docs.start()
+        wait_until(app, lambda: docs.output is not None)
+        shot("documents")
+
+        # Correct
+        window.show_page(2)
+        correct = window.correct_page
+        correct.language_combo.set_code("pt")
+        correct.editor.setPlainText(
+            "Ontem eu fui na praia com meus amigo. A agua estava muito fria, mas nos nadamos mesmo assim."
+        )
+        correct.check()
+        wait_until(app, lambda: correct.edit_list.count() > 0 and not correct.busy.busy, 180)
+        correct.edit_list.setCurrentRow(0)
+        shot("correct")
 
     # Practise: the built-in voice reads the sentence into the recorder
     window.show_page(3)
@@ -172,19 +174,63 @@ def main() -> int:
     wait_until(app, lambda: practise.attempt is not None, 180)
     shot("practise")
 
-    # Settings
-    window.show_page(5)
-    shot("settings")
+    # Practise, Exercises: a dictation typed with an accent slip, graded word by word
+    practise.tabs.setCurrentIndex(1)
+    panel = practise.exercises
+    wait_until(app, lambda: panel.item is not None and panel.item.kind == "dictation", 60)
+    target = panel.item.audio_text
+    slip = target.replace("á", "a").replace("ã", "a").replace("é", "e")
+    words = slip.rstrip(".?!").split()
+    if len(words) > 3:
+        words[2] = words[2] + "s"  # and one word wrong
+    panel.answer.setText(" ".join(words))
+    panel.check()
+    wait_until(app, lambda: panel.result is not None, 120)
+    shot("practise-exercises")
+    # a few more answers over "several days", then the Progress tab's charts
+    from datetime import UTC, datetime, timedelta
 
-    # Other apps: the local translation server, running
-    window.show_page(6)
-    apps = window.apps_page
-    apps.start()
-    wait_until(app, lambda: bool(apps.url), 120)
-    settle(app)
-    shot("apps")
-    apps.stop()
-    wait_until(app, lambda: not apps.running, 30)
+    now = datetime.now(UTC)
+    lang = practise.language_combo.code()
+    for day, (kind, good) in enumerate(
+        [
+            ("dictation", True),
+            ("translation", False),
+            ("cloze", True),
+            ("dictation", False),
+            ("translation", True),
+            ("cloze", True),
+            ("dictation", True),
+        ]
+    ):
+        item = engine.practice.next_exercise(kind, lang, now=now - timedelta(days=6 - day))
+        ref = {"dictation": item.audio_text, "cloze": item.item_id.split("#")[-1]}.get(kind, "")
+        if kind == "translation":
+            ref = next(d.text for d in engine.speech.drills(lang) if d.id == item.item_id)
+        engine.practice.check(
+            kind, item.item_id, lang, ref if good else ref[: len(ref) // 2], now=now - timedelta(days=6 - day)
+        )
+    practise.tabs.setCurrentIndex(2)
+    wait_until(
+        app, lambda: practise.chart.progress is not None and len(practise.chart.progress.points) > 5, 60
+    )
+    shot("practise-progress")
+    practise.tabs.setCurrentIndex(0)
+
+    if not args.only:
+        # Settings
+        window.show_page(5)
+        shot("settings")
+
+        # Other apps: the local translation server, running
+        window.show_page(6)
+        apps = window.apps_page
+        apps.start()
+        wait_until(app, lambda: bool(apps.url), 120)
+        settle(app)
+        shot("apps")
+        apps.stop()
+        wait_until(app, lambda: not apps.running, 30)
 
     window.show_page(0)
     window.close()

@@ -1,4 +1,5 @@
-"""Documents page: drop or open a .txt/.srt/.vtt/.docx, translate it with progress, time left and cancel."""
+"""Documents page: drop or open a document (text, subtitles, Word, web page, Markdown, OpenDocument, PowerPoint,
+EPUB, XLIFF, PDF), choose the model and the glossary, translate it with progress, time left and cancel."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -25,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common import LanguageCombo, Notice, error_text
+from desktop.common import LanguageCombo, Notice
+from desktop.pages.document_messages import PATTERNS, document_error_text, kind_name
 from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
 
 if TYPE_CHECKING:
     from desktop.settings import Settings
-    from engine.api import Document, Engine
+    from engine.api import Document, Engine, ModelInfo
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +59,10 @@ class DropArea(QFrame):
         self.setObjectName("dropArea")
         self.setStyleSheet("#dropArea { border: 2px dashed palette(mid); border-radius: 8px; }")
         self.setMinimumHeight(140)
-        self.label = QLabel(self.tr("Drop a document here (.txt, .srt, .vtt, .docx)"), self)
+        self.label = QLabel(
+            self.tr("Drop a document here\n(.txt .srt .vtt .docx .html .md .odt .pptx .epub .xliff .pdf)"),
+            self,
+        )
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -103,6 +110,16 @@ class DocumentsPage(QWidget):
         self.file_label.setWordWrap(True)
         self.source_combo = LanguageCombo(("en", "pt"), self)
         self.target_combo = LanguageCombo(("pt", "en"), self)
+        self.model_combo = QComboBox(self)
+        self.model_combo.setToolTip(
+            self.tr("The translation model (an adapted model knows your field's words)")
+        )
+        self.model_combo.setAccessibleName(self.tr("Model"))
+        self.glossary_check = QCheckBox(self.tr("Use glossary"), self)
+        self.glossary_combo = QComboBox(self)
+        self.glossary_combo.setAccessibleName(self.tr("Glossary"))
+        self._models: list[ModelInfo] = []
+        self._glossaries: list[tuple[str, str, str]] = []
         self.translate_button = QPushButton(self.tr("Translate document"), self)
         self.translate_button.setEnabled(False)
         self.translate_button.setShortcut(QKeySequence("Ctrl+Return"))
@@ -130,6 +147,12 @@ class DocumentsPage(QWidget):
         langs.addWidget(self.source_combo)
         langs.addWidget(QLabel(self.tr("to"), self))
         langs.addWidget(self.target_combo)
+        langs.addSpacing(12)
+        langs.addWidget(QLabel(self.tr("Model"), self))
+        langs.addWidget(self.model_combo)
+        langs.addSpacing(12)
+        langs.addWidget(self.glossary_check)
+        langs.addWidget(self.glossary_combo)
         langs.addStretch(1)
         langs.addWidget(self.translate_button)
         langs.addWidget(self.cancel_button)
@@ -142,7 +165,8 @@ class DocumentsPage(QWidget):
         hint = QLabel(
             self.tr(
                 "The translation is saved next to the original, with the language before the extension "
-                "(talk.srt → talk.pt.srt). Subtitle timings and Word paragraphs and styles are kept."
+                "(talk.srt → talk.pt.srt). Subtitle timings, paragraphs, tables, styles, bold and italic words "
+                "and links are kept; code is not translated. A PDF's text is saved as a Word document."
             ),
             self,
         )
@@ -167,6 +191,13 @@ class DocumentsPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.open_folder_button.clicked.connect(self._show_in_folder)
         self.source_combo.currentIndexChanged.connect(self._source_changed)
+        self.target_combo.currentIndexChanged.connect(self._pair_changed)
+        self.model_combo.currentIndexChanged.connect(self._model_changed)
+        self.glossary_check.toggled.connect(self._glossary_changed)
+        self.glossary_combo.currentIndexChanged.connect(self._glossary_changed)
+        self._fill_models()
+        self._fill_glossaries()
+        self.refresh_choices()
 
     @property
     def running(self) -> bool:
@@ -179,7 +210,7 @@ class DocumentsPage(QWidget):
             self,
             self.tr("Open a document"),
             self.settings.last_folder,
-            self.tr("Documents (*.txt *.srt *.vtt *.docx);;All files (*)"),
+            self.tr("Documents ({0});;All files (*)").format(PATTERNS),
         )
         if name:
             self.open_path(Path(name))
@@ -205,7 +236,7 @@ class DocumentsPage(QWidget):
         self.notice.show_info(self.tr("Reading {0}…").format(path.name))
         task = self.workers.files.run_fn(load, "read document")
         task.finished.connect(self._loaded)
-        task.failed.connect(lambda e: self.notice.show_error(error_text(e)))
+        task.failed.connect(lambda e: self.notice.show_error(document_error_text(e, path)))
 
     def _loaded(self, result: tuple[Document, str | None]) -> None:
         doc, lang = result
@@ -219,12 +250,13 @@ class DocumentsPage(QWidget):
             return
         self.document = doc
         self.settings.last_folder = str(doc.path.parent)
-        kind = {
-            "txt": self.tr("text"),
-            "srt": self.tr("subtitles"),
-            "vtt": self.tr("subtitles"),
-            "docx": self.tr("Word document"),
-        }.get(doc.kind, doc.kind)
+        kind = kind_name(doc.kind)
+        if doc.kind == "pdf":
+            self.notice.show_info(
+                self.tr(
+                    "The text of this PDF will be saved as a Word document (.docx); its layout is not kept."
+                )
+            )
         self.file_label.setText(
             self.tr("<b>{0}</b> — {1}, {2} segments, {3} characters").format(
                 doc.path.name, kind, len(doc.segments), doc.characters
@@ -239,6 +271,97 @@ class DocumentsPage(QWidget):
     def _source_changed(self) -> None:
         if self.target_combo.code() == self.source_combo.code():
             self.target_combo.set_code("en" if self.source_combo.code() == "pt" else "pt")
+        self._pair_changed()
+
+    # -- model and glossary ----------------------------------------------------------------------------
+    def _fill_models(self) -> None:
+        engine = self.engine
+        task = self.workers.files.run_fn(lambda _p, _c: engine.list_models(), "models")
+        task.finished.connect(self._show_models)
+        task.failed.connect(lambda e: log.info("no model list: %s", type(e).__name__))
+
+    def _fill_glossaries(self) -> None:
+        engine = self.engine
+
+        def names(_p: Any, _c: Any) -> list[tuple[str, str, str]]:
+            return [(g.name, g.source_lang, g.target_lang) for g in engine.glossaries.list()]
+
+        task = self.workers.files.run_fn(names, "glossaries")
+        task.finished.connect(self._show_glossaries)
+        task.failed.connect(lambda e: log.info("no glossaries: %s", type(e).__name__))
+
+    def reload_choices(self) -> None:
+        """Read the models and glossaries again (a model was adapted, a glossary imported)."""
+        self._fill_models()
+        self._fill_glossaries()
+
+    def _show_models(self, models: list[ModelInfo]) -> None:
+        self._models = models
+        self.refresh_choices()
+
+    def _show_glossaries(self, items: list[tuple[str, str, str]]) -> None:
+        self._glossaries = items
+        self.refresh_choices()
+
+    def _pair_changed(self) -> None:
+        self.refresh_choices()
+
+    def refresh_choices(self) -> None:
+        """Offer the models and glossaries of the chosen language pair."""
+        source, target = self.source_combo.code(), self.target_combo.code()
+        models = [m for m in self._models if (m.source, m.target) == (source, target)]
+        wanted = self.settings.document_model
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        active = next((m for m in models if m.active), None)
+        self.model_combo.addItem(
+            self.tr("Active model ({0})").format(active.name) if active else self.tr("Active model"), None
+        )
+        kinds = {
+            "adapted": self.tr("adapted"),
+            "imported": self.tr("imported"),
+            "shipped": self.tr("built in"),
+        }
+        for m in models:
+            self.model_combo.addItem(f"{m.name} — {kinds.get(m.kind, m.kind)}", m.name)
+        index = self.model_combo.findData(wanted) if wanted else 0
+        self.model_combo.setCurrentIndex(max(index, 0))
+        self.model_combo.blockSignals(False)
+        matching = [name for name, src, tgt in self._glossaries if (src, tgt) == (source, target)]
+        self.glossary_combo.blockSignals(True)
+        self.glossary_combo.clear()
+        for name in matching:
+            self.glossary_combo.addItem(name, name)
+        chosen = self.glossary_combo.findData(self.settings.glossary)
+        if chosen >= 0:
+            self.glossary_combo.setCurrentIndex(chosen)
+        self.glossary_combo.blockSignals(False)
+        self.glossary_check.setVisible(bool(matching))
+        self.glossary_combo.setVisible(bool(matching))
+        self.glossary_check.blockSignals(True)
+        self.glossary_check.setChecked(bool(matching) and bool(self.settings.glossary) and chosen >= 0)
+        self.glossary_check.blockSignals(False)
+        self.glossary_combo.setEnabled(self.glossary_check.isChecked())
+
+    def _model_changed(self) -> None:
+        self.settings.document_model = self.chosen_model() or ""
+
+    def _glossary_changed(self) -> None:
+        self.glossary_combo.setEnabled(self.glossary_check.isChecked())
+        if self.glossary_check.isChecked() and self.glossary_combo.currentData():
+            self.settings.glossary = str(self.glossary_combo.currentData())
+
+    def chosen_model(self) -> str | None:
+        """The model chosen for documents (``None``: the pair's active model)."""
+        data = self.model_combo.currentData()
+        return str(data) if data else None
+
+    def chosen_glossary(self) -> str | None:
+        """The glossary the translation must use, if any."""
+        if not self.glossary_check.isHidden() and self.glossary_check.isChecked():
+            data = self.glossary_combo.currentData()
+            return str(data) if data else None
+        return None
 
     def start(self) -> None:
         """Translate the loaded document on the translation worker."""
@@ -250,6 +373,7 @@ class DocumentsPage(QWidget):
             self.notice.show_error(self.tr("Choose two different languages."))
             return
         engine, worker = self.engine, self.workers.translation
+        model, glossary = self.chosen_model(), self.chosen_glossary()
         out = engine.document_output_path(doc.path, target)
         overwrite = False
         if out.exists():  # never replaced silently: the user's corrected translation may be there
@@ -263,11 +387,16 @@ class DocumentsPage(QWidget):
 
         def translate(texts: Any, on_progress: Any, cancel: Any) -> list[str]:
             worker.serve_interactive()  # typing on the Translate page is answered between batches
-            return [t.text for t in engine.translate(texts, source, target, cancel=cancel)]
+            done = engine.translate(texts, source, target, model=model, glossary=glossary, cancel=cancel)
+            return [t.text for t in done]
 
         def work(on_progress: Any, cancel: Any) -> Path:
             written = out
-            for step in engine.translate_document(doc, translate, out, overwrite=overwrite, cancel=cancel):
+            align = engine.document_aligner(source, target, model=model) if doc.marks else None
+            steps = engine.translate_document(
+                doc, translate, out, overwrite=overwrite, cancel=cancel, align=align
+            )
+            for step in steps:
                 on_progress(step.done, step.total)
                 if step.output is not None:
                     written = step.output
@@ -316,6 +445,9 @@ class DocumentsPage(QWidget):
         self.drop.setEnabled(not running)
         self.source_combo.setEnabled(not running)
         self.target_combo.setEnabled(not running)
+        self.model_combo.setEnabled(not running)
+        self.glossary_check.setEnabled(not running)
+        self.glossary_combo.setEnabled(not running and self.glossary_check.isChecked())
 
     def _progress(self, done: int, total: int) -> None:
         if total <= 0:
@@ -369,7 +501,8 @@ class DocumentsPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         self.time_label.clear()
-        self.notice.show_error(error_text(exc))
+        doc = self.document
+        self.notice.show_error(document_error_text(exc, doc.path if doc is not None else None))
 
     def _cancelled(self) -> None:
         self._finish()

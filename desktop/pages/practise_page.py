@@ -10,18 +10,27 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, unavailable
+from desktop.pages.exercises_panel import ExercisesPanel
+from desktop.practice_labels import attempt_feedback, topic_label, voice_label
+from desktop.progress_chart import ProgressChart
 from desktop.qtcompat import emit
+from desktop.sound import play as play
+from desktop.sound import sound_error_text
 from desktop.workers import Workers
+from engine.errors import InputError
 
 if TYPE_CHECKING:
     from desktop.settings import Settings
@@ -30,6 +39,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_SECONDS = 15.0
+LEVELS = ("A1", "A2", "B1", "B2")
+TOPICS = (
+    "travel",
+    "food",
+    "health",
+    "work",
+    "home",
+    "shopping",
+    "weather",
+    "family",
+    "leisure",
+    "city",
+    "study",
+    "technology",
+    "greetings",
+)
+AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg)"
 WORD_COLOURS = {"correct": "#2e7d32", "uncertain": "#ef6c00", "wrong": "#c62828", "missing": "#9e9e9e"}
 
 
@@ -60,13 +86,6 @@ class _LevelBridge(QObject):
         emit(self.level, self._value)
 
 
-def play(audio: Any, rate: int) -> None:
-    """Play float32 samples on the default output device (returns at once)."""
-    import sounddevice
-
-    sounddevice.play(audio, rate)
-
-
 def words_html(attempt: Any) -> str:
     """The target sentence with each word coloured by its status."""
     parts = []
@@ -91,6 +110,8 @@ class PractisePage(QWidget):
         self.settings = settings
         self.drill: Any = None
         self.attempt: Any = None
+        #: the learner's last recording, kept in memory only, to replay it
+        self.last_recording: Any = None
         self._recorder: Any = None
         self._loaded = False
         #: where recordings come from; ``None``: the microphone (tests and demos pass a recorded source)
@@ -100,9 +121,21 @@ class PractisePage(QWidget):
         self.language_combo = LanguageCombo(("pt", "en"), self)
         self.language_combo.set_code(settings.practice_language)
         self.level_label = QLabel(self)
+        self.topic_combo = QComboBox(self)
+        self.topic_combo.addItem(self.tr("All topics"), "")
+        for topic in TOPICS:
+            self.topic_combo.addItem(topic_label(topic), topic)
+        self.topic_combo.setAccessibleName(self.tr("Topic"))
+        self.level_combo = QComboBox(self)
+        self.level_combo.addItem(self.tr("All levels"), "")
+        for level in LEVELS:
+            self.level_combo.addItem(level, level)
+        self.level_combo.setAccessibleName(self.tr("Level"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Practise"), self))
         top.addWidget(self.language_combo)
+        top.addWidget(self.topic_combo)
+        top.addWidget(self.level_combo)
         top.addStretch(1)
         top.addWidget(self.level_label)
 
@@ -138,7 +171,7 @@ class PractisePage(QWidget):
         self.record_button.setToolTip("Ctrl+R")
         self.record_button.setShortcut(QKeySequence("Ctrl+R"))
         self.record_button.setCheckable(True)
-        self.next_button = QPushButton(self.tr("Next sentence"), self)
+        self.next_button = QPushButton(self.tr("Next sentence (skip)"), self)
         self.next_button.setToolTip("Ctrl+N")
         self.next_button.setShortcut(QKeySequence("Ctrl+N"))
         self.meter = QProgressBar(self)
@@ -147,10 +180,20 @@ class PractisePage(QWidget):
         self.meter.setMaximumHeight(10)
         self.meter.setAccessibleName(self.tr("Microphone level"))
         self.busy = BusyIndicator(self.tr("Listening to your attempt…"), self)
+        self.file_button = QPushButton(self.tr("Score a file…"), self)
+        self.file_button.setToolTip(
+            self.tr("Score a recording you made elsewhere (wav, flac, mp3, m4a, ogg)")
+        )
+        self.replay_button = QPushButton(self.tr("Play my attempt"), self)
+        self.replay_button.setEnabled(False)
+        self.voice_label = QLabel(self)
+        self.voice_label.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.listen_button)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.meter, 1)
+        buttons.addWidget(self.file_button)
+        buttons.addWidget(self.replay_button)
         buttons.addWidget(self.next_button)
 
         self.score_label = QLabel(self)
@@ -189,17 +232,31 @@ class PractisePage(QWidget):
         self.stats.setWordWrap(True)
         self.stats.setAccessibleName(self.tr("Your progress"))
 
+        speak = QWidget(self)
+        sl = QVBoxLayout(speak)
+        sl.addWidget(card, 1)
+        sl.addLayout(buttons)
+        sl.addWidget(self.voice_label)
+        sl.addWidget(self.busy)
+        sl.addLayout(result)
+        sl.addWidget(legend)
+        sl.addWidget(self.notice)
+        sl.addStretch(1)
+        self.exercises = ExercisesPanel(
+            engine, workers, self.language_combo.code, self.topic, self.level, self
+        )
+        self.chart = ProgressChart(self)
+        progress = QWidget(self)
+        pl = QVBoxLayout(progress)
+        pl.addWidget(self.chart, 1)
+        pl.addWidget(self.stats)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(speak, self.tr("Speak"))
+        self.tabs.addTab(self.exercises, self.tr("Exercises"))
+        self.tabs.addTab(progress, self.tr("Progress"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(card, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.busy)
-        layout.addLayout(result)
-        layout.addWidget(legend)
-        layout.addWidget(self.notice)
-        layout.addSpacing(12)
-        layout.addWidget(self.stats)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs, 1)
 
         self._auto_stop = QTimer(self)
         self._auto_stop.setSingleShot(True)
@@ -210,7 +267,13 @@ class PractisePage(QWidget):
         self.listen_button.clicked.connect(self.listen)
         self.record_button.toggled.connect(self._record_toggled)
         self.next_button.clicked.connect(self.next_drill)
+        self.file_button.clicked.connect(self.score_file_dialog)
+        self.replay_button.clicked.connect(self.replay)
         self.language_combo.currentIndexChanged.connect(self._language_changed)
+        self.topic_combo.currentIndexChanged.connect(lambda _i: self.next_drill())
+        self.level_combo.currentIndexChanged.connect(lambda _i: self.next_drill())
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.exercises.placed.connect(self.set_level)
         self._enable(False)
 
     def showEvent(self, event: Any) -> None:
@@ -219,10 +282,31 @@ class PractisePage(QWidget):
             self._loaded = True
             self.next_drill()
 
+    def topic(self) -> str | None:
+        """The chosen topic, or None for all."""
+        return str(self.topic_combo.currentData()) or None
+
+    def level(self) -> str | None:
+        """The chosen level, or None for all."""
+        return str(self.level_combo.currentData()) or None
+
+    def set_level(self, level: str) -> None:
+        """Practise at ``level`` from now on (the placement test's advice)."""
+        self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(level)))
+
+    def _tab_changed(self, index: int) -> None:
+        self.level_label.setVisible(index == 0)  # the sentence's level and topic belong to the Speak tab
+        if index == 1 and self.exercises.item is None and not self.exercises.placement:
+            self.exercises.next_item()
+        elif index == 2:
+            self.refresh_stats()
+
     def _enable(self, on: bool) -> None:
         self.listen_button.setEnabled(on)
         self.record_button.setEnabled(on)
         self.next_button.setEnabled(on)
+        self.file_button.setEnabled(on)
+        self.replay_button.setEnabled(on and self.last_recording is not None)
 
     def _unavailable(self, exc: BaseException) -> None:
         self._enable(False)
@@ -232,16 +316,31 @@ class PractisePage(QWidget):
 
     def _language_changed(self) -> None:
         self.settings.practice_language = self.language_combo.code()
+        self.last_recording = None
         self.next_drill()
+        if self.tabs.currentIndex() == 1:
+            self.exercises.next_item()
 
     # -- drills -----------------------------------------------------------------------------------------
     def next_drill(self) -> None:
         """Fetch the next sentence to practise."""
-        language = self.language_combo.code()
+        language, topic, level = self.language_combo.code(), self.topic(), self.level()
         engine = self.engine
-        task = self.workers.speech.run_fn(lambda _p, _c: engine.speech.next_drill(language), "next drill")
+
+        def work(_p: Any, _c: Any) -> Any:
+            drill = engine.speech.next_drill(language, topic=topic, level=level)
+            return drill, engine.speech.voice_name(language)
+
+        task = self.workers.speech.run_fn(work, "next drill")
         task.finished.connect(self._show_drill)
-        task.failed.connect(self._unavailable)
+        task.failed.connect(self._drill_failed)
+
+    def _drill_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, InputError):  # no sentence of that topic and level: say so, keep the page usable
+            self.notice.show_error(self.tr("There is no sentence for that topic and level."))
+            self.next_button.setEnabled(True)
+            return
+        self._unavailable(exc)
 
     def refresh_stats(self) -> None:
         """Show the learner's progress in the practised language (off the GUI thread)."""
@@ -249,6 +348,9 @@ class PractisePage(QWidget):
         task = self.workers.speech.run_fn(lambda _p, _c: engine.speech.progress(language), "progress")
         task.finished.connect(self._show_stats)
         task.failed.connect(lambda e: log.info("no progress: %s", type(e).__name__))
+        charts = self.workers.files.run_fn(lambda _p, _c: engine.practice.progress(language), "charts")
+        charts.finished.connect(self.chart.set_progress)
+        charts.failed.connect(lambda e: log.info("no charts: %s", type(e).__name__))
 
     def _show_stats(self, stats: Any) -> None:
         if not stats.attempts:
@@ -263,12 +365,16 @@ class PractisePage(QWidget):
             text += "<br>" + self.tr("Words to work on: {0}").format(html.escape(", ".join(weak)))
         self.stats.setText(text)
 
-    def _show_drill(self, drill: Any) -> None:
+    def _show_drill(self, found: Any) -> None:
+        drill, voice = found
         self.drill = drill
         self.attempt = None
         self.sentence.setText(html.escape(drill.text))
         self.translation.setText(drill.translation or "")
-        self.level_label.setText(f"{drill.level} · {drill.topic}" if drill.topic else str(drill.level))
+        self.voice_label.setText(voice_label(voice))
+        self.level_label.setText(
+            f"{drill.level} · {topic_label(drill.topic)}" if drill.topic else str(drill.level)
+        )
         self.score_label.clear()
         self.feedback.clear()
         self.heard.clear()
@@ -293,7 +399,39 @@ class PractisePage(QWidget):
 
     def _listen_failed(self, exc: BaseException) -> None:
         self.listen_button.setEnabled(True)
-        self.notice.show_error(error_text(exc))
+        self.notice.show_error(sound_error_text(exc, output=True))
+
+    def replay(self) -> None:
+        """Play the learner's last recording (kept in memory only)."""
+        audio = self.last_recording
+        if audio is None:
+            return
+        task = self.workers.files.run_fn(lambda _p, _c: play(audio, 16000), "replay")
+        task.failed.connect(lambda exc: self.notice.show_error(sound_error_text(exc, output=True)))
+
+    def score_file_dialog(self) -> None:
+        """Choose a recording and score it as an attempt at the sentence."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Score a recording"), "", AUDIO_FILTER)
+        if path:
+            self.score_file(path)
+
+    def score_file(self, path: str) -> None:
+        """Score the recording at ``path`` as an attempt at the current sentence (and store the attempt)."""
+        if self.drill is None:
+            return
+        drill, engine = self.drill, self.engine
+
+        def work(_p: Any, _c: Any) -> Any:
+            attempt = engine.speech.score_attempt(drill.text, path, drill.language)
+            engine.speech.record_attempt(drill, attempt)
+            return attempt
+
+        self.notice.clear_notice()
+        self.busy.set_busy(True)
+        self._enable(False)
+        task = self.workers.speech.run_fn(work, "score file", essential=True)
+        task.finished.connect(self._scored)
+        task.failed.connect(self._score_failed)
 
     # -- recording --------------------------------------------------------------------------------------
     def _record_toggled(self, on: bool) -> None:
@@ -330,7 +468,7 @@ class PractisePage(QWidget):
 
     def _record_failed(self, exc: BaseException) -> None:
         self._reset_record_button()
-        self.notice.show_error(error_text(exc))
+        self.notice.show_error(sound_error_text(exc, output=False))
 
     def _reset_record_button(self) -> None:
         self.record_button.blockSignals(True)
@@ -355,6 +493,7 @@ class PractisePage(QWidget):
 
         def work(_p: Any, _c: Any) -> Any:
             audio = recorder.stop()
+            self.last_recording = audio  # in memory only, for "Play my attempt"
             attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
             engine.speech.record_attempt(drill, attempt)
             return attempt
@@ -385,6 +524,6 @@ class PractisePage(QWidget):
         self.sentence.setText(words_html(attempt))
         self.score_label.setText(f"{attempt.score}")
         self.score_label.setToolTip(self.tr("Score out of 100"))
-        self.feedback.setText(attempt.feedback)
+        self.feedback.setText(attempt_feedback(attempt))
         heard = attempt.transcript.strip()
         self.heard.setText(self.tr("Heard: “{0}”").format(heard) if heard else self.tr("Nothing was heard."))

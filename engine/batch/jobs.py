@@ -57,7 +57,8 @@ def translate_file(
             return [t.text for t in done]
 
         job.out.parent.mkdir(parents=True, exist_ok=True)
-        for _step in engine.translate_document(document, translate, job.out, cancel=cancel):
+        align = engine.document_aligner(job.source, job.target, model=job.model) if document.marks else None
+        for _step in engine.translate_document(document, translate, job.out, cancel=cancel, align=align):
             pass  # an existing output is refused (never replaced), the source never written
     except PalavraError as exc:
         return FileResult(job, 0, time.perf_counter() - started, exc.user_message, worker)

@@ -7,11 +7,16 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from engine.batch.folder import FolderPlan, plan_folder, run_local
-from engine.batch.jobs import FileResult
 from engine.cli.common import engine
 from engine.errors import InputError
+
+if (
+    TYPE_CHECKING
+):  # the batch package is loaded only when a folder is translated (``palavra translate`` starts faster)
+    from engine.batch.folder import FolderPlan
+    from engine.batch.jobs import FileResult
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -43,6 +48,13 @@ def run_dir(args: argparse.Namespace) -> int:
         raise InputError("--dir needs --out: the folder the translations go to.")
     if args.file is not None or args.text or args.output is not None:
         raise InputError("--dir translates a folder into --out: leave out --file, --output and the text.")
+    if getattr(args, "overwrite", False):
+        raise InputError(
+            "--overwrite does not go with --dir: translations already in --out are kept and skipped (a stopped "
+            "run resumes). To translate a file again, delete its translation in --out first, or choose a new --out."
+        )
+    from engine.batch.folder import plan_folder
+
     plan = plan_folder(args.dir, args.out, args.source, args.target, model=args.model, glossary=args.glossary)
     err = sys.stderr
     if plan.done:
@@ -76,4 +88,6 @@ def _results(args: argparse.Namespace, plan: FolderPlan) -> Iterator[FileResult]
         from engine.batch.ray_runner import run_on_ray
 
         return run_on_ray(plan.jobs, address=args.ray, workers=args.workers)
+    from engine.batch.folder import run_local
+
     return run_local(engine(), plan.jobs)

@@ -1,4 +1,4 @@
-"""``palavra transcribe``, ``palavra drill score`` and ``palavra drill next``."""
+"""``palavra transcribe``, ``palavra drill score``, ``palavra drill next`` and ``palavra speak``."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.cli.common import engine, progress_printer
 
+if TYPE_CHECKING:
+    from engine.api import Drill, Speaking
+
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add ``transcribe`` and ``drill``."""
+    """Add ``transcribe``, ``drill`` and ``speak``."""
     p = sub.add_parser(
         "transcribe",
         help="transcribe an audio file (wav, flac, mp3, m4a, ogg)",
@@ -33,10 +36,21 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="score a recording of a sentence word by word",
         description="Score AUDIO as a reading of --target: each word is correct, uncertain, wrong or missing.",
     )
-    score.add_argument("--target", required=True, help="the sentence that was read")
+    score.add_argument("--target", help="the sentence that was read (default: the text of --drill)")
+    score.add_argument("--drill", help="the drill id (from 'drill next'); its sentence is the target")
     score.add_argument("--lang", required=True, help="its language (en, pt)")
-    score.add_argument("audio", type=Path, metavar="AUDIO", help="the recording")
+    score.add_argument("audio", type=Path, metavar="AUDIO", help="the recording (wav, flac, mp3, m4a, ogg)")
     score.add_argument("--json", action="store_true", help="print JSON: score, words, extra")
+    score.add_argument(
+        "--record",
+        action="store_true",
+        help="store the attempt in your progress and reschedule the drill (needs --drill or a drill's sentence)",
+    )
+    score.add_argument(
+        "--keep-audio",
+        action="store_true",
+        help="with --record: keep the recording with the attempt (opt-in)",
+    )
     score.set_defaults(func=run_score)
 
     nxt = drill_sub.add_parser(
@@ -45,8 +59,22 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         description="Show the sentence the spaced-repetition scheduler picks next for --lang.",
     )
     nxt.add_argument("--lang", required=True, help="practised language (en, pt)")
+    nxt.add_argument("--topic", help="only sentences of this topic (travel, food, health, work, ...)")
+    nxt.add_argument("--level", choices=("A1", "A2", "B1", "B2"), help="only sentences of this level")
     nxt.add_argument("--json", action="store_true", help="print JSON")
     nxt.set_defaults(func=run_next)
+
+    speak = sub.add_parser(
+        "speak",
+        help="read a text aloud with the synthetic voice into a WAV file",
+        description="Synthesise TEXT with the built-in voice of --lang (Kokoro-82M for pt, hibari-tts for en).",
+    )
+    speak.add_argument("text", metavar="TEXT", help="what to say")
+    speak.add_argument("--lang", required=True, help="language of the text (en, pt)")
+    speak.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="WAV file to write")
+    speak.add_argument("--speed", type=float, default=1.0, help="1.0 is normal pace")
+    speak.add_argument("--json", action="store_true", help="print JSON: file, voice, seconds")
+    speak.set_defaults(func=run_speak)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -94,12 +122,45 @@ def run_transcribe(args: argparse.Namespace) -> int:
     return 0
 
 
+def _find_drill(speech: Speaking, language: str, drill_id: str | None, target: str | None) -> Drill | None:
+    from engine.errors import InputError
+
+    drills = speech.drills(language)
+    if drill_id:
+        for d in drills:
+            if d.id == drill_id:
+                return d
+        raise InputError(f"There is no drill '{drill_id}' in language '{language}'.")
+    for d in drills:
+        if target is not None and d.text.strip() == target.strip():
+            return d
+    return None
+
+
 def run_score(args: argparse.Namespace) -> int:
-    """Score the attempt and print the result (or JSON)."""
-    attempt = engine().speech.score_attempt(args.target, args.audio, args.lang)
+    """Score the attempt (and with --record store it) and print the result (or JSON)."""
+    from engine.errors import InputError
+
+    speech = engine().speech
+    drill = _find_drill(speech, args.lang, args.drill, args.target) if (args.drill or args.record) else None
+    target = args.target or (drill.text if drill is not None else None)
+    if not target:
+        raise InputError("Give the sentence that was read (--target) or a drill id (--drill).")
+    if args.record and drill is None:
+        raise InputError("--record needs --drill ID, or a --target that is one of the drill sentences.")
+    attempt = speech.score_attempt(target, args.audio, args.lang)
+    if args.record and drill is not None:
+        audio = None
+        if args.keep_audio:
+            from engine.speech.audio import load_audio
+
+            audio = load_audio(args.audio)
+        speech.record_attempt(drill, attempt, audio=audio)
     if args.json:
         _print_json(
             {
+                "drill": drill.id if drill is not None else None,
+                "recorded": bool(args.record),
                 "score": attempt.score,
                 "words": [
                     {"word": w.word, "status": w.status, "score": w.score, "start": w.start, "end": w.end}
@@ -123,8 +184,8 @@ def run_score(args: argparse.Namespace) -> int:
 
 
 def run_next(args: argparse.Namespace) -> int:
-    """Print the next drill."""
-    drill = engine().speech.next_drill(args.lang)
+    """Print the next drill (each call moves on to another sentence unless one is due)."""
+    drill = engine().speech.next_drill(args.lang, topic=args.topic, level=args.level)
     if args.json:
         _print_json(
             {
@@ -140,4 +201,21 @@ def run_next(args: argparse.Namespace) -> int:
         sys.stdout.write(
             f"{drill.text}\n  {drill.translation}\n  [{drill.level} · {drill.topic} · {drill.id}]\n"
         )
+    return 0
+
+
+def run_speak(args: argparse.Namespace) -> int:
+    """Write the synthetic voice's reading of TEXT to a WAV file."""
+    import soundfile
+
+    speech = engine().speech
+    audio, rate = speech.synthesize(args.text, args.lang, speed=args.speed)
+    soundfile.write(str(args.output), audio, rate, subtype="PCM_16")
+    voice = speech.voice_name(args.lang)
+    if args.json:
+        _print_json(
+            {"file": str(args.output), "voice": voice, "seconds": round(len(audio) / rate, 3), "rate": rate}
+        )
+    else:
+        sys.stdout.write(f"{args.output} ({voice}, {len(audio) / rate:.1f} s)\n")
     return 0

@@ -92,7 +92,13 @@ def _run_file(eng: Engine, args: argparse.Namespace) -> int:
         read_text_file(path)
         raise InputError(f"'{path}' is not a regular file; save the text to a file first.")
     document = eng.load_document(path)
+    if document.kind == "pdf":
+        print(
+            "Note: PDF text is translated into a Word document (.docx); the PDF's layout is not kept.",
+            file=sys.stderr,
+        )
     translate = _translator(eng, args)
+    align = eng.document_aligner(args.source, args.target, model=args.model) if document.marks else None
     progress = progress_printer("Translating")
     if args.output == "-":
         if document.kind not in TEXT_KINDS:
@@ -101,7 +107,7 @@ def _run_file(eng: Engine, args: argparse.Namespace) -> int:
             )
         with tempfile.TemporaryDirectory(prefix="palavra-") as tmp:
             out = Path(tmp) / f"out{args.file.suffix}"
-            _step(eng.translate_document(document, translate, out), progress)
+            _step(eng.translate_document(document, translate, out, align=align), progress)
             with open(out, "rb") as fh:
                 shutil.copyfileobj(fh, sys.stdout.buffer)
             sys.stdout.buffer.flush()
@@ -111,7 +117,9 @@ def _run_file(eng: Engine, args: argparse.Namespace) -> int:
         raise InputError(
             f"'{out}' exists already; Palavra does not replace it. Add --overwrite, or use --output."
         )
-    written = _step(eng.translate_document(document, translate, out, overwrite=args.overwrite), progress)
+    written = _step(
+        eng.translate_document(document, translate, out, overwrite=args.overwrite, align=align), progress
+    )
     print(written)
     return 0
 

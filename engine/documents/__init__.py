@@ -1,14 +1,15 @@
-"""Documents to translate: plain text, SubRip subtitles and Word files, read and written with their
-structure kept.
+"""Documents to translate (text, subtitles, Word, web pages, Markdown, OpenDocument, PowerPoint, EPUB, XLIFF, PDF
+text), read and written with their structure and inline formatting kept.
 
-A :class:`Document` is a list of text segments plus what is needed to write the same file back with each
-segment replaced by its translation: blank lines and line endings for ``.txt``, cue numbers and timings
-for ``.srt``, paragraphs, runs and styles for ``.docx``. Nothing here imports Qt; the GUI and the CLI
-call the same functions.
+A :class:`Document` is a list of text segments, their inline formatting (:mod:`engine.documents.inline`), and what
+is needed to write the same file back with each segment replaced by its translation: blank lines and line endings
+for ``.txt``, cue numbers and timings for subtitles, paragraphs, runs and styles for Word... Nothing here imports
+Qt; the GUI and the CLI call the same functions.
 """
 
 from __future__ import annotations
 
+from engine.documents.align import Aligner, AlignFn
 from engine.documents.core import (
     MAX_BYTES,
     SUPPORTED_SUFFIXES,
@@ -27,6 +28,8 @@ from engine.documents.core import (
 __all__ = [
     "MAX_BYTES",
     "SUPPORTED_SUFFIXES",
+    "AlignFn",
+    "Aligner",
     "Document",
     "DocumentError",
     "DocumentProgress",

@@ -12,24 +12,42 @@ from pathlib import Path
 from typing import Literal
 
 from engine.cancel import CancelToken, ProgressCallback, check
-from engine.errors import EncodingError, InputError, StorageError
+from engine.documents.align import AlignFn, Alignment
+from engine.documents.inline import Marked, Span, clip, needs_alignment, project
+from engine.errors import InputError, StorageError
 
 log = logging.getLogger(__name__)
 
 #: Largest document accepted, in bytes (a 300-page novel in plain text is about 1 MB).
 MAX_BYTES = 10 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".srt", ".vtt", ".docx")
+SUPPORTED_SUFFIXES = (
+    ".txt", ".srt", ".vtt", ".docx", ".html", ".htm", ".xhtml", ".md", ".odt", ".pptx", ".epub", ".xliff", ".xlf",
+    ".pdf",
+)  # fmt: skip
+#: Formats written as another one (a PDF's text is written as a Word document).
+OUTPUT_SUFFIX = {".pdf": ".docx"}
 #: Characters sent to the translator per call, at most (with _CHUNK_SENTENCES: about a second of work).
 _CHUNK_CHARS = 8000
 
-DocumentKind = Literal["txt", "srt", "vtt", "docx"]
+DocumentKind = Literal["txt", "srt", "vtt", "docx", "html", "md", "odt", "pptx", "epub", "xliff", "pdf"]
 #: ``translate(texts, on_progress, cancel) -> translations``, one per text, in order.
 TranslateFn = Callable[[Sequence[str], ProgressCallback | None, CancelToken | None], list[str]]
-Renderer = Callable[[Sequence[str], Path], None]
+Renderer = Callable[[Sequence[Marked], Path], None]
 
 
 class DocumentError(InputError):
-    """A document cannot be read, is not of a supported kind, or cannot be written."""
+    """A document cannot be read, is not of a supported kind, or cannot be written.
+
+    Attributes:
+        reason: what went wrong, for a front end that words its own message (in its own language):
+            ``"unsupported"``, ``"missing"``, ``"unreadable"``, ``"folder"``, ``"too-large"``, ``"binary"``,
+            ``"not-subtitles"``, ``"password"``, ``"no-text"``, ``"over-source"``, ``"damaged"`` (the default:
+            the file is not a valid file of its kind).
+    """
+
+    def __init__(self, user_message: str, *, detail: str | None = None, reason: str = "damaged") -> None:
+        super().__init__(user_message, detail=detail)
+        self.reason = reason
 
 
 class OutputExistsError(DocumentError):
@@ -39,6 +57,7 @@ class OutputExistsError(DocumentError):
         super().__init__(
             f"'{path}' exists already. Choose another name, or ask for it to be replaced.",
             detail=f"exists: {path}",
+            reason="exists",
         )
         self.path = path
 
@@ -51,23 +70,31 @@ class Document:
         path: the file it was read from.
         kind: ``"txt"``, ``"srt"`` or ``"docx"``.
         segments: the texts to translate (paragraphs, subtitle cues), in order; none is blank.
+        marks: per segment, its partition into inline formatting marks (see :mod:`engine.documents.inline`);
+            empty (for the segment, or the whole document) where the segment has one formatting throughout.
     """
 
     path: Path
     kind: DocumentKind
     segments: tuple[str, ...]
     _render: Renderer = field(repr=False, compare=False)
+    marks: tuple[tuple[Span, ...], ...] = ()
+
+    def marks_of(self, index: int) -> tuple[Span, ...]:
+        """The inline formatting of segment ``index`` (empty: one formatting throughout)."""
+        return self.marks[index] if index < len(self.marks) else ()
 
     @property
     def characters(self) -> int:
         """Total characters to translate."""
         return sum(len(s) for s in self.segments)
 
-    def write(self, translations: Sequence[str], out: Path, *, overwrite: bool = False) -> None:
+    def write(self, translations: Sequence[str | Marked], out: Path, *, overwrite: bool = False) -> None:
         """Write the document with each segment replaced by its translation, atomically.
 
         Args:
-            translations: one text per segment, in order.
+            translations: one text per segment, in order (a :class:`Marked` text carries its inline formatting;
+                a plain string takes its segment's base formatting).
             out: the file to write; it appears only once complete.
             overwrite: replace ``out`` if it exists (otherwise :class:`OutputExistsError`).
 
@@ -82,7 +109,8 @@ class Document:
             )
         if _same_name(out, self.path) or out.absolute() == self.path.absolute():
             raise DocumentError(
-                f"The translation cannot be written over the original '{self.path.name}'. Choose another name."
+                f"The translation cannot be written over the original '{self.path.name}'. Choose another name.",
+                reason="over-source",
             )
         if out.exists() and not overwrite:
             raise OutputExistsError(out)
@@ -95,8 +123,9 @@ class Document:
             ) from exc
         os.close(fd)
         tmp = Path(tmp_name)
+        marked = [t if isinstance(t, Marked) else Marked(t) for t in translations]
         try:
-            self._render(translations, tmp)
+            self._render(marked, tmp)
             if overwrite:
                 os.replace(tmp, out)
             else:
@@ -140,7 +169,7 @@ def output_path(path: Path, target: str, *, suffix: str | None = None) -> Path:
         target: the target language code.
         suffix: the output's extension when it differs from the source's (a PDF is written as ``.docx``).
     """
-    ext = suffix if suffix is not None else path.suffix
+    ext = suffix if suffix is not None else OUTPUT_SUFFIX.get(path.suffix.lower(), path.suffix)
     stem = path.stem
     m = _LANG_SUFFIX.search(stem)
     base = stem[: m.start()] if m and m.start() > 0 else stem
@@ -187,33 +216,28 @@ def load_document(path: Path) -> Document:
         raise DocumentError(
             f"Palavra translates {', '.join(SUPPORTED_SUFFIXES)} files; '{path.name}' is not one of them.",
             detail=f"unsupported suffix {suffix!r}",
+            reason="unsupported",
         )
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise DocumentError(f"The file '{path}' does not exist.", detail=str(exc)) from exc
+        raise DocumentError(f"The file '{path}' does not exist.", detail=str(exc), reason="missing") from exc
     except OSError as exc:
-        raise DocumentError(f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc)) from exc
+        raise DocumentError(
+            f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc), reason="unreadable"
+        ) from exc
     if not path.is_file():
-        raise DocumentError(f"'{path}' is a folder, not a document.")
+        raise DocumentError(f"'{path}' is a folder, not a document.", reason="folder")
     if size > MAX_BYTES:
         raise DocumentError(
             f"'{path.name}' is {size / 1e6:.1f} MB; Palavra translates documents up to "
             f"{MAX_BYTES / 1e6:.0f} MB. Split it into smaller files.",
             detail=f"size {size}",
+            reason="too-large",
         )
-    if suffix == ".docx":
-        from engine.documents.docx_format import load_docx
+    from engine.documents.formats import loader
 
-        return load_docx(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"Palavra cannot read '{path}': {exc.strerror or exc}.", detail=str(exc)) from exc
-    text, bom = _decode(raw, path)
-    if suffix in (".srt", ".vtt"):
-        return _load_srt(path, text, bom, "vtt" if suffix == ".vtt" else "srt")
-    return _load_txt(path, text, bom)
+    return loader(suffix)(path)
 
 
 @dataclass(frozen=True)
@@ -238,6 +262,7 @@ def translate_document(
     *,
     overwrite: bool = False,
     cancel: CancelToken | None = None,
+    align: AlignFn | None = None,
 ) -> Iterator[DocumentProgress]:
     """Translate ``document`` lazily, sentence batch by sentence batch, then write it to ``out``.
 
@@ -253,6 +278,8 @@ def translate_document(
         overwrite: replace ``out`` if it exists; otherwise an existing file raises :class:`OutputExistsError`
             (checked before any work, and again when writing).
         cancel: stops between batches; raises :class:`engine.errors.Cancelled` and writes nothing.
+        align: word-aligns sentences and their translations (:class:`engine.documents.align.Aligner`), so inline
+            formatting lands on the translated words; without it, formatting is placed by relative position.
 
     Yields:
         :class:`DocumentProgress`, counted in sentences.
@@ -262,26 +289,69 @@ def translate_document(
     if out.exists() and not overwrite:
         raise OutputExistsError(out)
     pieces = [textmod.split(seg) for seg in document.segments]
-    sentences = [p.text for ps in pieces for p in ps if p.translate]
+    sentences: list[str] = []
+    where: list[tuple[int, int]] = []  # (segment, offset of the sentence in it)
+    for i, ps in enumerate(pieces):
+        pos = 0
+        for p in ps:
+            if p.translate:
+                sentences.append(p.text)
+                where.append((i, pos))
+            pos += len(p.text)
     total = len(sentences)
+    sentence_marks = [
+        clip(document.marks_of(i), pos, pos + len(s)) for s, (i, pos) in zip(sentences, where, strict=True)
+    ]
     log.info("Translating %s (%d segments, %d sentences)", document.kind, len(document.segments), total)
     yield DocumentProgress(0, total)
     # Batches of sentences of similar length (as one long call would make them): less padding, same results.
     order = sorted(range(total), key=lambda k: len(sentences[k]))
     translated: list[str] = [""] * total
+    links: dict[int, Alignment] = {}
     done = 0
     for chunk in _chunks([sentences[k] for k in order]):
         check(cancel, "The translation of the document")
         result = translate(chunk, None, cancel)
         if len(result) != len(chunk):
             raise DocumentError("The translator returned the wrong number of texts.")
-        for k, r in zip(order[done : done + len(chunk)], result, strict=True):
+        ks = order[done : done + len(chunk)]
+        for k, r in zip(ks, result, strict=True):
             translated[k] = r
+        formatted = [k for k in ks if needs_alignment(sentence_marks[k]) and translated[k].strip()]
+        if align is not None and formatted:
+            for k, a in zip(
+                formatted, align([(sentences[k], translated[k]) for k in formatted]), strict=True
+            ):
+                links[k] = a
         done += len(chunk)
         yield DocumentProgress(done, total)
     check(cancel, "The translation of the document")
-    it = iter(translated)
-    results = [textmod.join(ps, [next(it) for p in ps if p.translate]) for ps in pieces]
+    results: list[Marked] = []
+    k = 0
+    for i, ps in enumerate(pieces):
+        source_marks = document.marks_of(i)
+        parts: list[str] = []
+        spans: list[Span] = []
+        src_pos = out_pos = 0
+        for p in ps:
+            if p.translate:
+                tr = translated[k]
+                if source_marks:
+                    spans += [
+                        Span(s.start + out_pos, s.end + out_pos, s.mark)
+                        for s in project(p.text, sentence_marks[k], tr, links.get(k) if align else None)
+                    ]
+                k += 1
+            else:
+                tr = p.text
+                if source_marks:  # a separator keeps the formatting it had (a line break inside italics)
+                    inside = clip(source_marks, src_pos, src_pos + len(tr))
+                    if inside:
+                        spans.append(Span(out_pos, out_pos + len(tr), inside[0].mark))
+            parts.append(tr)
+            src_pos += len(p.text)
+            out_pos += len(tr)
+        results.append(Marked("".join(parts), tuple(spans)))
     document.write(results, out, overwrite=overwrite)
     yield DocumentProgress(total, total, out)
 
@@ -294,10 +364,11 @@ def run_document(
     overwrite: bool = False,
     on_progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    align: AlignFn | None = None,
 ) -> Path:
     """Step through :func:`translate_document`, reporting (sentences done, total); returns the written path."""
     written = out
-    for step in translate_document(document, translate, out, overwrite=overwrite, cancel=cancel):
+    for step in translate_document(document, translate, out, overwrite=overwrite, cancel=cancel, align=align):
         if on_progress:
             on_progress(step.done, step.total)
         if step.output is not None:
@@ -322,130 +393,3 @@ def _chunks(segments: Sequence[str]) -> list[list[str]]:
     if current:
         chunks.append(current)
     return chunks
-
-
-def _decode(raw: bytes, path: Path) -> tuple[str, str]:
-    """Decode text bytes; returns (text, encoding to write back)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8"
-        if b"\x00" in raw[:8192]:
-            raise DocumentError(
-                f"'{path.name}' is not a text file (it contains binary data).",
-                detail="NUL byte in the first 8 KiB",
-            )
-    try:
-        return raw.decode(encoding), encoding
-    except UnicodeDecodeError as exc:
-        raise EncodingError(str(path), exc.start, exc.reason) from exc
-
-
-def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
-
-
-def _write_text(path: Path, text: str, encoding: str) -> None:
-    with open(path, "w", encoding=encoding, newline="") as fh:
-        fh.write(text)
-
-
-_BLANK = re.compile(r"((?:\r?\n)[ \t]*(?:\r?\n)(?:[ \t]*\r?\n)*)")
-
-
-def _load_txt(path: Path, text: str, encoding: str) -> Document:
-    nl = _newline(text)
-    parts = _BLANK.split(text)  # even indices: blocks; odd: blank-line separators (kept verbatim)
-    slots: list[tuple[int, str, str]] = []  # (part index, leading ws, trailing ws)
-    segments: list[str] = []
-    for i in range(0, len(parts), 2):
-        block = parts[i]
-        core = block.strip()
-        if not core:
-            continue
-        lead = block[: len(block) - len(block.lstrip())]
-        trail = block[len(block.rstrip()) :]
-        slots.append((i, lead, trail))
-        segments.append(core.replace("\r\n", "\n"))
-
-    def render(translations: Sequence[str], out: Path) -> None:
-        new = list(parts)
-        for (i, lead, trail), tr in zip(slots, translations, strict=True):
-            new[i] = lead + tr.strip().replace("\n", nl) + trail
-        _write_text(out, "".join(new), encoding)
-
-    return Document(path, "txt", tuple(segments), render)
-
-
-_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
-
-
-#: A tag around a whole cue line (``<i>...</i>``, ``<font color="#fff">...</font>``, WebVTT ``<c.x>...</c>``).
-_WRAPPED = re.compile(r"^((?:<[a-zA-Z][^<>]*>)+)([^<>]*)((?:</[a-zA-Z.][^<>]*>)+)$")
-
-
-def _unwrap(cue: str) -> tuple[str, list[tuple[str, str]]]:
-    """Take off the tags wrapping whole lines, to put them back around each line's translation."""
-    lines, wraps = [], []
-    for line in cue.split("\n"):
-        m = _WRAPPED.match(line.strip())
-        if m:
-            lines.append(m.group(2))
-            wraps.append((m.group(1), m.group(3)))
-        else:
-            lines.append(line)
-            wraps.append(("", ""))
-    return "\n".join(lines), wraps
-
-
-def _rewrap(translation: str, wraps: list[tuple[str, str]]) -> list[str]:
-    lines = translation.strip().split("\n")
-    if len(lines) != len(wraps):  # the line count changed: one wrap around everything (the common case)
-        opens = next((o for o, _ in wraps if o), "")
-        closes = next((c for _, c in wraps if c), "")
-        return [opens + "\n".join(lines) + closes] if opens else lines
-    return [o + line + c for line, (o, c) in zip(lines, wraps, strict=True)]
-
-
-def _load_srt(path: Path, text: str, encoding: str, kind: DocumentKind = "srt") -> Document:
-    nl = _newline(text)
-    lines = text.replace("\r\n", "\n").split("\n")
-    # Cue text: the lines after a timing line up to the next blank line.
-    spans: list[tuple[int, int]] = []
-    wraps: list[list[tuple[str, str]]] = []
-    segments: list[str] = []
-    if kind == "vtt" and not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
-        raise DocumentError(f"'{path.name}' is not a WebVTT (.vtt) file: it does not start with WEBVTT.")
-    i = 0
-    while i < len(lines):
-        if _TIMING.match(lines[i]):
-            start = i + 1
-            end = start
-            while end < len(lines) and lines[end].strip():
-                end += 1
-            cue = "\n".join(lines[start:end]).strip()
-            if cue:
-                plain, wrap = _unwrap(cue)
-                spans.append((start, end))
-                wraps.append(wrap)
-                segments.append(plain)
-            i = end
-        else:
-            i += 1
-    if not spans and text.strip():
-        name = "a SubRip (.srt)" if kind == "srt" else "a WebVTT (.vtt)"
-        raise DocumentError(f"'{path.name}' is not {name} file: no subtitle timings were found.")
-
-    def render(translations: Sequence[str], out: Path) -> None:
-        new: list[str] = []
-        prev = 0
-        for (start, end), tr, wrap in zip(spans, translations, wraps, strict=True):
-            new.extend(lines[prev:start])  # cue numbers, identifiers and timing lines exactly as they were
-            new.extend(_rewrap(tr, wrap) or [""])
-            prev = end
-        new.extend(lines[prev:])
-        _write_text(out, nl.join(new), encoding)
-
-    return Document(path, kind, tuple(segments), render)

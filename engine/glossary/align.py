@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import sentencepiece as spm
 
-from engine.glossary.inflect import target_forms
+from engine.glossary.inflect import is_infinitive, target_forms, written_plural
 from engine.glossary.model import GlossaryEntry
 from engine.glossary.terms import TermMatch, TermMatcher
 from engine.translate.vocab import EOS_ID
@@ -30,9 +30,15 @@ BoolArray = npt.NDArray[np.bool_]
 ATTENTION_THRESHOLD = 0.5
 
 #: Portuguese and English function words the model writes before a noun while already attending to it
-#: ("uma febre", "a pressão"): they are kept before the term, not replaced by it.
+#: ("uma febre", "a pressão"), and the clitic pronouns it writes before a verb ("se espalhou"): they are kept
+#: before the term, not replaced by it.
 FUNCTION_WORDS = frozenset(
     [
+        "se",
+        "me",
+        "te",
+        "lhe",
+        "lhes",
         "a",
         "o",
         "as",
@@ -194,7 +200,9 @@ class TermAligner:
                 continue
             surface = text[match.start : match.end]
             forms = [target_forms(match.entry, t) for t in match.entry.targets]
-            options = [self._pieces(keep_source_case(f.form(match.plural), surface)) for f in forms]
+            # "spreads" for a verb ("espalhar") is the verb's third person, not a plural: the infinitive stays
+            plural = match.plural and not is_infinitive(match.entry.target)
+            options = [self._pieces(keep_source_case(f.form(plural), surface)) for f in forms]
             options = [o for o in options if o[0]]
             if options:
                 (plain, capped), *others = options
@@ -207,7 +215,7 @@ class TermAligner:
                         tuple(others),
                         match.in_compound,
                         forms[0].gender,
-                        match.plural,
+                        plural or written_plural(match.entry.source, match.entry.target),
                     )
                 )
         return ids, constraints, matches

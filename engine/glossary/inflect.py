@@ -94,12 +94,72 @@ def portuguese_plural(term: str) -> str:
     return " ".join(out)
 
 
+#: Nouns whose ending says the other gender.
+_MASCULINE_A = frozenset({"dia", "mapa", "planeta", "cometa", "sofá", "clima", "pijama"})
+_FEMININE_O = frozenset({"tribo", "foto", "moto", "libido"})
+
+
 def portuguese_gender(term: str) -> str:
-    """``"f"`` or ``"m"`` from the head noun's ending (-a, -ção, -são, -dade, -gem, -ie: feminine)."""
-    head = term.split()[0].lower() if term.split() else ""
-    if re.search(r"(a|ção|são|dade|tude|gem|ie|ite|ez)$", head) and head not in {"dia", "mapa", "problema"}:
+    """``"f"``, ``"m"`` or ``""`` (not known) from the head noun's ending.
+
+    Only endings that say the gender reliably count: -ção, -são, -dade, -tude, -gem, -ise, -ite and -a (but not
+    the Greek -ma: "o sintoma", "o sistema") are feminine; -o, -dor, -ão and -ema are masculine. Words in -e, -l, -r,
+    -z, -s... can be either ("a febre", "o dente"): then the model's own determiner is kept
+    (:func:`agree` changes only its number).
+    """
+    words = term.split()
+    head = words[0].lower() if words else ""
+    if head.endswith(("ões", "ães")):  # a plural head: its singular's ending
+        head = head[:-3] + "ão"
+    elif head.endswith("s") and len(head) > 3 and head[-2] in "aoe":
+        head = head[:-1]
+    if head in _MASCULINE_A:
+        return "m"
+    if head in _FEMININE_O:
         return "f"
-    return "m"
+    if re.search(r"(ção|são|dade|tude|gem|ise|ite)$", head):
+        return "f"
+    if re.search(r"(ma|mas)$", head):
+        return "m" if re.search(r"(ema|oma|grama)$", head) else ""
+    if re.search(r"(a|ã)$", head):
+        return "f"
+    if (re.search(r"(o|ão|ês|ul)$", head) or re.search(r"..dor$", head)) and head != "mão":
+        return "m"
+    return ""
+
+
+def is_infinitive(target: str) -> bool:
+    """Whether a Portuguese target starts with a verb in the infinitive ("espalhar", "lavar as mãos",
+    "proteger-se"); nouns in -r are told apart by their endings ("locador", "mulher" are not verbs here)."""
+    words = target.split()
+    if not words:
+        return False
+    first = words[0].casefold()
+    first = first[:-3] if first.endswith(("-se", "-me")) else first
+    if first in {"mulher", "colher", "talher", "lar", "mar", "ar", "par", "bar", "altar", "olhar", "prazer"}:
+        return False
+    return bool(re.search(r"[^o](ar|er|ir)$", first)) and not first.endswith(("dor", "tor", "ular"))
+
+
+_SINGULAR_S = frozenset(
+    {"diabetes", "measles", "mumps", "news", "herpes", "rabies", "species", "series", "aids"}
+)
+
+
+def written_plural(source: str, target: str) -> bool:
+    """Whether an entry is itself written in the plural on both sides ("symptoms" -> "sintomas"), so that a
+    determiner before it is plural too."""
+    src = source.split()
+    tgt = target.split()
+    if not src or not tgt or source.isupper():
+        return False
+    head = next((i - 1 for i, w in enumerate(src) if w.lower() in _LINKS and i > 0), len(src) - 1)
+    s_head, t_head = src[head].lower(), tgt[0].lower()
+    if s_head in _SINGULAR_S or t_head in _SINGULAR_S:
+        return False
+    english = s_head.endswith("s") and not s_head.endswith(("ss", "is", "us"))
+    portuguese = t_head.endswith("s") and not t_head.endswith(("is", "ês", "us", "ís"))
+    return english and portuguese
 
 
 @dataclass(frozen=True)
@@ -109,7 +169,7 @@ class TargetForms:
     Attributes:
         singular: the term as the glossary writes it.
         plural: its plural.
-        gender: ``"m"`` or ``"f"``.
+        gender: ``"m"``, ``"f"``, or ``""`` when neither the note nor the ending says it.
     """
 
     singular: str
@@ -184,10 +244,15 @@ def determiner_agreement(word: str) -> tuple[str, bool] | None:
 
 
 def agree(word: str, gender: str, plural: bool) -> str:
-    """The determiner ``word`` inflected for a term of ``gender`` and number (case kept); other words as they are."""
+    """The determiner ``word`` inflected for a term of ``gender`` and number (case kept); other words as they are.
+
+    With ``gender`` ``""`` (not known) the determiner keeps its own gender and takes the term's number.
+    """
     found = DETERMINER_FORMS.get(word.lower())
     if found is None:
         return word
+    if gender not in ("m", "f"):
+        gender = "m" if found[1] in (0, 2) else "f"
     new = found[0][_SLOTS[(gender, plural)]]
     if word[:1].isupper():
         new = new[:1].upper() + new[1:]

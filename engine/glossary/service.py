@@ -14,6 +14,7 @@ from engine.cancel import CancelToken
 from engine.config import EngineConfig
 from engine.errors import InputError, ModelNotFoundError
 from engine.glossary.finetune.config import FineTuneConfig
+from engine.glossary.finetune.memory import MemoryReport
 from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
 from engine.glossary.reader import read_glossary_file
 from engine.glossary.store import GlossaryStore, check_name
@@ -207,13 +208,18 @@ class GlossaryService:
         user_pairs: Path | None = None,
         documents: Sequence[Path] = (),
         install: bool = True,
+        memories: Sequence[Path] = (),
     ) -> FineTuneConfig:
         """The options of a fine-tuning run for glossary ``name`` (see :class:`FineTuneConfig`).
 
+        Args:
+            memories: the user's translation memories (TMX, XLIFF, TSV, CSV), trained on with the glossary; 10 %
+                of their pairs are held out to prove the gain.
+
         Raises:
             ModelNotFoundError: no shipped base model for the glossary's direction.
-            InputError: a document cannot be read, or none of them contains a glossary term (checked here,
-                before anything starts).
+            InputError: a document or memory cannot be read, or none of the documents contains a glossary term
+                (checked here, before anything starts).
         """
         from engine.translate.model_folder import find_source_model, shipped_model_folders
 
@@ -245,23 +251,40 @@ class GlossaryService:
             install=install,
             threads=self.config.effective_threads,
             device=self.config.device,
-            learning_rate=1e-3 if method == "lora" else FineTuneConfig.learning_rate,
+            learning_rate=1e-3 if method == "lora" else (5e-5 if memories else FineTuneConfig.learning_rate),
+            memories=self._memory_paths(memories),
         )
 
     @staticmethod
-    def estimate_seconds(config: FineTuneConfig) -> float:
-        """How long a run takes on this machine, roughly: preparation + training budget + evaluation + export.
+    def _memory_paths(memories: Sequence[Path]) -> builtins.list[str]:
+        resolved = [Path(m).expanduser().resolve() for m in memories]
+        for path in resolved:
+            if not path.is_file():
+                raise InputError(f"The translation memory '{path}' does not exist or is not a file.")
+        return [str(p) for p in resolved]
 
-        Preparation and evaluation were measured on 2 CPU cores (docs/glossary.md); training stops at the budget.
+    def check_memories(self, memories: Sequence[Path], source_lang: str, target_lang: str) -> MemoryReport:
+        """Read translation memories as a run would and say what is used and what is left out (and why).
+
+        Raises:
+            InputError: a file is missing, unreadable or in no format Palavra reads.
         """
-        prepare = (
-            20.0
-            + 0.02 * config.term_sentences
-            + (0.03 * config.document_sentences if config.documents else 0.0)
-        )
-        evaluate = (2 + config.evaluations) * 15.0
-        export = 30.0 if config.install else 0.0
-        return prepare + config.minutes * 60.0 + evaluate + export
+        from engine.glossary.finetune.memory import read_memories
+
+        return read_memories([Path(p) for p in self._memory_paths(memories)], source_lang, target_lang)
+
+    @staticmethod
+    def estimate_seconds(config: FineTuneConfig, memory_pairs: int = 0) -> float:
+        """How long a run takes on this machine, roughly: preparation + training budget + evaluations + export
+        (the same estimate ``palavra finetune`` prints; measured on 2 CPU cores, docs/glossary.md).
+
+        Args:
+            config: the run.
+            memory_pairs: how many pairs its translation memories hold (see :meth:`check_memories`).
+        """
+        from engine.glossary.cli_finetune import estimate_seconds
+
+        return estimate_seconds(config, memory_pairs)
 
     def finetune(
         self,
@@ -274,6 +297,7 @@ class GlossaryService:
         install: bool = True,
         on_event: Callable[[dict[str, Any]], None] | None = None,
         cancel: CancelToken | None = None,
+        memories: Sequence[Path] = (),
     ) -> FineTuneResult:
         """Fine-tune the base model to glossary ``name`` in a child process and install the result.
 
@@ -288,6 +312,7 @@ class GlossaryService:
             documents: the user's own documents (.txt, .srt, .docx) in the source language; their
                 sentences with glossary terms are added to the training sentences.
             install: export and install the model (false: evaluate only).
+            memories: translation memories (TMX, XLIFF, TSV, CSV) to train on with the glossary.
             on_event: receives every event of the child (``stage``, ``progress``, ``metrics``, ``done``).
             cancel: cancels the run (the child process group is terminated).
 
@@ -298,7 +323,13 @@ class GlossaryService:
         from engine.glossary.finetune.runner import run_job
 
         config = self.finetune_config(
-            name, minutes=minutes, method=method, user_pairs=user_pairs, documents=documents, install=install
+            name,
+            minutes=minutes,
+            method=method,
+            user_pairs=user_pairs,
+            documents=documents,
+            install=install,
+            memories=memories,
         )
         done = run_job(config, on_event=on_event, cancel=cancel)
         return FineTuneResult(
@@ -308,6 +339,8 @@ class GlossaryService:
             after=dict(done.get("after", {})),
             steps=int(done.get("steps", 0)),
             seconds=float(done.get("seconds", 0.0)),
+            curve=tuple(dict(p) for p in done.get("curve", [])),
+            reason=str(done.get("reason", "")),
         )
 
 
@@ -318,10 +351,13 @@ class FineTuneResult:
     Attributes:
         model_name: the adapted model's name (installed unless ``installed`` is false).
         installed: whether the model was exported and installed.
-        before: term accuracy (%), chrF++ and examples of the base model.
-        after: the same for the adapted model.
+        before: term accuracy (%), in-domain chrF++ (``domain_chrf``, the held-out part of the memories),
+            general chrF++ (``chrf``) and examples of the base model, through the app's ONNX runtime.
+        after: the same for the installed int8 model (or the rejected one, when ``installed`` is false).
         steps: training steps done.
         seconds: wall time of the whole run.
+        curve: the evaluations during training (``step``, ``term_accuracy``, ``domain_chrf``, ``chrf``).
+        reason: why the base model was kept, when it was.
     """
 
     model_name: str
@@ -330,6 +366,8 @@ class FineTuneResult:
     after: dict[str, Any]
     steps: int
     seconds: float
+    curve: tuple[dict[str, Any], ...] = ()
+    reason: str = ""
 
 
 def _check_pair(source: str, target: str) -> None:

@@ -133,7 +133,8 @@ def translate_upload(
         return [t.text for t in done]
 
     out = engine.document_output_path(staged.path, target)
-    for _step in engine.translate_document(document, translate, out, cancel=cancel):
+    align = engine.document_aligner(source, target, model=model) if document.marks else None
+    for _step in engine.translate_document(document, translate, out, cancel=cancel, align=align):
         pass
     staged.path.unlink(missing_ok=True)
     return f"{staged.token}/{out.name}"

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -43,11 +43,16 @@ MIGRATIONS = (
         (language, word)
     )
     """,
+    """
+    CREATE TABLE speech_seen (drill_id TEXT PRIMARY KEY, language TEXT NOT NULL, seen_at TEXT NOT NULL)
+    """,
 )
 
 #: A word is "weak" after this many misses in a row, or this many misses in all with a miss rate above 40%.
 WEAK_STREAK = 2
 WEAK_MISSES = 3
+#: A drill shown and not attempted is passed over ("skipped") for this long.
+SKIP_WINDOW = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -219,25 +224,83 @@ class ProgressStore:
             ).fetchall()
             return [str(r[0]) for r in rows]
 
-    def next_drill(self, drills: Sequence[Drill], language: str, *, now: datetime | None = None) -> Drill:
-        """Choose the next drill among ``drills`` (all of ``language``).
+    def next_drill(
+        self,
+        drills: Sequence[Drill],
+        language: str,
+        *,
+        now: datetime | None = None,
+        topic: str | None = None,
+        level: str | None = None,
+    ) -> Drill:
+        """Choose the next drill among ``drills`` (all of ``language``) and remember it was shown.
 
         Order: the most overdue FSRS card; else an unpractised sentence holding a weak word; else the first
-            unpractised sentence of the lowest level; else the card due soonest.
+        unpractised sentence of the lowest level; else the sentence shown longest ago. A drill shown and not
+        attempted since (skipped) is passed over for ``SKIP_WINDOW``, so each call moves on without an attempt.
+
+        Args:
+            drills: the drills of the language.
+            language: its code.
+            now: the time (default now, UTC).
+            topic: only drills of this topic.
+            level: only drills of this CEFR level.
+
+        Raises:
+            ValueError: no drill matches.
         """
+        chosen = self._choose(drills, language, now=now, topic=topic, level=level)
+        with self._lock, self._conn:
+            self._conn.execute(
+                "INSERT INTO speech_seen(drill_id, language, seen_at) VALUES(?, ?, ?) "
+                "ON CONFLICT(drill_id) DO UPDATE SET seen_at=excluded.seen_at",
+                (chosen.id, language, (now or _now()).isoformat()),
+            )
+        return chosen
+
+    def _choose(
+        self,
+        drills: Sequence[Drill],
+        language: str,
+        *,
+        now: datetime | None,
+        topic: str | None,
+        level: str | None,
+    ) -> Drill:
         with self._lock:
-            if not drills:
+            pool = [d for d in drills if (not topic or d.topic == topic) and (not level or d.level == level)]
+            if not pool:
                 raise ValueError("no drills to choose from")
             moment = (now or _now()).isoformat()
-            by_id = {d.id: d for d in drills}
+            by_id = {d.id: d for d in pool}
             cards = self._conn.execute(
                 "SELECT drill_id, due FROM speech_cards WHERE language=? ORDER BY due ASC", (language,)
             ).fetchall()
+            last_attempt = {
+                str(r[0]): str(r[1])
+                for r in self._conn.execute(
+                    "SELECT drill_id, MAX(created_at) FROM speech_attempts WHERE language=? GROUP BY drill_id",
+                    (language,),
+                ).fetchall()
+            }
+            seen = {
+                str(r[0]): str(r[1])
+                for r in self._conn.execute(
+                    "SELECT drill_id, seen_at FROM speech_seen WHERE language=?", (language,)
+                ).fetchall()
+            }
+
+            recent = ((now or _now()) - SKIP_WINDOW).isoformat()
+
+            def skipped(drill_id: str) -> bool:
+                shown = seen.get(drill_id)
+                return shown is not None and shown > last_attempt.get(drill_id, "") and shown > recent
+
             for drill_id, due in cards:
-                if due <= moment and drill_id in by_id:
+                if due <= moment and drill_id in by_id and not skipped(drill_id):
                     return by_id[drill_id]
             practised = {str(r[0]) for r in cards}
-            fresh = [d for d in drills if d.id not in practised]
+            fresh = [d for d in pool if d.id not in practised and not skipped(d.id)]
             weak = self.weak_words(language)
             if weak and fresh:
                 for word in weak:
@@ -245,12 +308,9 @@ class ProgressStore:
                         if word in _units(drill):
                             return drill
             if fresh:
-                order = {level: i for i, level in enumerate(LEVELS)}
+                order = {lv: i for i, lv in enumerate(LEVELS)}
                 return min(fresh, key=lambda d: order.get(d.level, len(LEVELS)))
-            for drill_id, _due in cards:
-                if drill_id in by_id:
-                    return by_id[drill_id]
-            return drills[0]
+            return min(pool, key=lambda d: (seen.get(d.id, ""), d.id))
 
     def stats(self, language: str, *, now: datetime | None = None) -> ProgressStats:
         """Statistics for the progress plot of ``language``."""

@@ -67,7 +67,7 @@ class SpeechService:
         self.config = config
         self.thresholds = thresholds
         self._recognizer = Recognizer(config, model_path)
-        self._synth = Synthesizer()
+        self._synth = Synthesizer(threads=config.effective_threads)
         self._database = database
         self._store: ProgressStore | None = None
         self._store_lock = threading.Lock()
@@ -161,10 +161,24 @@ class SpeechService:
         """Every drill sentence of ``language``."""
         return load_drills(language)
 
-    def next_drill(self, language: str) -> Drill:
-        """The drill to practise next, chosen by the FSRS scheduler and the learner's weak words."""
+    def next_drill(self, language: str, *, topic: str | None = None, level: str | None = None) -> Drill:
+        """The drill to practise next, chosen by the FSRS scheduler and the learner's weak words.
+
+        Each call moves on: a drill shown and not attempted since is treated as skipped and goes to the back.
+
+        Args:
+            language: the practised language.
+            topic: only drills of this topic (``"travel"``, ``"food"``...).
+            level: only drills of this CEFR level (``"A1"``..``"B2"``).
+
+        Raises:
+            InputError: no drill has that topic and level.
+        """
         lang = language.split("-")[0].lower()
-        return self._progress().next_drill(load_drills(lang), lang)
+        try:
+            return self._progress().next_drill(load_drills(lang), lang, topic=topic, level=level)
+        except ValueError as exc:
+            raise InputError("There is no sentence for that topic and level.", detail=str(exc)) from exc
 
     def record_attempt(
         self,
@@ -196,12 +210,16 @@ class SpeechService:
 
     # -- voices and microphone -----------------------------------------------------------------------------
     def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[AudioArray, int]:
-        """A synthetic voice reading ``text``: hibari-tts for English, espeak-ng for Portuguese.
+        """A synthetic voice reading ``text``: hibari-tts for English, Kokoro-82M (else espeak-ng) for Portuguese.
 
         Returns:
             (float32 mono samples, sample rate).
         """
         return self._synth.synthesize(text, language, speed=speed)
+
+    def voice_name(self, language: str) -> str:
+        """Which synthetic voice speaks ``language`` (``"hibari-tts"``, ``"Kokoro-82M"``, ``"espeak-ng"``)."""
+        return self._synth.voice_name(language)
 
     def recorder(
         self,

@@ -27,6 +27,7 @@ from engine.translate.weights import (
 IntArray = npt.NDArray[np.int64]
 ROLES = ("source", "target", "output")
 MAX_POSITIONS = 4096
+_FIRST_POSITIONS = 256
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,14 @@ class Embeddings:
         self.bias = bias
         self.dim = dim
         self.scale = np.float32(np.sqrt(dim))
-        self.pe = positions(MAX_POSITIONS, dim)
+        self._pe = positions(_FIRST_POSITIONS, dim)
+
+    def _positions(self, count: int) -> FloatArray:
+        """The position signal for at least ``count`` positions: the first ones are computed at load time, all
+        :data:`MAX_POSITIONS` on first need (rows are the same either way; a tenth of a model's load time)."""
+        if count > self._pe.shape[0]:
+            self._pe = positions(MAX_POSITIONS, self.dim)
+        return self._pe
 
     @property
     def vocab_size(self) -> int:
@@ -69,14 +77,15 @@ class Embeddings:
     def embed_source(self, ids: IntArray) -> FloatArray:
         """Encoder input ``[B, S, dim]`` for padded ids ``[B, S]``."""
         s = ids.shape[1]
-        out: FloatArray = self.source.rows(ids) * self.scale + self.pe[:s]
+        out: FloatArray = self.source.rows(ids) * self.scale + self._positions(s)[:s]
         return out
 
     def embed_target(self, prev: IntArray, step: int) -> FloatArray:
         """Decoder input ``[B, dim]`` at ``step``: the previous token's embedding (none at step 0) plus PE."""
+        pe = self._positions(step + 1)
         if step == 0:
-            return np.broadcast_to(self.pe[0], (prev.shape[0], self.dim)).copy()
-        out: FloatArray = self.target.rows(prev) * self.scale + self.pe[step]
+            return np.broadcast_to(pe[0], (prev.shape[0], self.dim)).copy()
+        out: FloatArray = self.target.rows(prev) * self.scale + pe[step]
         return out
 
     def save(self, path: Path) -> None:

@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import yaml
 
 from engine.errors import CorruptModelError, ModelNotFoundError
 
@@ -65,6 +64,8 @@ def read_marian(path: Path) -> MarianModel:
         raise ModelNotFoundError(
             f"The translation model file {path} is missing. Reinstall or re-import the model."
         )
+    import yaml  # only while converting a model (30 ms of the command line's start otherwise)
+
     data = path.read_bytes()
     try:
         return _parse(data, path)
@@ -116,6 +117,8 @@ def _parse(data: bytes, path: Path) -> MarianModel:
         offset += data_len
         if name == "special:model.yml":
             text = blob.split(b"\0", 1)[0].decode("utf-8")
+            import yaml
+
             loaded = yaml.safe_load(text)
             config = loaded if isinstance(loaded, dict) else {}
             continue

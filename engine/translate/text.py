@@ -209,3 +209,14 @@ def protect(sentence: str, is_unknown: Callable[[str], bool]) -> Protected:
 
 def _overlaps(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in ranges)
+
+
+#: At most this many words make a phrase that is translated with a full stop added (see :func:`open_phrase`).
+OPEN_PHRASE_WORDS = 3
+
+
+def open_phrase(sentence: str) -> bool:
+    """Whether ``sentence`` is a short phrase (at most :data:`OPEN_PHRASE_WORDS` words) that ends in a letter or
+    a digit, with no closing punctuation ("Hello", "Good morning", "Where is it")."""
+    stripped = sentence.strip()
+    return bool(stripped) and stripped[-1].isalnum() and len(stripped.split()) <= OPEN_PHRASE_WORDS

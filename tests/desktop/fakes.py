@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -12,15 +13,26 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engine.api import Correcting, Documents, Glossaries, History, Recording, Speaking, Translating
+from engine.api import (
+    Correcting,
+    Documents,
+    Glossaries,
+    History,
+    Practising,
+    Recording,
+    Speaking,
+    Translating,
+)
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
 
 # The fake returns the engine's own result types, so it cannot drift from what the real services return.
 from engine.correct.model import CheckResult, Edit
+from engine.documents.align import Alignment
 from engine.errors import DeviceError, ModelError
 from engine.glossary.model import StoredEntry
 from engine.glossary.service import GlossaryService
+from engine.practice.service import PracticeService
 from engine.speech.drills import Drill
 from engine.speech.progress import ProgressStats, WordStat
 from engine.speech.types import Attempt, Transcript, WordResult
@@ -28,7 +40,7 @@ from engine.translate.detect import LanguageGuess
 from engine.translate.service import LoadedModel, ModelInfo, Translation
 
 if TYPE_CHECKING:
-    from engine.documents import Document, DocumentProgress, TranslateFn
+    from engine.documents import AlignFn, Document, DocumentProgress, TranslateFn
     from engine.speech.recorder import AudioSource
 
 WORDS = {
@@ -134,7 +146,7 @@ class FakeSpeech:
     def drills(self, language: str) -> tuple[Drill, ...]:
         return (self.next_drill(language),)
 
-    def next_drill(self, language: str) -> Drill:
+    def next_drill(self, language: str, *, topic: str | None = None, level: str | None = None) -> Drill:
         self._n += 1
         if language == "pt":
             return Drill(
@@ -149,6 +161,9 @@ class FakeSpeech:
 
     def synthesize(self, text: str, language: str, *, speed: float = 1.0) -> tuple[np.ndarray, int]:
         return np.zeros(1600, dtype=np.float32), 16000
+
+    def voice_name(self, language: str) -> str:
+        return "Kokoro-82M" if language == "pt" else "hibari-tts"
 
     def recorder(
         self,
@@ -245,7 +260,10 @@ class UnavailableSpeech:
     def drills(self, language: str) -> tuple[Drill, ...]:
         raise self._missing()
 
-    def next_drill(self, language: str) -> Drill:
+    def next_drill(self, language: str, *, topic: str | None = None, level: str | None = None) -> Drill:
+        raise self._missing()
+
+    def voice_name(self, language: str) -> str:
         raise self._missing()
 
     def record_attempt(
@@ -362,6 +380,8 @@ class FakeEngine:
     translate_calls: list[str] = field(default_factory=list)
     prepared: bool = False
     closed: bool = False
+    aligned_with: tuple[str, str, str | None] | None = None  # the last document_aligner() request
+    translate_options: list[tuple[str | None, str | None]] = field(default_factory=list)  # (model, glossary)
 
     # Documents are plain file handling: the fake uses the engine's real readers and writers.
     def load_document(self, path: Path) -> Document:
@@ -388,10 +408,28 @@ class FakeEngine:
         *,
         overwrite: bool = False,
         cancel: CancelToken | None = None,
+        align: AlignFn | None = None,
     ) -> Iterator[DocumentProgress]:
         from engine.documents import translate_document
 
-        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel)
+        return translate_document(document, translate, out, overwrite=overwrite, cancel=cancel, align=align)
+
+    def document_aligner(self, source: str, target: str, *, model: str | None = None) -> AlignFn:
+        """Word k of a translation aligned to word k of its source (the fake translates word for word)."""
+        self.aligned_with = (source, target, model)
+
+        def align(pairs: Sequence[tuple[str, str]]) -> list[Alignment]:
+            out: list[Alignment] = []
+            for src, tgt in pairs:
+                words = [m.span() for m in re.finditer(r"\S+", src)] or [(0, 0)]
+                tw = [m.span() for m in re.finditer(r"\S+", tgt)]
+                weights = np.zeros((len(tw), len(words)), dtype=np.float32)
+                for k in range(len(tw)):
+                    weights[k, min(k, len(words) - 1)] = 1.0
+                out.append(Alignment(tuple(words), tuple(tw), weights))
+            return out
+
+        return align
 
     def open_history(self) -> History:
         from engine.history import HistoryStore
@@ -411,6 +449,8 @@ class FakeEngine:
         self.speech = FakeSpeech(self.microphone) if self.speech_available else UnavailableSpeech()
         self.glossaries = RecordingGlossaries()
         self.translation = FakeTranslation(self)
+        # exercises are grading and SQLite: the real service, with the fake translator as its second reference
+        self.practice = PracticeService(translate=lambda text, _s, _t: fake_translate(text))
         self._lock = threading.Lock()
 
     def translate(
@@ -426,6 +466,7 @@ class FakeEngine:
     ) -> list[Translation]:
         with self._lock:
             self.translate_calls.extend(texts)
+            self.translate_options.append((model, glossary))
         end = time.monotonic() + self.delay
         while time.monotonic() < end:
             check(cancel)
@@ -472,6 +513,7 @@ class FakeEngine:
 
     def close(self) -> None:
         self.glossaries.close()
+        self.practice.close()
         self.closed = True
 
 
@@ -481,5 +523,6 @@ def _conforms(engine: FakeEngine) -> None:
     _correction: tuple[Correcting, Correcting] = (engine.correction, UnavailableCorrection())
     _speech: tuple[Speaking, Speaking] = (FakeSpeech(), UnavailableSpeech())
     _glossaries: Glossaries = engine.glossaries
+    _practice: Practising = engine.practice
     _documents: Documents = engine
     _recorder: Recording = FakeRecorder(lambda _l: None, False)

@@ -10,6 +10,7 @@ import pytest
 
 from engine.documents import MAX_BYTES
 from tests.desktop.fakes import FakeEngine
+from tests.engine.documents import builders
 
 SRT = "1\n00:00:01,000 --> 00:00:02,000\nhello world\n\n2\n00:00:03,500 --> 00:00:05,000\nthe cat\n"
 
@@ -63,10 +64,11 @@ def _corrupt_docx(path: Path) -> None:
     ("name", "make", "message"),
     [
         ("photo.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00IHDR\x00"), "not a text file"),
-        ("huge.txt", lambda p: p.write_bytes(b"a" * (2 * MAX_BYTES)), "Palavra translates documents up to"),
+        ("huge.txt", lambda p: p.write_bytes(b"a" * (2 * MAX_BYTES)), "is too large (more than 10 MB)"),
         ("missing.srt", lambda p: None, "does not exist"),
-        ("damaged.docx", _corrupt_docx, "not a valid Word document"),
-        ("table.xlsx", lambda p: p.write_bytes(b"PK"), "translates .txt, .srt, .vtt, .docx"),
+        ("damaged.docx", _corrupt_docx, "'damaged.docx' cannot be read: it may be damaged"),
+        ("table.xlsx", lambda p: p.write_bytes(b"PK"), "Palavra cannot translate 'table.xlsx'"),
+        ("scan.pdf", lambda p: builders.pdf(p, [[]]), "no text to read: its pages may be scanned pictures"),
     ],
 )
 def test_bad_input_gives_a_message_and_changes_nothing(
@@ -154,3 +156,79 @@ def test_progress_counts_sentences(qtbot: Any, window: Any, tmp_path: Path) -> N
     page.start()
     qtbot.waitUntil(lambda: page.output is not None, timeout=10000)
     assert any("of 150 sentences" in s for s in seen)
+
+
+def test_model_and_glossary_chosen_reach_the_translation(
+    qtbot: Any, window: Any, fake_engine: FakeEngine, tmp_path: Path
+) -> None:
+    from engine.glossary.model import GlossaryEntry
+
+    page = window.documents_page
+    fake_engine.glossaries.create("pets", "en", "pt", [GlossaryEntry("cat", "gato")])
+    page.reload_choices()
+    qtbot.waitUntil(lambda: page.model_combo.findData("en-pt-medical") >= 0, timeout=3000)
+    qtbot.waitUntil(lambda: not page.glossary_check.isHidden(), timeout=3000)
+    assert page.model_combo.itemText(0).startswith("Active model (en-pt-tiny)")
+    assert page.model_combo.findData("pt-en-tiny") < 0  # only the models of the pair
+    page.model_combo.setCurrentIndex(page.model_combo.findData("en-pt-medical"))
+    assert "adapted" in page.model_combo.currentText()
+    page.glossary_check.setChecked(True)
+    src = tmp_path / "talk.srt"
+    src.write_text("1\n00:00:01,000 --> 00:00:02,000\nhello <i>world</i>\n")
+    open_file(qtbot, page, src)
+    page.start()
+    qtbot.waitUntil(lambda: page.output is not None, timeout=5000)
+    assert fake_engine.translate_options[-1] == ("en-pt-medical", "pets")
+    assert fake_engine.aligned_with == ("en", "pt", "en-pt-medical")  # formatting aligned by the same model
+    assert "olá <i>mundo" in page.output.read_text()  # the fake adds « pets » (its glossary mark) at the end
+    assert window.settings.document_model == "en-pt-medical"
+    page.source_combo.set_code("pt")  # another pair: its own models, no glossary for it
+    assert page.model_combo.findData("en-pt-medical") < 0 and page.glossary_check.isHidden()
+
+
+def test_web_page_keeps_its_tags(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    page = window.documents_page
+    src = tmp_path / "page.html"
+    src.write_text('<html><body><p>hello <b>world</b></p><p><a href="/cat">the cat</a></p></body></html>')
+    open_file(qtbot, page, src)
+    assert "web page" in page.file_label.text()
+    page.start()
+    qtbot.waitUntil(lambda: page.output is not None, timeout=5000)
+    got = (tmp_path / "page.pt.html").read_text()
+    assert "<p>olá <b>mundo</b></p>" in got and '<a href="/cat">o gato</a>' in got
+
+
+def test_pdf_says_it_becomes_a_word_document(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    page = window.documents_page
+    src = builders.pdf(tmp_path / "notes.pdf", [["hello world."]])
+    open_file(qtbot, page, src)
+    assert "Word document" in page.notice.text()
+    page.start()
+    qtbot.waitUntil(lambda: page.output is not None, timeout=5000)
+    assert page.output == tmp_path / "notes.pt.docx"
+
+
+def test_bad_input_message_in_portuguese(
+    qtbot: Any, qapp: Any, fake_engine: FakeEngine, settings: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTranslator
+
+    from desktop.app import build_window, install_translators
+    from tests.desktop.conftest import close_window
+
+    assert install_translators(qapp, "pt") == "pt"
+    try:
+        window = build_window(fake_engine, settings)
+        window.show()
+        window.start()
+        page = window.documents_page
+        bad = tmp_path / "table.xlsx"
+        bad.write_bytes(b"PK")
+        page.open_path(bad)
+        qtbot.waitUntil(lambda: "traduzir" in page.notice.text(), timeout=5000)
+        assert "O Palavra não consegue traduzir 'table.xlsx'" in page.notice.text()
+        close_window(qtbot, window)
+    finally:
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+            translator.deleteLater()

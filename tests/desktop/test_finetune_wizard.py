@@ -39,21 +39,37 @@ class ScriptedGlossaries(GlossaryService):
             model_name=self.adapted_model_name(info),
             base_folder="",
             minutes=kwargs["minutes"],
+            memories=self._memory_paths(kwargs.get("memories", ())),
         )
 
     def finetune(
-        self, name: str, *, on_event: Any = None, cancel: CancelToken | None = None, **_: Any
+        self, name: str, *, on_event: Any = None, cancel: CancelToken | None = None, **kwargs: Any
     ) -> Any:
+        self.memories = list(kwargs.get("memories", ()))
         self.started.set()
         emit = on_event or (lambda _e: None)
         emit({"event": "stage", "stage": "preparing"})
-        emit({"event": "metrics", "phase": "before", "term_accuracy": 40.0, "chrf": 80.0, "examples": []})
+        emit(
+            {
+                "event": "metrics",
+                "phase": "before",
+                "term_accuracy": 40.0,
+                "domain_chrf": 60.0,
+                "chrf": 80.0,
+                "examples": [],
+            }
+        )
         for step in range(1, self.steps + 1):
             time.sleep(self.delay)
             check(cancel, "Fine-tuning")
             emit({"event": "progress", "step": step, "elapsed": step, "budget": self.steps, "loss": 1.0})
-        after = {"term_accuracy": 90.0, "chrf": 79.5, "examples": [["The fever.", "A febre.", "A febre."]]}
-        before = {"term_accuracy": 40.0, "chrf": 80.0, "examples": [["The fever.", "A febre."]]}
+        after = {"term_accuracy": 90.0, "domain_chrf": 63.5, "chrf": 79.5, "examples": []}
+        before = {
+            "term_accuracy": 40.0,
+            "domain_chrf": 60.0,
+            "chrf": 80.0,
+            "examples": [["The fever.", "A febre."]],
+        }
         after["examples"] = [["The fever.", "A febre."]]
         emit({"event": "metrics", "phase": "after", **after})
         return FineTuneResult(self.adapted_model_name(self.get(name)), True, before, after, self.steps, 1.0)
@@ -173,3 +189,53 @@ def test_cancel_stops_training(qtbot: Any) -> None:
         assert not train.isComplete()
     finally:
         engine.glossaries.close()
+
+
+_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="none"/><body>
+{units}
+</body></tmx>"""
+
+
+def test_memories_are_checked_listed_and_passed_to_the_run(
+    qtbot: Any, engine: Engine, tmp_path: Path
+) -> None:
+    units = "\n".join(
+        f'<tu><tuv xml:lang="en"><seg>The patient {i} has a fever.</seg></tuv>'
+        f'<tuv xml:lang="pt"><seg>O paciente {i} tem febre.</seg></tuv></tu>'
+        for i in range(50)
+    )
+    units += '\n<tu><tuv xml:lang="en"><seg>Empty.</seg></tuv><tuv xml:lang="pt"><seg></seg></tuv></tu>'
+    memory = tmp_path / "clinic.tmx"
+    memory.write_text(_TMX.format(units=units), encoding="utf-8")
+    wizard = FineTuneWizard(engine)  # type: ignore[arg-type]
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.currentPage()
+    assert isinstance(page, ImportPage)
+    page.path_edit.setText(str(_glossary(tmp_path, "fever,febre\ncough,tosse\n")))
+    wizard.next()
+    wizard.next()
+    options = wizard.currentPage()
+    assert isinstance(options, OptionsPage)
+    before = options.estimate.text()
+    options.set_memories([memory, tmp_path / "missing.tmx"])
+    assert "does not exist" in options.memory_report.text()  # the missing file is named, nothing is kept
+    assert options.memories == []
+    options.set_memories([memory])
+    assert options.memory_list.count() == 1 and options.memory_pairs == 50
+    report = options.memory_report.text()
+    assert "50 sentence pairs" in report and "1 left out: one side is empty" in report
+    assert options.estimate.text() != before and "50 of your sentence pairs" in options.estimate.text()
+    wizard.next()
+    train = wizard.currentPage()
+    assert isinstance(train, TrainPage)
+    qtbot.waitUntil(lambda: train.isComplete(), timeout=5000)
+    assert engine.glossaries.memories == [memory]
+    assert [p[2] for p in train.chart.points] == [60.0, 63.5]  # the in-domain curve
+    wizard.next()
+    results = wizard.currentPage()
+    assert isinstance(results, ResultsPage)
+    assert results.table.rowCount() == 3
+    assert results.table.item(1, 0).text() == "60.0" and results.table.item(1, 1).text() == "63.5"

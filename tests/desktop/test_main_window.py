@@ -94,3 +94,21 @@ def test_typing_is_answered_while_a_document_translates(
     assert docs.running  # answered between two chunks, long before the document is done
     docs.cancel()
     qtbot.waitUntil(lambda: not docs.running, timeout=5000)
+
+
+def test_the_checker_is_warmed_in_the_background_in_the_correct_pages_language(
+    qtbot: Any, window: Any, fake_engine: FakeEngine
+) -> None:
+    from desktop.app import _warm_correction
+
+    window.settings.correction_language = "en"
+    seen: list[str] = []
+    real = fake_engine.correction.check
+
+    def check(text: str, language: str, **kwargs: Any) -> Any:
+        seen.append(language)
+        return real(text, language, **kwargs)
+
+    fake_engine.correction.check = check  # type: ignore[method-assign]
+    _warm_correction(window)
+    qtbot.waitUntil(lambda: seen == ["en"], timeout=5000)  # on the checker's worker, not the GUI thread

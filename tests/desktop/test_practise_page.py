@@ -29,7 +29,7 @@ def test_record_and_see_feedback(qtbot: Any, window: Any, fake_engine: FakeEngin
     qtbot.waitUntil(lambda: page.attempt is not None, timeout=5000)
     assert page.score_label.text() == "71"
     assert "#2e7d32" in page.sentence.text() and "#c62828" in page.sentence.text()
-    assert "nasal" in page.feedback.text()
+    assert "Listen again and work on" in page.feedback.text() and "tudo" in page.feedback.text()
     assert len(fake_engine.speech.recorded) == 1
     qtbot.waitUntil(lambda: "attempts: 1 · average score: 71" in page.stats.text(), timeout=5000)
     assert "tudo" in page.stats.text()

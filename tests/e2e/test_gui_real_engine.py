@@ -164,12 +164,13 @@ def test_practise_scores_a_spoken_attempt(qtbot: Any, real_window: Any) -> None:
     page.audio_source_factory = lambda: ArraySource(voice, trailing_silence=1.5)
     page.record_button.click()  # the recorder ends by itself after the trailing silence
     qtbot.waitUntil(lambda: page.attempt is not None, timeout=120000)
-    # the synthetic voice read the drill: most of its words are heard (readings of 6 drills scored 49-79 with
-    # 7 in 10 or more words heard; silence scores 0 with every word missing)
+    # the Portuguese voice (Kokoro-82M) read the drill: Whisper understands it (84% of 50 drill readings score
+    # >= 90 with no word flagged, benchmarks/speech_voice.py; the first drill, read here, scores 94)
     words = page.attempt.words
     assert len(words) == len(page.drill.text.split())
-    assert sum(w.status != "missing" for w in words) >= len(words) / 2
-    assert page.attempt.score >= 30
+    assert all(w.status in ("correct", "uncertain") for w in words)
+    assert page.attempt.score >= 80
+    assert "Kokoro-82M" in page.voice_label.text()
     assert page.score_label.text() == str(page.attempt.score)
     assert "<span" in page.sentence.text()
     assert page.feedback.text()

@@ -123,13 +123,26 @@ def kept_share(float_gain: float, int8_gain: float) -> float | None:
 
 
 def split_memory(
-    pairs: Sequence[tuple[str, str]], share: float, seed: int
+    pairs: Sequence[tuple[str, str]], share: float, seed: int, blocks: int = 4
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(training pairs, held-out pairs): a seeded random ``share`` (20 to 200 pairs) is held out."""
-    import random
+    """(training pairs, held-out pairs): ``share`` of the pairs (20 to 200) is held out in ``blocks`` runs of
+    consecutive pairs spread over the memory.
 
-    order = list(range(len(pairs)))
-    random.Random(seed).shuffle(order)
+    A memory lists its segments in document order, so neighbouring pairs share names, numbers and phrases; a random
+    split puts those neighbours on both sides and measures how well the model remembers its documents rather than
+    how it translates new ones (on TICO-19 a random split showed +3.8 chrF++ where unseen documents gained +0.2).
+    Whole runs held out are closer to the user's next document. ``seed`` moves the runs a little.
+    """
     n = 0 if len(pairs) < 40 else max(20, min(200, round(share * len(pairs))))
-    held = {i for i in order[:n]}
+    if n == 0:
+        return list(pairs), []
+    blocks = max(1, min(blocks, n // 5))
+    size = n // blocks
+    sizes = [size + (1 if i < n - size * blocks else 0) for i in range(blocks)]
+    stride = len(pairs) / blocks
+    shift = seed % max(1, int(stride - max(sizes)))
+    held: set[int] = set()
+    for b, k in enumerate(sizes):
+        start = min(len(pairs) - k, int(b * stride + (stride - k) / 2) + shift // 2)
+        held.update(range(start, start + k))
     return [p for i, p in enumerate(pairs) if i not in held], [pairs[i] for i in sorted(held)]

@@ -4,6 +4,11 @@ The child (:mod:`engine.glossary.finetune.worker`) runs in its own session. Canc
 process group, then SIGKILL after a timeout; the scratch folder and any unfinished model folder are removed.
 Installs are atomic (temporary folder renamed into place), so killing at any point never leaves a half model,
 and the base model, the active model and the glossaries are never touched.
+
+The scratch folder (the run's configuration, its log and its working files) lives inside the user's data folder
+(``finetune-runs/``, private like the rest of it), never in the shared temporary folder, and a folder left by a run
+whose process is gone (the app was killed) is removed when the next run starts. The child watches its parent and
+stops when the parent is gone (:func:`engine.glossary.finetune.worker.watch_parent`).
 """
 
 from __future__ import annotations
@@ -36,6 +41,50 @@ KILL_TIMEOUT = 5.0
 Event = dict[str, Any]
 
 
+#: The data folder's sub-folder holding the scratch folders of running fine-tuning jobs.
+RUNS_DIR = "finetune-runs"
+#: Environment variable telling the child its parent's process id (it stops when the parent is gone).
+ENV_PARENT = "PALAVRA_FINETUNE_PARENT"
+
+
+def runs_dir() -> Path:
+    """The folder of the running jobs' scratch folders (created private)."""
+    path = paths.data_dir() / RUNS_DIR
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_runs() -> list[Path]:
+    """Remove scratch folders of runs whose owner (the app that started them) is gone; returns what was removed."""
+    root = paths.data_dir(create=False) / RUNS_DIR
+    removed: list[Path] = []
+    if not root.is_dir():
+        return removed
+    for folder in root.iterdir():
+        owner = folder / "owner.pid"
+        try:
+            pid = int(owner.read_text(encoding="utf-8").strip())
+        except (OSError, ValueError):
+            pid = 0
+        if pid > 0 and pid != os.getpid() and _alive(pid):
+            continue
+        if pid == os.getpid():
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
 class FineTuneJob:
     """One fine-tuning child process.
 
@@ -44,7 +93,9 @@ class FineTuneJob:
     """
 
     def __init__(self, config: FineTuneConfig) -> None:
-        self._scratch = Path(tempfile.mkdtemp(prefix="palavra-finetune-"))
+        remove_stale_runs()
+        self._scratch = Path(tempfile.mkdtemp(prefix="run-", dir=runs_dir()))
+        (self._scratch / "owner.pid").write_text(str(os.getpid()), encoding="utf-8")
         config_dict = asdict(config)
         config_dict["work_dir"] = str(self._scratch / "work")
         self.config = FineTuneConfig(**config_dict)
@@ -64,6 +115,7 @@ class FineTuneJob:
         env = dict(os.environ)
         env[paths.ENV_DATA_DIR] = str(paths.data_dir())
         env.setdefault("PYTHONUNBUFFERED", "1")
+        env[ENV_PARENT] = str(os.getpid())
         stderr = self._stderr_path.open("w", encoding="utf-8")
         self._process = subprocess.Popen(
             [sys.executable, "-m", "engine.glossary.finetune.worker", str(self._config_path)],

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import random
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -81,7 +83,12 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     marian = read_marian(source.model)
     arch = Architecture.from_config(marian.config)
     vocab = Vocab(source.source_vocab)
-    work = Path(config.work_dir) if config.work_dir else Path(tempfile.mkdtemp(prefix="palavra-finetune-"))
+    if config.work_dir:
+        work = Path(config.work_dir)
+    else:  # run by hand: scratch inside the data folder, like the app's runs
+        from engine.glossary.finetune.runner import runs_dir
+
+        work = Path(tempfile.mkdtemp(prefix="run-", dir=runs_dir()))
     work.mkdir(parents=True, exist_ok=True)
     additions = [(vocab.encode(e.source)[:-1], vocab.encode(e.target)[:-1]) for e in entries]
     shortlist = (
@@ -113,19 +120,24 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
             [Path(d) for d in config.documents], entries, config.document_sentences
         )
     replay_src, _ = data.drill_sentences(direction=(source.source, source.target))
-    general = (
-        ev.general_pairs(Path(config.general_pairs), config.general_limit)
+    # the install gate scores the exported int8 model on every general pair it has (up to gate_general_limit:
+    # ONNX Runtime translates them in seconds); the curve during training, through PyTorch, on the first
+    # general_limit of them
+    gate_general = (
+        ev.general_pairs(Path(config.general_pairs), max(config.general_limit, config.gate_general_limit))
         if config.general_pairs
         else [
             (p.source, p.target) for p in data.human_general_pairs(direction=(source.source, source.target))
-        ][: config.general_limit]
+        ][: max(config.general_limit, config.gate_general_limit)]
     )
-    not_replayed = {s for s, _ in general} | {s for s, _ in memory_held} | {s for s, _ in held_terms}
+    general = gate_general[: config.general_limit]
+    not_replayed = {s for s, _ in gate_general} | {s for s, _ in memory_held} | {s for s, _ in held_terms}
     replay_src = [s for s in replay_src if s not in not_replayed]
     term_tgt, replay_tgt, base_onnx = _teacher(source, entries, term_src, replay_src, config)
     pairs_domain = list(zip(term_src, term_tgt, strict=True)) + memory_train
     pairs_replay = list(zip(replay_src, replay_tgt, strict=True))
     sets = ev.EvalSets(tuple(memory_held), tuple(held_terms), tuple(general))
+    gate_sets = ev.EvalSets(tuple(memory_held), tuple(held_terms), tuple(gate_general))
     emit(
         "stage",
         stage="prepared",
@@ -149,7 +161,7 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
         return result
 
     base = MarianTransformer(arch, marian.weights).eval()
-    before_onnx = {"phase": "before", "runtime": "onnx-int8", **ev.score(sets, base_onnx)}
+    before_onnx = {"phase": "before", "runtime": "onnx-int8", **ev.score(gate_sets, base_onnx)}
     emit("metrics", **before_onnx, elapsed=round(time.monotonic() - started, 1))
     before = evaluate(base, "before")
     model: MarianTransformer
@@ -239,7 +251,7 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
         scored = {
             "phase": "installed",
             "runtime": "onnx-int8",
-            **ev.score(sets, ev.onnx_translator(folder, config.threads)),
+            **ev.score(gate_sets, ev.onnx_translator(folder, config.threads)),
         }
         emit("metrics", **scored, elapsed=round(time.monotonic() - started, 1))
         reason = ev.verdict(before_onnx, scored, config.max_general_drop)
@@ -380,10 +392,28 @@ def _install(
     )
 
 
+def watch_parent(parent: int, interval: float = 1.0) -> threading.Thread:
+    """Stop this process (exit code 3) as soon as ``parent`` is no longer its parent: the app that started the run
+    was killed, so nobody would read the events, and the half-trained model must not keep two cores busy."""
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(3)
+            time.sleep(interval)
+
+    thread = threading.Thread(target=watch, name="palavra-finetune-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the child process."""
     args = sys.argv[1:] if argv is None else argv
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    parent = os.environ.get("PALAVRA_FINETUNE_PARENT", "")
+    if parent.isdigit():
+        watch_parent(int(parent))
     try:
         config = FineTuneConfig(**json.loads(Path(args[0]).read_text(encoding="utf-8")))
         result = run(config)

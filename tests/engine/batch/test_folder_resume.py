@@ -86,3 +86,15 @@ def test_a_killed_folder_run_resumes_without_redoing_finished_files(
     assert {name: after[name] for name in finished} == finished  # nothing finished was written again
     assert {p: p.read_bytes() for p in src.rglob("*.txt")} == sources  # the sources are untouched
     assert (out / "batch2" / "note0002.pt.txt").read_text(encoding="utf-8").startswith("Onde")
+
+
+def test_overwrite_with_a_folder_is_refused_and_nothing_is_touched(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    (src / "a.txt").write_text("Where is the nearest hospital?\n", encoding="utf-8")
+    (out / "a.txt").write_text("minha tradução revista à mão\n", encoding="utf-8")
+    done = subprocess.run([*_cli(src, out), "--overwrite"], capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "--overwrite does not go with --dir" in done.stderr
+    assert (out / "a.txt").read_text(encoding="utf-8") == "minha tradução revista à mão\n"

@@ -63,11 +63,15 @@ def test_vtt_keeps_header_identifiers_settings_and_tags(tmp_path: Path) -> None:
     src = tmp_path / "talk.vtt"
     src.write_text(VTT)
     doc = load_document(src)
-    assert doc.kind == "vtt" and doc.segments == ("Hello there.\nHow are you?", "<v Ana>Fine, thanks.")
+    assert doc.kind == "vtt" and doc.segments == (
+        "Hello there.\nHow are you?",
+        "Fine, thanks.",
+    )  # tags are marks
     out = run_document(doc, shout, output_path(src, "pt"))
     got = out.read_text().split("\n")
     assert got[:6] == VTT.split("\n")[:6]  # header, note, identifier, timing with its settings
     assert got[6:8] == ["<i><HELLO THERE.></i>", "<b><HOW ARE YOU?></b>"]
+    assert "<v Ana><FINE, THANKS.>" in got  # the voice tag (never closed) opens the translation
     assert [x for x in got if "-->" in x] == [x for x in VTT.split("\n") if "-->" in x]
     bad = tmp_path / "bad.vtt"
     bad.write_text("00:00:01.000 --> 00:00:02.000\nHi\n")

@@ -178,3 +178,94 @@ def test_cancel_token_terminates_the_child(engine: Engine) -> None:
                 token.cancel()
     with pytest.raises(ProcessLookupError):
         os.killpg(pids[0], 0)
+
+
+_PARENT = """
+import json, sys, time
+from engine.glossary.finetune.config import FineTuneConfig
+from engine.glossary.finetune.runner import FineTuneJob
+job = FineTuneJob(FineTuneConfig(**json.loads(open(sys.argv[1], encoding="utf-8").read())))
+job.start()
+print(job.pid, job._scratch, flush=True)
+time.sleep(600)
+"""
+
+_SILENT_CHILD = """
+import os, subprocess, sys, time
+code = "import sys, time; from engine.glossary.finetune.worker import watch_parent; watch_parent(int(sys.argv[1]), 0.2); time.sleep(600)"
+child = subprocess.Popen([sys.executable, "-c", code, str(os.getpid())], start_new_session=True)
+print(child.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")
+
+
+def _wait_gone(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return _gone(pid)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc (Linux)")
+def test_worker_stops_when_the_app_is_killed_and_its_scratch_is_removed_next_time(
+    engine: Engine, tmp_path: Path
+) -> None:
+    import json
+    import subprocess
+    import sys
+    from dataclasses import asdict
+
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps(asdict(_config(engine, minutes=2.0))), encoding="utf-8")
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _PARENT, str(config)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=str(Path(__file__).resolve().parents[3]),
+    )
+    assert parent.stdout is not None
+    child_pid, scratch = parent.stdout.readline().split()
+    scratch_path = Path(scratch)
+    assert scratch_path.parent == paths.data_dir() / "finetune-runs"  # never the shared /tmp
+    assert not (scratch_path.parent.stat().st_mode & 0o077)  # private
+    time.sleep(1.0)
+    assert not _gone(int(child_pid))  # training is running
+    parent.kill()
+    parent.wait()
+    assert _wait_gone(int(child_pid), 15), "the fine-tuning worker outlived the app"
+    assert scratch_path.is_dir()  # nobody cleaned up after the killed app...
+    FineTuneJob(_config(engine)).cleanup()  # ...until the next run starts
+    assert not scratch_path.exists()
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc (Linux)")
+def test_parent_watch_stops_a_silent_worker() -> None:
+    """A worker in a long silent phase (no event to write to the dead pipe) still stops with its parent."""
+    import subprocess
+    import sys
+
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _SILENT_CHILD],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=str(Path(__file__).resolve().parents[3]),
+    )
+    assert parent.stdout is not None
+    child_pid = int(parent.stdout.readline())
+    time.sleep(1.5)
+    assert not _gone(child_pid)
+    parent.kill()
+    parent.wait()
+    try:
+        assert _wait_gone(child_pid, 5), "the worker outlived its parent"
+    finally:
+        if not _gone(child_pid):
+            os.kill(child_pid, signal.SIGKILL)

@@ -215,3 +215,13 @@ def test_asking_for_cuda_without_it_says_what_to_do(translation_models: Path) ->
     with pytest.raises(DeviceError) as err:
         Engine(EngineConfig(device="cuda")).translate(["Hello."], "en", "pt")
     assert "onnxruntime-gpu" in err.value.user_message
+
+
+def test_short_phrases_without_a_stop_do_not_ramble(engine: Engine) -> None:
+    from engine.translate.text import open_phrase
+
+    assert open_phrase("Hello") and open_phrase("Good night") and not open_phrase("Hello.")
+    assert not open_phrase("Where is the nearest hospital")  # four words: translated as written
+    out = [t.text for t in engine.translate(["Hello", "Good night", "Water"], "en", "pt")]
+    assert out == ["Olá", "Boa noite", "Água"], out  # alone, "Hello" came out as "Olá, Olá"
+    assert engine.translate(["Hello."], "en", "pt")[0].text == "Olá."  # a stop the user wrote stays

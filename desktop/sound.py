@@ -1,0 +1,45 @@
+"""Playing sound, and what to say when there is no sound device (in the interface's language)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.common import error_text
+from engine.errors import DeviceError
+
+
+def play(audio: Any, rate: int) -> None:
+    """Play float32 samples on the default output device (returns at once).
+
+    Raises:
+        DeviceError: no sound output device (or PortAudio is not installed).
+    """
+    try:
+        import sounddevice
+
+        sounddevice.play(audio, rate)
+    except (OSError, ImportError) as exc:  # PortAudio missing: OSError from the import
+        raise DeviceError("No sound output was found.", detail=repr(exc)) from exc
+    except Exception as exc:  # sounddevice.PortAudioError: no device, device busy
+        if type(exc).__name__ == "PortAudioError":
+            raise DeviceError("No sound output was found.", detail=repr(exc)) from exc
+        raise
+
+
+def sound_error_text(exc: BaseException, *, output: bool) -> str:
+    """The message for a failure to play (``output``) or to record, in the interface's language."""
+    if isinstance(exc, DeviceError) and "espeak" not in str(exc):
+        if output:
+            return QCoreApplication.translate(
+                "Sound",
+                "No sound output device was found, so the sentence cannot be played. Connect speakers or "
+                "headphones and try again; you can still type, record or score a file.",
+            )
+        return QCoreApplication.translate(
+            "Sound",
+            "No microphone was found. Connect a microphone and try again, or score a recording with "
+            "“Score a file…”.",
+        )
+    return error_text(exc)

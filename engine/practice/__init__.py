@@ -1,0 +1,1 @@
+"""Practice beyond reading aloud: dictation, translation, cloze, vocabulary cards, placement test, progress."""
