@@ -30,7 +30,7 @@ _SINCE = re.compile(
     re.I,
 )
 _IRREGULAR = {
-    "go": "went", "come": "came", "see": "saw", "eat": "ate", "have": "had", "do": "did", "make": "made",
+    "go": "went", "come": "came", "see": "saw", "eat": "ate", "do": "did", "make": "made",
     "take": "took", "buy": "bought", "write": "wrote", "say": "said", "get": "got", "give": "gave",
     "know": "knew", "think": "thought", "tell": "told", "find": "found", "leave": "left", "meet": "met",
     "run": "ran", "sit": "sat", "speak": "spoke", "drink": "drank", "begin": "began", "forget": "forgot",
@@ -39,7 +39,7 @@ _IRREGULAR = {
     "drive": "drove", "ride": "rode", "swim": "swam", "sing": "sang", "wake": "woke", "wear": "wore",
     "understand": "understood", "stand": "stood", "hear": "heard", "keep": "kept", "build": "built",
 }  # fmt: skip
-_THIRD = {"goes": "go", "does": "do", "has": "have"}
+_THIRD = {"goes": "go", "does": "do"}  # not "have": "I have gone yesterday" needs the participle kept
 _PAST_TIME = re.compile(
     r"\b(yesterday|ago|last\s+(?:night|week|month|year|summer|winter|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.I,
@@ -92,7 +92,7 @@ class EnglishLearnerChecker:
                 verb = m.group(2)
                 base = _THIRD.get(verb.lower(), verb.lower())
                 past = _IRREGULAR.get(base)
-                if past is None or (base == "have" and verb.lower() == "have"):
+                if past is None:
                     continue
                 replacement = past if verb.islower() else past.capitalize()
                 edits.append(_edit(text, m.start(2), m.end(2), replacement, "EN_PAST_TIME", "verb form"))
