@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import re
 import resource
 import subprocess
@@ -27,8 +28,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DATA = ROOT.parent / "shared" / "data" / "jfleg" / "dev"
-GLEU = ROOT.parent / "shared" / "tools" / "gleu.py"
+#: The shared evaluation folder; ``PALAVRA_SHARED`` overrides it (a git worktree has it elsewhere).
+SHARED = Path(os.environ.get("PALAVRA_SHARED", str(ROOT.parent / "shared")))
+DATA = SHARED / "data" / "jfleg" / "dev"
+GLEU = SHARED / "tools" / "gleu.py"
+#: The language passed to ``check`` (``--lang``, default ``auto`` as in the app and the CLI).
+LANG = os.environ.get("PALAVRA_CORRECT_LANG", "auto")
 PT_SET = ROOT / "tests" / "engine" / "correct" / "data" / "pt_learner.tsv"
 
 CONFIGS: dict[str, dict[str, Any]] = {
@@ -200,7 +205,7 @@ def run_config(name: str, limit: int) -> dict[str, Any]:
     spelling: list[list[Any]] = []
     t0 = time.perf_counter()
     for i, text in enumerate(inputs):
-        checked = service.check(text, "en")
+        checked = service.check(text, LANG)
         corrected = tagger.correct(checked.corrected) if tagger else checked.corrected
         hyps.append(retokenize(corrected))
         for e in checked.edits:
@@ -275,9 +280,11 @@ def main() -> int:
     ap.add_argument("--only", nargs="*", help="configuration names (default: all)")
     ap.add_argument("--limit", type=int, default=10_000, help="first N sentences of dev")
     ap.add_argument("--iterations", type=int, default=500, help="GLEU rounds")
+    ap.add_argument("--lang", default=LANG, help="language passed to check (default auto, as in the app)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--save", type=Path, help="write each configuration's output lines to this folder")
     args = ap.parse_args()
+    os.environ["PALAVRA_CORRECT_LANG"] = args.lang
     if args.worker:
         result = run_config(args.worker, args.limit)
         result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -316,6 +323,9 @@ def main() -> int:
         score = 100 * gleu.corpus_gleu(src, ref_tokens, hyp, args.iterations)
         hits, total = spelling_accuracy(res["spelling"], refs)
         spell = f"{hits}/{total} ({100 * hits / total:.0f}%)" if total else "-"
+        doubled = sum(len(h) > 2 * max(len(s_), 1) for h, s_ in zip(hyp, src, strict=True))
+        if doubled:
+            print(f"  ({name}: {doubled} outputs more than twice as long as their source)", file=sys.stderr)
         print(
             f"| {name} | {score:.1f} | {res['per_s']:.1f} | {res['cold_s']:.2f} | {res['rss_mb']:.0f} | {spell} |",
             flush=True,

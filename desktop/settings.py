@@ -175,9 +175,9 @@ class Settings:
 
     @property
     def correction_language(self) -> str:
-        """Language of the Correct page's text."""
-        value = self._str("correct/language", "pt")
-        return value if value in ("en", "pt") else "pt"
+        """Language of the Correct page's text: ``auto`` (detected per paragraph, the default), ``en`` or ``pt``."""
+        value = self._str("correct/language", "auto")
+        return value if value in ("auto", "en", "pt") else "auto"
 
     @correction_language.setter
     def correction_language(self, value: str) -> None:

@@ -6,7 +6,7 @@ import html
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -92,6 +92,7 @@ class CorrectPage(QWidget):
         # "Detect" is the default: each paragraph is checked in the language it is written in.
         self.language_combo.insertItem(0, self.tr("Detect automatically"), "auto")
         self.language_combo.setCurrentIndex(0)
+        self.language_combo.set_code(settings.correction_language)
         self.detected = QLabel(self)
         self.detected.setAccessibleName(self.tr("Detected language"))
         self.check_button = QPushButton(self.tr("Check"), self)
@@ -132,12 +133,16 @@ class CorrectPage(QWidget):
         self.ignore_button.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.accept_all_button = QPushButton(self.tr("Accept all"), self)
         self.summary = QLabel(self)
+        self.level = QLabel(self)
+        self.level.setWordWrap(True)
+        self.level.setAccessibleName(self.tr("Level estimate"))
         self.notice = Notice(self)
 
         side = QWidget(self)
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.summary)
+        sv.addWidget(self.level)
         sv.addWidget(self.explanation)
         row = QHBoxLayout()
         row.addWidget(self.accept_button)
@@ -181,9 +186,7 @@ class CorrectPage(QWidget):
         self._typing.start()
 
     def _language_changed(self) -> None:
-        code = self.language_combo.code()
-        if code != "auto":
-            self.settings.correction_language = code
+        self.settings.correction_language = self.language_combo.code()
         self.check()
 
     def check(self) -> None:
@@ -225,6 +228,7 @@ class CorrectPage(QWidget):
         else:
             self.edits = sorted(result.edits, key=lambda e: e.start)
         self._show_detected(result)
+        self._show_level(result)
         self._checked_text = self.editor.toPlainText()
         self._refresh()
 
@@ -256,6 +260,24 @@ class CorrectPage(QWidget):
         self.detected.setText(self.tr("Detected: {0}").format(names))
         self.detected.setToolTip(self.tr("Choose the language in the list if this is wrong."))
 
+    def _show_level(self, result: Any) -> None:
+        estimate = getattr(result, "level", None) if result is not None else None
+        if estimate is None:
+            self.level.clear()
+            return
+        text = self.tr("Level (estimate): {0} · {1} corrections per 100 words").format(
+            estimate.level, f"{estimate.errors_per_100_words:.1f}"
+        )
+        if estimate.top_categories:
+            names = ", ".join(category_name(c) for c in estimate.top_categories)
+            text += " · " + self.tr("most frequent: {0}").format(names)
+        self.level.setText(text)
+        self.level.setToolTip(
+            self.tr(
+                "From the vocabulary, the length of the sentences and the corrections; a guide, not a test."
+            )
+        )
+
     def _refresh(self) -> None:
         self._underline()
         self.edit_list.blockSignals(True)
@@ -264,7 +286,7 @@ class CorrectPage(QWidget):
             arrow = f"{edit.original} → {edit.replacement}" if edit.replacement else f"{edit.original} → ∅"
             item = QListWidgetItem(f"{arrow}   · {category_name(edit.category)}")
             item.setForeground(QColor(colour(edit.category)))
-            item.setToolTip(edit.explanation)
+            item.setToolTip(self.explanation_of(edit))
             self.edit_list.addItem(item)
         self.edit_list.blockSignals(False)
         if self.edits:
@@ -295,6 +317,17 @@ class CorrectPage(QWidget):
             selections.append(sel)
         self.editor.setExtraSelections(selections)
 
+    def interface_language(self) -> str:
+        """``"pt"`` or ``"en"``: the language the interface is shown in (``system`` follows the locale)."""
+        choice = self.settings.ui_language
+        code = QLocale.system().name().split("_")[0] if choice == "system" else choice
+        return "pt" if code == "pt" else "en"
+
+    def explanation_of(self, edit: Any) -> str:
+        """The edit's explanation in the interface language."""
+        explain_in = getattr(edit, "explanation_in", None)
+        return str(explain_in(self.interface_language())) if explain_in is not None else str(edit.explanation)
+
     def _describe(self, edit: Any) -> str:
         others = [s for s in edit.suggestions if s != edit.replacement][:3]
         more = ""
@@ -302,7 +335,12 @@ class CorrectPage(QWidget):
             more = "<br>" + self.tr("Other suggestions: {0}").format(
                 ", ".join(html.escape(s) for s in others)
             )
-        explanation = edit.explanation
+        explanation = self.explanation_of(edit)
+        for shown in (f"'{edit.original}' -> '{edit.replacement}': ", f"'{edit.original}': "):
+            if explanation.startswith(shown):  # the heading already shows the change
+                explanation = explanation[len(shown) :]
+                explanation = explanation[:1].upper() + explanation[1:]
+                break
         lead = edit.category.capitalize() + ":"
         if explanation.startswith(lead):  # the heading already names the category
             explanation = explanation[len(lead) :].strip()

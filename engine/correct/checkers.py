@@ -15,9 +15,10 @@ import logging
 import threading
 from typing import Any, Protocol
 
-from engine.correct.explain import categorize, explain
+from engine.correct.explain import categorize, clean_message, explain
 from engine.correct.model import Edit
 from engine.correct.spelling import SpellingModel
+from engine.correct.teacher import explain_rule, notes_for
 from engine.errors import ModelNotFoundError
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,8 @@ LT_DISABLED_RULES: tuple[str, ...] = ("EXTREME_ADJECTIVES", "FIRST_OF_ALL")
 LT_DISABLED_RULES_GB: tuple[str, ...] = ("OXFORD_SPELLING_Z_NOT_S",)
 #: For Portuguese: "mais melhor" -> "mais" is a wrong fix; the redundancy category gives style advice
 #: ("vinte anos de idade") rather than corrections.
-LT_DISABLED_RULES_PT: tuple[str, ...] = ("REDUNDANCY_MAIS",)
+#: "no ano que vem" -> "no próximo ano" (QUE_VEM_PROXIMA) rewrites correct Brazilian usage.
+LT_DISABLED_RULES_PT: tuple[str, ...] = ("REDUNDANCY_MAIS", "QUE_VEM_PROXIMA")
 LT_DISABLED_CATEGORIES_PT: tuple[str, ...] = ("REDUNDANCY",)
 #: LingoTweaker rules that are off by default and switched on: each raised GLEU on JFLEG dev (measured by leaving
 #: it out again). Left off although tried: COMMA_BEFORE_AND (lowers GLEU), ALSO_SENT_END and NEGATE_MEANING (style),
@@ -138,6 +140,8 @@ class LingoTweakerChecker:
             if rule_id.startswith("MORFOLOGIK") and self._spelling is not None:
                 suggestions = self._spelling.rank(original, suggestions)
             best = suggestions[0]
+            message = str(m.get("message") or "")
+            english = explain(rule_id, category, original, best, message, self._lang)
             edits.append(
                 Edit(
                     start=start,
@@ -146,11 +150,12 @@ class LingoTweakerChecker:
                     replacement=best,
                     category=category,
                     rule_id=rule_id,
-                    explanation=explain(
-                        rule_id, category, original, best, str(m.get("message") or ""), self._lang
-                    ),
+                    explanation=english,
                     suggestions=tuple(suggestions[:10]),
                     source=self.name,
+                    notes=notes_for(
+                        rule_id, category, original, best, english, clean_message(message), self._lang
+                    ),
                 )
             )
         return edits
@@ -233,6 +238,7 @@ class HarperChecker:
                 if kind == "SPELLING" and self._spelling is not None:
                     suggestions = self._spelling.rank(original, suggestions)
                 best = suggestions[0]
+                english = explain(rule, category, original, best, lint.message, "en")
                 edits.append(
                     Edit(
                         start=start,
@@ -241,9 +247,10 @@ class HarperChecker:
                         replacement=best,
                         category=category,
                         rule_id=rule,
-                        explanation=explain(rule, category, original, best, lint.message, "en"),
+                        explanation=english,
                         suggestions=tuple(suggestions[:10]),
                         source=self.name,
+                        notes=notes_for(rule, category, original, best, english),
                     )
                 )
         return edits
@@ -255,12 +262,21 @@ class PortugueseSpellingChecker:
     name = "spelling"
 
     def __init__(self, spelling: SpellingModel) -> None:
+        from engine.correct.lexicon import portuguese
+
         self._spelling = spelling
+        self._lexicon = portuguese()
 
     def check(self, text: str) -> list[Edit]:
-        """Check ``text``; returns edits with ``str`` offsets."""
+        """Check ``text``; returns edits with ``str`` offsets.
+
+        A word that LanguageTool's dictionary knows is never taken for a misspelling: the frequency list is mostly
+        European, and would turn Brazilian spellings into European ones ("ônibus" -> "ónibus", "metrô" -> "metro").
+        """
         edits: list[Edit] = []
         for start, end, word, suggestions, rule_id in self._spelling.check_pt(text):
+            if rule_id == "PT_UNKNOWN_WORD" and self._lexicon.known(word):
+                continue
             best = suggestions[0]
             if rule_id == "PT_MISSING_ACCENT":
                 explanation = (
@@ -268,7 +284,8 @@ class PortugueseSpellingChecker:
                 )
             else:
                 explanation = f"'{word}' is not a Portuguese word we know; did you mean '{best}'?"
+            notes = (("en", explanation), explain_rule(rule_id, word, best)[1])
             edits.append(
-                Edit(start, end, word, best, "spelling", rule_id, explanation, suggestions, self.name)
+                Edit(start, end, word, best, "spelling", rule_id, explanation, suggestions, self.name, notes)
             )
         return edits

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from engine.correct.model import Edit, apply_edits
+from engine.correct.teacher import combined_notes
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
@@ -91,6 +92,7 @@ def _combine(text0: str, start0: int, end0: int, replacement: str, parts: Sequen
         for s in p.source.split("+"):
             if s and s not in sources:
                 sources.append(s)
+    speaking = [p.notes for p in parts if p.notes and p.explanation in texts]
     return Edit(
         start=start0,
         end=end0,
@@ -101,6 +103,7 @@ def _combine(text0: str, start0: int, end0: int, replacement: str, parts: Sequen
         explanation=" ".join(texts),
         suggestions=(replacement,),
         source="+".join(sources),
+        notes=combined_notes(category, original, replacement, speaking),
     )
 
 

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engine.correct.level import LevelEstimate
 
 #: The categories an edit can have, as shown to the learner.
 CATEGORIES = (
@@ -37,6 +41,8 @@ class Edit:
         suggestions: every suggestion, best first (``suggestions[0] == replacement``).
         source: the checker that found it (``"lingotweaker"``, ``"harper"``, ``"spelling"``), or several
             joined by ``+``.
+        notes: the explanation in each interface language, as ``(language, text)`` pairs (``"en"``, ``"pt"``);
+            see :meth:`explanation_in`.
     """
 
     start: int
@@ -48,6 +54,12 @@ class Edit:
     explanation: str
     suggestions: tuple[str, ...] = ()
     source: str = ""
+    notes: tuple[tuple[str, str], ...] = ()
+
+    def explanation_in(self, language: str) -> str:
+        """The explanation in the interface language ``language`` (``"en"``, ``"pt"``), else :attr:`explanation`."""
+        key = language.split("-")[0].split("_")[0].lower()
+        return next((text for lang, text in self.notes if lang == key), self.explanation)
 
     def shifted(self, delta: int) -> Edit:
         """The same edit moved by ``delta`` characters."""
@@ -82,6 +94,7 @@ class CheckResult:
         skipped: spans that were not checked (over-long tokens), as (start, end) pairs.
         parts: the stretches of text and the language each was checked in; with ``language="auto"`` a
             mixed text has several, and ``language`` is the one covering most of the text.
+        level: a rough level estimate of the writing (:mod:`engine.correct.level`), None for a short text.
     """
 
     text: str
@@ -89,6 +102,7 @@ class CheckResult:
     edits: tuple[Edit, ...]
     skipped: tuple[tuple[int, int], ...] = ()
     parts: tuple[LanguagePart, ...] = ()
+    level: LevelEstimate | None = None
 
     @property
     def languages(self) -> tuple[str, ...]:

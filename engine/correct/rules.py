@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from engine.correct.model import Edit
 
@@ -76,6 +78,14 @@ def end_punctuation(text: str, language: str, occupied: list[tuple[int, int]]) -
         explanation=f"Punctuation: end the sentence with {mark_name}.",
         suggestions=tuple(original + m for m in marks),
         source="palavra",
+        notes=(
+            ("en", f"Punctuation: end the sentence with {mark_name}."),
+            (
+                "pt",
+                "Pontuação: termine a frase com "
+                + ("ponto de interrogação." if question else "ponto final."),
+            ),
+        ),
     )
 
 
@@ -147,6 +157,45 @@ class PortugueseVerbChecker:
                     explanation=f"'{infinitive}' is irregular: write '{right}', not '{word}'.",
                     suggestions=(right,),
                     source=self.name,
+                    notes=(
+                        (
+                            "en",
+                            f"'{infinitive}' is irregular: write '{right}', not '{word}'. Example: eu fiz, eu sei.",
+                        ),
+                        (
+                            "pt",
+                            f"'{infinitive}' é irregular: escreva '{right}', não '{word}'. Exemplo: eu fiz, eu sei.",
+                        ),
+                    ),
                 )
             )
+        return edits
+
+
+class PortugueseLearnerChecker:
+    """Palavra's Portuguese learner rules (:mod:`.pt_grammar`, :mod:`.pt_usage`) over the lexicon."""
+
+    name = "learner"
+
+    def __init__(self, frequency: Callable[[str], int] | None = None) -> None:
+        from engine.correct import pt_grammar, pt_usage
+        from engine.correct.lexicon import portuguese
+
+        self._lexicon = portuguese()
+        self._frequency = frequency
+        self._rules = (*pt_grammar.RULES, *pt_usage.RULES)
+
+    def check(self, text: str) -> list[Edit]:
+        """Edits on ``text`` (possibly overlapping; the service keeps a consistent subset)."""
+        from engine.correct.pt_words import tokenize
+        from engine.correct.teacher import explain_rule
+
+        tokens = tokenize(text, self._lexicon, self._frequency)
+        edits: list[Edit] = []
+        for rule in self._rules:
+            for edit in rule(self._lexicon, text, tokens):
+                if edit.replacement == edit.original:
+                    continue
+                notes = explain_rule(edit.rule_id, edit.original, edit.replacement)
+                edits.append(replace(edit, explanation=notes[0][1], notes=notes))
         return edits

@@ -27,10 +27,12 @@ from engine.cancel import CancelToken, ProgressCallback
 from engine.cancel import check as check_cancel
 from engine.config import EngineConfig
 from engine.correct.checkers import Checker, HarperChecker, LingoTweakerChecker, PortugueseSpellingChecker
+from engine.correct.en_rules import EnglishLearnerChecker
 from engine.correct.language import split_languages
+from engine.correct.level import estimate_level
 from engine.correct.merge import compose, resolve
 from engine.correct.model import CATEGORIES, CheckResult, Edit, LanguagePart, apply_edits
-from engine.correct.rules import PortugueseVerbChecker, end_punctuation
+from engine.correct.rules import PortugueseLearnerChecker, PortugueseVerbChecker, end_punctuation
 from engine.correct.segment import MAX_TOKEN_CHARS, split_chunks
 from engine.correct.spelling import SpellingModel
 from engine.correct.tagger import TaggerChecker
@@ -67,8 +69,8 @@ AUTO = "auto"
 #: Stages per language: each stage is a tuple of checker names whose edits are merged (first one wins a
 #: clash); every stage checks the output of the previous one.
 DEFAULT_PIPELINES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "en": (("lingotweaker",), ("harper",), ("lingotweaker",)),
-    "pt": (("verbs", "lingotweaker", "spelling"),),
+    "en": (("learner", "lingotweaker"), ("harper",), ("lingotweaker",)),
+    "pt": (("learner", "verbs", "lingotweaker", "spelling"),),
 }
 
 #: Texts longer than this are refused (about 150,000 words); split the document first.
@@ -78,7 +80,7 @@ _CACHE_SIZE = 4096
 _DEPENDENT = frozenset({"grammar", "agreement", "verb form"})
 _MAX_REPEATS = 4
 #: Which checker wins when edits of different checkers overlap.
-_PRIORITY = ("verbs", "lingotweaker", "harper", "tagger", "spelling", "palavra")
+_PRIORITY = ("learner", "verbs", "lingotweaker", "harper", "tagger", "spelling", "palavra")
 
 
 def resolve_language(language: str) -> str:
@@ -162,6 +164,10 @@ class CorrectionService:
                 checker = HarperChecker(language, ranker)
             elif name == "tagger" and base == "en":
                 checker = TaggerChecker(self.config)
+            elif name == "learner" and base == "en":
+                checker = EnglishLearnerChecker()
+            elif name == "learner" and base == "pt":
+                checker = PortugueseLearnerChecker(self._spelling_model(base).frequency)
             elif name == "verbs" and base == "pt":
                 checker = PortugueseVerbChecker()
             elif name == "spelling" and base == "pt":
@@ -276,7 +282,10 @@ class CorrectionService:
             LanguagePart(start, end, language, detected) for start, end, language, detected in spans
         )
         main = max(parts, key=lambda p: p.end - p.start).language if parts else variant
-        return CheckResult(text=normalized, language=main, edits=tuple(final), skipped=skipped, parts=parts)
+        level = estimate_level(normalized, final, self._spelling_model(main.split("-")[0])) if total else None
+        return CheckResult(
+            text=normalized, language=main, edits=tuple(final), skipped=skipped, parts=parts, level=level
+        )
 
     def check_many(
         self,

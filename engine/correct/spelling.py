@@ -158,6 +158,10 @@ class SpellingModel:
                 log.debug("loaded %d %s word frequencies", len(self._freq), self.language)
             return self._freq
 
+    def words(self) -> list[str]:
+        """Every word of the frequency list."""
+        return list(self._load())
+
     def frequency(self, word: str) -> int:
         """How often ``word`` (or every word of a phrase, the rarest counts) occurs in the frequency list."""
         freq = self._load()

@@ -22,6 +22,7 @@ import numpy as np
 
 from engine.config import EngineConfig
 from engine.correct.model import Edit
+from engine.correct.teacher import notes_for
 from engine.errors import ModelNotFoundError
 
 log = logging.getLogger(__name__)
@@ -161,4 +162,5 @@ class TaggerChecker:
             explanation=explanation,
             suggestions=(replacement,),
             source=self.name,
+            notes=notes_for("", category, original, replacement, explanation),
         )

@@ -210,6 +210,26 @@
         <translation>Detectado: {0}</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Level estimate</source>
+        <translation>Estimativa de nível</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>Level (estimate): {0} · {1} corrections per 100 words</source>
+        <translation>Nível (estimativa): {0} · {1} correções por 100 palavras</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>most frequent: {0}</source>
+        <translation>mais frequentes: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/correct_page.py" line="0"/>
+        <source>From the vocabulary, the length of the sentences and the corrections; a guide, not a test.</source>
+        <translation>Pelo vocabulário, pelo tamanho das frases e pelas correções; uma orientação, não uma prova.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/correct_page.py" line="257" />
         <source>Choose the language in the list if this is wrong.</source>
         <translation>Se estiver errado, escolha o idioma na lista.</translation>

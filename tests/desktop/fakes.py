@@ -87,7 +87,19 @@ class FakeCorrection:
         while (i := text.find("teh", start)) >= 0:
             edits.append(
                 Edit(
-                    i, i + 3, "teh", "the", "spelling", "TYPO", "'teh' is a typo for 'the'.", ("the",), "fake"
+                    i,
+                    i + 3,
+                    "teh",
+                    "the",
+                    "spelling",
+                    "TYPO",
+                    "'teh' is a typo for 'the'.",
+                    ("the",),
+                    "fake",
+                    (
+                        ("en", "'teh' is a typo for 'the'."),
+                        ("pt", "'teh' é um erro de digitação: escreva 'the'."),
+                    ),
                 )
             )
             start = i + 3

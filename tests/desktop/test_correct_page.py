@@ -94,3 +94,54 @@ def test_detects_language_by_default_and_lets_the_learner_choose(
     page.language_combo.set_code("pt")
     qtbot.waitUntil(lambda: seen[-1] == "pt" and not page.busy.busy, timeout=5000)
     assert page.detected.text() == ""
+
+
+def test_explanations_follow_the_interface_language(qtbot: Any, window: Any, settings: Any) -> None:
+    page = window.correct_page
+    settings.ui_language = "pt"
+    check_now(qtbot, page, "teh cat")
+    assert "erro de digitação" in page.explanation.text()
+    assert "erro de digitação" in page.edit_list.item(0).toolTip()
+    settings.ui_language = "en"
+    page._row_changed(0)
+    assert "typo" in page.explanation.text()
+
+
+def test_the_language_choice_is_kept_including_auto(
+    qtbot: Any, window: Any, settings: Any, tmp_path: Any
+) -> None:
+    from desktop.pages.correct_page import CorrectPage
+    from desktop.settings import Settings
+
+    page = window.correct_page
+    assert settings.correction_language == "auto"
+    page.language_combo.set_code("en")
+    assert settings.correction_language == "en"
+    page.language_combo.set_code("auto")
+    assert settings.correction_language == "auto"
+    page.language_combo.set_code("pt")
+    again = Settings(tmp_path / "settings.ini")
+    assert again.correction_language == "pt"
+    fresh = CorrectPage(page.engine, page.workers, again)
+    qtbot.addWidget(fresh)
+    assert fresh.language_combo.code() == "pt"
+
+
+def test_level_estimate_is_shown(qtbot: Any, window: Any, fake_engine: FakeEngine, monkeypatch: Any) -> None:
+    from engine.correct.level import LevelEstimate
+    from engine.correct.model import CheckResult
+
+    page = window.correct_page
+    estimate = LevelEstimate("A2", 40, 7.5, 0.05, 8.0, ("agreement", "spelling"))
+
+    def check(text: str, language: str, **_: Any) -> CheckResult:
+        return CheckResult(text=text, language="pt-BR", edits=(), level=estimate)
+
+    monkeypatch.setattr(fake_engine.correction, "check", check)
+    check_now(qtbot, page, "Eu sou cansado hoje e a casa é bonito.")
+    assert (
+        page.level.text()
+        == "Level (estimate): A2 · 7.5 corrections per 100 words · most frequent: agreement, spelling"
+    )
+    check_now(qtbot, page, "")
+    assert page.level.text() == ""
