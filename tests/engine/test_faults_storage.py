@@ -30,7 +30,10 @@ def _writer(folder: str, index: int, barrier: object) -> None:
 
 
 def test_eight_concurrent_first_opens_ten_trials_lose_nothing(tmp_path: Path) -> None:
-    ctx = multiprocessing.get_context("fork")
+    # forkserver, not fork: a fork of this multi-threaded test process (ONNX Runtime pools, loader threads) can
+    # inherit a lock held by another thread and hang; the fork server is a clean single-threaded process
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["engine.history", "engine.glossary.store", "engine.speech.progress"])
     for trial in range(10):
         folder = tmp_path / f"trial-{trial}"
         barrier = ctx.Barrier(WRITERS)
