@@ -248,51 +248,13 @@ def agreement_fix(words: Sequence[str], end: int, gender: str, plural: bool) -> 
     return None
 
 
-_CONTRACTIONS = {
-    ("de", w): "d" + w
-    for w in [
-        "o",
-        "a",
-        "os",
-        "as",
-        "este",
-        "esta",
-        "estes",
-        "estas",
-        "esse",
-        "essa",
-        "esses",
-        "essas",
-        "aquele",
-        "aquela",
-        "aqueles",
-        "aquelas",
-        "um",
-        "uma",
-    ]
-} | {
-    ("em", w): "n" + w
-    for w in [
-        "o",
-        "a",
-        "os",
-        "as",
-        "este",
-        "esta",
-        "estes",
-        "estas",
-        "esse",
-        "essa",
-        "esses",
-        "essas",
-        "aquele",
-        "aquela",
-        "aqueles",
-        "aquelas",
-        "um",
-        "uma",
-    ]
-}
+#: Determiners a preposition contracts with ("de" + "esta" -> "desta", "em" + "um" -> "num").
+_CONTRACTED = (
+    *("o", "a", "os", "as", "um", "uma"),
+    *("este", "esta", "estes", "estas", "esse", "essa", "esses", "essas"),
+    *("aquele", "aquela", "aqueles", "aquelas"),
+)
+_CONTRACTIONS = {(prep, w): start + w for prep, start in (("de", "d"), ("em", "n")) for w in _CONTRACTED}
 
 
 def contraction(first: str, second: str) -> str | None:
