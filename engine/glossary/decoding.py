@@ -304,8 +304,8 @@ class ForcingHook:
         if not placed:
             return result
         dummy = [np.zeros(1, dtype=np.float32)] * len(result)
-        notes = replace(plan, notes=())  # the aligner wrote the whole target, explanation included
-        out, _ = p.tidy(result, dummy, plan.constraints, placed, notes)
+        whole = replace(plan, notes=())  # the aligner wrote the whole target, explanation included
+        out, _ = p.tidy(result, dummy, plan.constraints, placed, whole)
         return out
 
 
