@@ -79,20 +79,20 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-#: The writing checker's rule engines take 3-4 s to load in its process (LanguageTool rules 1.5 s, Harper 1.1 s for
-#: English); they are loaded this long after the window appears, in the background, so that the first check
-#: answers at once instead of after that wait.
-CORRECTION_WARM_DELAY_MS = 300
-_WARM_TEXT = {"en": "Warm up.", "pt": "Bom dia."}
+def _warm_correction(engine: Engine, settings: Settings) -> None:
+    """Start the writing checker's process now and have it load its rule engines in the background.
 
-
-def _warm_correction(window: MainWindow) -> None:
-    """Load the checker of the Correct page's language in the background (a check of a short text)."""
-    language = window.settings.correction_language
-    text = _WARM_TEXT.get(language, "Warm up.")
-    window.workers.correction.run_fn(
-        lambda _progress, _cancel: window.engine.correction.check(text, language), "warm up the checker"
-    )
+    LanguageTool's rules and Harper take 2-4 s to load; started before the window is built, the load runs
+    while the window is built and shown, so the first check waits for little or none of it. With "Detect
+    automatically" both languages are loaded: first the language of the last text checked, else the one
+    being practised. Never blocks: the process starts and returns.
+    """
+    language = settings.correction_language
+    languages: tuple[str, ...] = (language,)
+    if language == "auto":
+        first = settings.last_checked_language or settings.practice_language
+        languages = (first, "en" if first == "pt" else "pt")
+    engine.correction.preload(languages)
 
 
 def run(argv: Sequence[str]) -> int:
@@ -112,12 +112,12 @@ def run(argv: Sequence[str]) -> int:
     install_translators(app, settings.ui_language)
 
     engine = build_engine(settings.engine_config())
+    _warm_correction(engine, settings)
     window = build_window(engine, settings)
     if args.page:
         window.show_page(max(0, min(5, args.page - 1)))
     window.show()
     QTimer.singleShot(0, window.start)
-    QTimer.singleShot(CORRECTION_WARM_DELAY_MS, lambda: _warm_correction(window))
     t0 = os.environ.get(STARTUP_PROBE_ENV)
     if t0:
         QTimer.singleShot(0, lambda: _probe(float(t0), app))

@@ -25,7 +25,7 @@ import logging
 import multiprocessing
 import pickle
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -82,10 +82,22 @@ def _exception_payload(exc: BaseException) -> tuple[str, str, tuple[Any, ...], d
     return cls.__module__, cls.__qualname__, args, state, str(exc)
 
 
-def _child(conn: Any, service: str, config: EngineConfig, cancel_event: Any) -> None:
-    """Child process: serve ``(method, args, kwargs, callbacks, cancellable)`` requests until ``None`` arrives."""
+def _child(
+    conn: Any,
+    service: str,
+    config: EngineConfig,
+    cancel_event: Any,
+    startup: tuple[tuple[str, tuple[Any, ...]], ...] = (),
+) -> None:
+    """Child process: make the ``startup`` calls (no reply), then serve ``(method, args, kwargs, callbacks,
+    cancellable)`` requests until ``None`` arrives."""
     engine = Engine(config)
     target = getattr(engine, service)
+    for method, args in startup:
+        try:
+            getattr(target, method)(*args)
+        except Exception:  # a start-up call is a hint: the request that needs it reports the error
+            log.warning("start-up call %s of the %s process failed", method, service, exc_info=True)
     while True:
         try:
             request = conn.recv()
@@ -146,13 +158,13 @@ class RemoteService:
         self._conn: Any = None
         self._cancel_event: Any = None
 
-    def _start(self) -> None:
+    def _start(self, startup: tuple[tuple[str, tuple[Any, ...]], ...] = ()) -> None:
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
         self._cancel_event = ctx.Event()
         process = ctx.Process(
             target=_child,
-            args=(child, self.service, self.config, self._cancel_event),
+            args=(child, self.service, self.config, self._cancel_event, startup),
             name=f"palavra-{self.service}",
             daemon=True,
         )
@@ -160,6 +172,20 @@ class RemoteService:
         child.close()
         self._process, self._conn = process, parent
         log.info("Started the %s process (pid %s)", self.service, process.pid)
+
+    def start(self, *startup: tuple[str, tuple[Any, ...]]) -> bool:
+        """Start the child now, unless it runs, and have it make the ``startup`` calls (``(method, args)``,
+        no reply) before serving requests. Never waits: returns False, doing nothing, if a call holds the
+        transport (the child runs then)."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            if self._process is not None and self._process.is_alive():
+                return False
+            self._start(tuple(startup))
+            return True
+        finally:
+            self._lock.release()
 
     @property
     def pid(self) -> int | None:
@@ -265,6 +291,12 @@ class RemoteCorrection:
             "CheckResult",
             self.remote.call("check", text, language, cancel=cancel, callbacks={"on_progress": on_progress}),
         )
+
+    def preload(self, languages: Sequence[str]) -> None:
+        """Start the child process now and have it load the checkers of ``languages`` in the background, in
+        that order (:meth:`engine.correct.service.CorrectionService.preload`). Never waits. If the child runs
+        already nothing is done: it has loaded, or loads, what its checks need."""
+        self.remote.start(("preload", (tuple(languages),)))
 
     def close(self) -> None:
         """Stop the child process."""

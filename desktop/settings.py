@@ -183,6 +183,16 @@ class Settings:
     def correction_language(self, value: str) -> None:
         self._s.setValue("correct/language", value)
 
+    @property
+    def last_checked_language(self) -> str:
+        """The main language of the Correct page's last checked text (``en`` or ``pt``; empty before any)."""
+        value = self._str("correct/last_checked", "")
+        return value if value in ("en", "pt") else ""
+
+    @last_checked_language.setter
+    def last_checked_language(self, value: str) -> None:
+        self._s.setValue("correct/last_checked", value)
+
     # -- engine -----------------------------------------------------------------------------------------
     @property
     def device(self) -> DeviceChoice:

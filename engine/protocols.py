@@ -130,6 +130,11 @@ class Correcting(Protocol):
         """Check ``text``: every correction with its explanation (see :class:`engine.correct.model.CheckResult`)."""
         ...
 
+    def preload(self, languages: Sequence[str]) -> None:
+        """Start loading the checkers of ``languages`` (``"en"``, ``"pt"``...) in the background, in that order;
+        returns at once (a check waits only for what it needs)."""
+        ...
+
 
 class Recording(Protocol):
     """One utterance being recorded (``Speaking.recorder()``)."""

@@ -227,6 +227,8 @@ class CorrectPage(QWidget):
             return  # the text changed meanwhile; a newer check is on its way
         else:
             self.edits = sorted(result.edits, key=lambda e: e.start)
+            if result.text.strip():
+                self.settings.last_checked_language = result.language.split("-")[0].lower()
         self._show_detected(result)
         self._show_level(result)
         self._checked_text = self.editor.toPlainText()

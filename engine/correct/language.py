@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from engine.correct.spelling import SpellingModel, strip_accents
+from engine.correct.spelling import SpellingModel, shared_model, strip_accents
 from engine.translate.detect import detect
 
 #: Below this confidence a line's own guess is not trusted and it follows its neighbours.
@@ -32,14 +32,10 @@ class Span:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_LEXICONS: dict[str, SpellingModel] = {}
 
 
 def _lexicon(language: str) -> SpellingModel:
-    model = _LEXICONS.get(language)
-    if model is None:
-        model = _LEXICONS[language] = SpellingModel(language)
-    return model
+    return shared_model(language)
 
 
 def _vocabulary_vote(text: str) -> tuple[str, float]:

@@ -16,12 +16,13 @@ checker run for long; progress is reported and the cancel token polled between c
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from engine.cancel import CancelToken, ProgressCallback
 from engine.cancel import check as check_cancel
@@ -34,7 +35,7 @@ from engine.correct.merge import compose, resolve
 from engine.correct.model import CATEGORIES, CheckResult, Edit, LanguagePart, apply_edits
 from engine.correct.rules import PortugueseLearnerChecker, PortugueseVerbChecker, end_punctuation
 from engine.correct.segment import MAX_TOKEN_CHARS, split_chunks
-from engine.correct.spelling import SpellingModel
+from engine.correct.spelling import SpellingModel, shared_model
 from engine.correct.tagger import TaggerChecker
 from engine.correct.tagger import available as tagger_available
 from engine.errors import InputError, UnsupportedLanguageError
@@ -76,6 +77,8 @@ DEFAULT_PIPELINES: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Texts longer than this are refused (about 150,000 words); split the document first.
 MAX_TEXT_CHARS = 1_000_000
 _CACHE_SIZE = 4096
+#: What :meth:`CorrectionService.warm_up` checks: a correct sentence, so that every checker runs once.
+_WARM_TEXT = {"en": "Warm up.", "pt": "Bom dia."}
 #: Categories whose edits depend on their neighbours (see :func:`_cautious`), and how often a stage is re-run.
 _DEPENDENT = frozenset({"grammar", "agreement", "verb form"})
 _MAX_REPEATS = 4
@@ -128,6 +131,10 @@ class CorrectionService:
         self._house_rules = house_rules
         self._lock = threading.Lock()
         self._checkers: dict[tuple[str, str], Checker] = {}
+        self._load_lock = threading.Lock()
+        self._waiting = 0  # checks waiting for a checker to load
+        self._active = 0  # checks running
+        self._turn = threading.Condition(self._lock)
         self._spelling: dict[str, SpellingModel] = {}
         self._cache: OrderedDict[tuple[str, str], tuple[Edit, ...]] = OrderedDict()
 
@@ -146,42 +153,111 @@ class CorrectionService:
     def _spelling_model(self, base: str) -> SpellingModel:
         model = self._spelling.get(base)
         if model is None:
-            model = self._spelling[base] = SpellingModel(base)
+            model = self._spelling[base] = shared_model(base)
         return model
 
-    def _checker(self, name: str, language: str) -> Checker:
+    def _checker(self, name: str, language: str, *, background: bool = False) -> Checker:
+        """The loaded checker ``name`` of ``language``, loaded now if needed.
+
+        One checker loads at a time: two rule engines loading at once in one process slow each other down
+        several times over (they hold the interpreter lock for much of their load), and so would a check made
+        meanwhile. So the loads of :meth:`preload` (``background``) start only while no check runs or waits.
+        """
         key = (name, language)
         with self._lock:
             checker = self._checkers.get(key)
             if checker is not None:
                 return checker
-            base = language.split("-")[0]
-            ranker = self._spelling_model(base) if self._rank_spelling else None
-            log.info("loading %s checker for %s", name, language)
-            if name == "lingotweaker":
-                checker = LingoTweakerChecker(language, ranker)
-            elif name == "harper" and base == "en":
-                checker = HarperChecker(language, ranker)
-            elif name == "tagger" and base == "en":
-                checker = TaggerChecker(self.config)
-            elif name == "learner" and base == "en":
-                checker = EnglishLearnerChecker()
-            elif name == "learner" and base == "pt":
-                checker = PortugueseLearnerChecker(self._spelling_model(base).frequency)
-            elif name == "verbs" and base == "pt":
-                checker = PortugueseVerbChecker()
-            elif name == "spelling" and base == "pt":
-                checker = PortugueseSpellingChecker(self._spelling_model(base))
-            else:
-                raise UnsupportedLanguageError(
-                    f"The checker '{name}' does not support {language}.", detail=f"{name} for {language}"
-                )
-            self._checkers[key] = checker
+        with self._load_turn(background):
+            with self._lock:
+                checker = self._checkers.get(key)
+            if checker is None:
+                checker = self._load_checker(name, language)
+                with self._lock:
+                    self._checkers[key] = checker
             return checker
+
+    @contextlib.contextmanager
+    def _load_turn(self, background: bool) -> Iterator[None]:
+        """Hold the loading lock; a background load first waits until no check runs or waits for a load."""
+        with self._lock:
+            if background:
+                while self._waiting or self._active:
+                    self._turn.wait()
+            else:
+                self._waiting += 1
+        try:
+            with self._load_lock:
+                yield
+        finally:
+            if not background:
+                with self._lock:
+                    self._waiting -= 1
+                    self._turn.notify_all()
+
+    def _load_checker(self, name: str, language: str) -> Checker:
+        base = language.split("-")[0]
+        with self._lock:
+            ranker = self._spelling_model(base) if self._rank_spelling else None
+            model = self._spelling_model(base)
+        log.info("loading %s checker for %s", name, language)
+        if name == "lingotweaker":
+            return LingoTweakerChecker(language, ranker)
+        if name == "harper" and base == "en":
+            return HarperChecker(language, ranker)
+        if name == "tagger" and base == "en":
+            return TaggerChecker(self.config)
+        if name == "learner" and base == "en":
+            return EnglishLearnerChecker()
+        if name == "learner" and base == "pt":
+            return PortugueseLearnerChecker(model.frequency)
+        if name == "verbs" and base == "pt":
+            return PortugueseVerbChecker()
+        if name == "spelling" and base == "pt":
+            return PortugueseSpellingChecker(model)
+        raise UnsupportedLanguageError(
+            f"The checker '{name}' does not support {language}.", detail=f"{name} for {language}"
+        )
 
     def warm_up(self, language: str) -> None:
         """Load the checkers of ``language`` now (otherwise done on the first check)."""
-        self.check("Warm up.", language)
+        self.check(_WARM_TEXT.get(language.split("-")[0].lower(), "Warm up."), language)
+
+    def preload(self, languages: Sequence[str]) -> None:
+        """Start loading the checkers of ``languages`` (``"en"``, ``"pt-PT"``...) in a background thread, one
+        language after the other in the order given; returns at once.
+
+        A check made meanwhile waits only for the checkers it needs (or loads them itself), so the first
+        check of the language loaded first answers as soon as that language is ready. Nothing a check returns
+        depends on what was preloaded.
+
+        Raises:
+            UnsupportedLanguageError: for a language other than English or Portuguese.
+        """
+        variants = [resolve_language(language) for language in languages]
+        if AUTO in variants:
+            raise UnsupportedLanguageError(
+                "Preload the languages to detect by name ('en', 'pt').", detail="preload('auto')"
+            )
+        thread = threading.Thread(
+            target=self._preload, args=(variants,), name="palavra-correction-preload", daemon=True
+        )
+        thread.start()
+
+    def _preload(self, variants: list[str]) -> None:
+        for variant in variants:
+            base = variant.split("-")[0]
+            try:
+                with self._load_turn(background=True):
+                    self._spelling_model(base).load(full=base == "pt")
+                for stage in self._pipelines.get(base, ()):
+                    for name in stage:
+                        self._checker(name, variant, background=True)
+                self.warm_up(variant)  # what the checkers load on their first use
+            except Exception:  # the check that needs it loads it again and reports the error
+                log.warning("preloading the %s checker failed", variant, exc_info=True)
+            else:
+                log.info("preloaded the %s checker", variant)
 
     # -- checking ---------------------------------------------------------------------------------------
     def _check_chunk(self, text: str, language: str) -> tuple[Edit, ...]:
@@ -241,6 +317,22 @@ class CorrectionService:
             UnsupportedLanguageError: for a language other than English or Portuguese.
             InputError: for a text over :data:`MAX_TEXT_CHARS` characters.
         """
+        with self._lock:
+            self._active += 1
+        try:
+            return self._check(text, language, on_progress, cancel)
+        finally:
+            with self._lock:
+                self._active -= 1
+                self._turn.notify_all()
+
+    def _check(
+        self,
+        text: str,
+        language: str,
+        on_progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+    ) -> CheckResult:
         variant = resolve_language(language)
         if not isinstance(text, str):
             raise InputError("The text to check must be a string.", detail=f"got {type(text).__name__}")

@@ -133,15 +133,35 @@ def match_case(template: str, word: str) -> str:
     return word
 
 
+_SHARED: dict[str, SpellingModel] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_model(language: str) -> SpellingModel:
+    """The process's one :class:`SpellingModel` of ``language`` (the checkers, the level estimate and language
+    detection all read the same lists, so they are loaded once)."""
+    with _SHARED_LOCK:
+        model = _SHARED.get(language)
+        if model is None:
+            model = _SHARED[language] = SpellingModel(language)
+        return model
+
+
 class SpellingModel:
     """Word frequencies for one language, loaded on first use; thread-safe after loading.
 
     Args:
         language: ``"en"`` or ``"pt"``.
+        cached: read the list from its compact copy in the cache folder, written on first use
+            (:mod:`engine.correct.spelling_cache`; the same entries, four times faster); False always decodes
+            the package's own file.
     """
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, *, cached: bool = True) -> None:
         self.language = language
+        self.cached = cached
+        #: Where the list was read from once loaded: ``"cache"`` or ``"package"``.
+        self.loaded_from = ""
         self._lock = threading.Lock()
         self._freq: dict[str, int] | None = None
         self._accented: dict[str, tuple[str, int]] | None = None
@@ -150,13 +170,43 @@ class SpellingModel:
     def _load(self) -> dict[str, int]:
         with self._lock:
             if self._freq is None:
-                from spellchecker import SpellChecker
+                from engine.correct import spelling_cache
 
-                checker = SpellChecker(language=self.language, distance=1)
-                self._checker = checker
-                self._freq = dict(checker.word_frequency.dictionary)
+                copy = spelling_cache.load(self.language) if self.cached else None
+                if copy is not None:
+                    self._freq, self._accented = copy
+                    self.loaded_from = "cache"
+                else:
+                    from spellchecker import SpellChecker
+
+                    checker = SpellChecker(language=self.language, distance=1)
+                    self._checker = checker
+                    self._freq = dict(checker.word_frequency.dictionary)
+                    self.loaded_from = "package"
+                    if self.cached:
+                        if self.language == "pt":
+                            self._accented = _accent_table(self._freq)
+                        spelling_cache.store(self.language, self._freq, self._accented)
                 log.debug("loaded %d %s word frequencies", len(self._freq), self.language)
             return self._freq
+
+    def load(self, *, full: bool = False) -> None:
+        """Load the frequency list now; with ``full`` also what :meth:`check_pt` uses (the accent table and
+        the library's candidate generator)."""
+        freq = self._load()
+        if full:
+            self._accent_table()
+            with self._lock:
+                self._spell_checker(freq)
+
+    def _spell_checker(self, freq: dict[str, int]) -> Any:
+        """pyspellchecker's checker over ``freq`` (call with the lock held)."""
+        if self._checker is None:  # the list was read from the cache: the library's checker, same entries
+            from spellchecker import SpellChecker
+
+            self._checker = SpellChecker(language=None, distance=1)
+            self._checker.word_frequency.load_json(freq)
+        return self._checker
 
     def words(self) -> list[str]:
         """Every word of the frequency list."""
@@ -208,12 +258,7 @@ class SpellingModel:
         freq = self._load()
         with self._lock:
             if self._accented is None:
-                best: dict[str, tuple[str, int]] = {}
-                for w, f in freq.items():
-                    plain = strip_accents(w)
-                    if plain != w and (plain not in best or f > best[plain][1]):
-                        best[plain] = (w, f)
-                self._accented = best
+                self._accented = _accent_table(freq)
             return self._accented
 
     def check_pt(self, text: str) -> list[tuple[int, int, str, tuple[str, ...], str]]:
@@ -245,8 +290,18 @@ class SpellingModel:
         return found
 
     def _candidates(self, word: str) -> list[str]:
-        self._load()
+        freq = self._load()
         with self._lock:
-            cands = self._checker.candidates(word) or set()
+            cands = self._spell_checker(freq).candidates(word) or set()
         freq = self._freq or {}
         return sorted((c for c in cands if c != word), key=lambda c: -freq.get(c, 0))[:20]
+
+
+def _accent_table(freq: dict[str, int]) -> dict[str, tuple[str, int]]:
+    """For each word written without accents, its most frequent accented form and that form's frequency."""
+    best: dict[str, tuple[str, int]] = {}
+    for w, f in freq.items():
+        plain = strip_accents(w)
+        if plain != w and (plain not in best or f > best[plain][1]):
+            best[plain] = (w, f)
+    return best

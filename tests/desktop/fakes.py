@@ -72,6 +72,10 @@ class FakeCorrection:
 
     def __init__(self) -> None:
         self.calls = 0
+        self.preloaded: list[str] = []
+
+    def preload(self, languages: Sequence[str]) -> None:
+        self.preloaded.extend(languages)
 
     def check(
         self,
@@ -225,6 +229,9 @@ class UnavailableCorrection:
         cancel: CancelToken | None = None,
     ) -> CheckResult:
         raise ModelError("This part of Palavra is not installed.")
+
+    def preload(self, languages: Sequence[str]) -> None:
+        pass
 
 
 Unavailable = UnavailableCorrection  # the name older tests use

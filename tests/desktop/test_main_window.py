@@ -96,19 +96,25 @@ def test_typing_is_answered_while_a_document_translates(
     qtbot.waitUntil(lambda: not docs.running, timeout=5000)
 
 
-def test_the_checker_is_warmed_in_the_background_in_the_correct_pages_language(
-    qtbot: Any, window: Any, fake_engine: FakeEngine
+def test_the_checker_is_preloaded_in_the_correct_pages_language(window: Any, fake_engine: FakeEngine) -> None:
+    from desktop.app import _warm_correction
+
+    correction = fake_engine.correction
+    window.settings.correction_language = "en"
+    _warm_correction(fake_engine, window.settings)
+    assert correction.preloaded == ["en"]
+    assert correction.calls == 0  # loading only: nothing is checked, nothing waits
+
+
+def test_with_detection_both_languages_are_preloaded_the_practised_one_first(
+    window: Any, fake_engine: FakeEngine
 ) -> None:
     from desktop.app import _warm_correction
 
-    window.settings.correction_language = "en"
-    seen: list[str] = []
-    real = fake_engine.correction.check
-
-    def check(text: str, language: str, **kwargs: Any) -> Any:
-        seen.append(language)
-        return real(text, language, **kwargs)
-
-    fake_engine.correction.check = check  # type: ignore[method-assign]
-    _warm_correction(window)
-    qtbot.waitUntil(lambda: seen == ["en"], timeout=5000)  # on the checker's worker, not the GUI thread
+    correction = fake_engine.correction
+    window.settings.correction_language = "auto"
+    for practised, expected in (("pt", ["pt", "en"]), ("en", ["en", "pt"])):
+        correction.preloaded.clear()
+        window.settings.practice_language = practised
+        _warm_correction(fake_engine, window.settings)
+        assert correction.preloaded == expected

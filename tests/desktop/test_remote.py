@@ -109,3 +109,29 @@ def test_the_desktop_facade_is_composed_of_isolated_capabilities() -> None:
         assert isinstance(engine.speech, IsolatedSpeech) and engine.speech.remote.pid is None
     finally:
         engine.close()
+
+
+@pytest.mark.model
+def test_preload_starts_the_checker_process_without_waiting_and_changes_no_answer() -> None:
+    from engine.correct.service import CorrectionService
+
+    text = "Yesterday I goes to the beach with my freinds.\nOntem eu fui na praia com meus amigo."
+    local = CorrectionService(EngineConfig())
+    expected = local.check(text, "auto")
+    local.close()
+    correction = RemoteCorrection(EngineConfig())
+    try:
+        assert correction.remote.pid is None
+        correction.preload(["pt", "en"])  # returns before anything is loaded
+        pid = correction.remote.pid
+        assert pid is not None
+        assert not correction.remote.start(("preload", (("en",),)))  # running: nothing more is started
+        assert correction.check(text, "auto") == expected
+        assert correction.remote.pid == pid
+        with pytest.raises(UnsupportedLanguageError):
+            correction.remote.call("preload", ["fr"])  # the child refuses what it cannot load
+        correction.close()
+        correction.preload(["xx"])  # a bad start-up call is logged in the child, which then serves
+        assert correction.check("He go home.", "en").edits
+    finally:
+        correction.close()

@@ -54,3 +54,46 @@ def test_portuguese_missing_accents_are_found(portuguese: SpellingModel) -> None
 def test_portuguese_ambiguous_words_are_left_alone(portuguese: SpellingModel) -> None:
     # "esta"/"está", "e"/"é", "pais"/"país" are all words: only grammar rules may change them.
     assert portuguese.check_pt("Esta casa e o pais dela.") == []
+
+
+@pytest.mark.parametrize("language", ["en", "pt"])
+def test_the_cached_list_is_the_packages_list(language: str) -> None:
+    from engine.correct import spelling_cache
+
+    reference = SpellingModel(language, cached=False)
+    written = SpellingModel(language)
+    written.load(full=True)
+    assert written.loaded_from == "package" and spelling_cache.path(language).is_file()
+    read = SpellingModel(language)
+    read.load(full=True)
+    assert read.loaded_from == "cache"
+    assert read._load() == reference._load()
+    assert read._accent_table() == reference._accent_table()
+    words = ["recieve", "voce", "escrevr", "familia", "tommorow", "acao", "brincan"]
+    assert [read._candidates(w) for w in words] == [reference._candidates(w) for w in words]
+    text = "Voce nao sabe onde fica a estacao de trem? Eu escrevr cartas."
+    assert read.check_pt(text) == reference.check_pt(text)
+    assert read.rank("recieve", ["relieve", "receive", "recife"]) == reference.rank(
+        "recieve", ["relieve", "receive", "recife"]
+    )
+
+
+def test_a_damaged_or_outdated_cache_is_rebuilt_from_the_package() -> None:
+    import marshal
+
+    from engine.correct import spelling_cache
+
+    SpellingModel("en").load()
+    target = spelling_cache.path("en")
+    reference = SpellingModel("en", cached=False)._load()
+
+    target.write_bytes(b"not a marshal file")
+    damaged = SpellingModel("en")
+    assert damaged._load() == reference and damaged.loaded_from == "package"
+    assert SpellingModel("en")._load() == reference  # written again, whole
+
+    header, _freq, accents = marshal.loads(target.read_bytes())
+    target.write_bytes(marshal.dumps(((header[0], "0.0.1", *header[2:]), {"stale": 1}, accents)))
+    outdated = SpellingModel("en")
+    assert outdated._load() == reference and outdated.loaded_from == "package"
+    assert not list(target.parent.glob("*.tmp"))

@@ -1,0 +1,173 @@
+"""How soon the writing checker answers after a start: in the app, and in a fresh process.
+
+Two measurements, each in fresh processes, runs interleaved per case:
+
+* **app**: starts the real app (``desktop.app.run``, the checker in its own process, warmed as the app warms it)
+  with a temporary data folder and settings; as soon as the window appears (first turn of the event loop with
+  the window shown) it writes a learner's sentence into the Correct page and checks it, as a user who starts
+  typing at once would. Prints the seconds from launch to the window, and from the window to the result on
+  screen.
+* **engine**: ``CorrectionService.check`` in a fresh Python process (no GUI): the seconds from the first import
+  to the first result, the cold start of the checker itself.
+
+    nice -n 10 .venv/bin/python benchmarks/correct_start.py [--runs 5] [--delay S] [--skip-app] [--skip-engine]
+        [--root OTHER_CHECKOUT]
+
+``--delay`` waits that long after the window appears before checking (0: at once); ``--root`` measures another
+checkout of the repository (e.g. the commit before a change) with this script.
+
+The language of the Correct page is "Detect automatically" (the default), so the text's language is detected.
+The app loads the language of the last text checked first; each text is measured with the last text checked in
+the same language (the usual case) and in the other one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CASES = {
+    "en": "Yesterday I goes to the beach with my freinds and we was very happy.",
+    "pt": "Ontem eu fui na praia com meus amigo e nós estava muito feliz.",
+}
+
+# Runs inside the app's process: the window is built by the real run(); the probe starts at the first event-loop
+# turn after the window is shown.
+APP_PROBE = r"""
+import json, os, sys, time
+t0 = float(os.environ["PROBE_T0"])
+text = os.environ["PROBE_TEXT"]
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from desktop import app as palavra
+
+built = palavra.build_window
+state = {}
+
+def build_window(engine, settings, *args, **kwargs):
+    window = built(engine, settings, *args, **kwargs)
+    QTimer.singleShot(0, lambda: start(window))
+    return window
+
+def start(window):
+    state["window"] = time.time()
+    QTimer.singleShot(int(1000 * float(os.environ["PROBE_DELAY"])), lambda: send(window))
+
+def send(window):
+    page = window.correct_page
+    page.editor.setPlainText(text)
+    page.check()
+    timer = QTimer(window)
+    def poll():
+        if not page.busy.busy and page._checked_text == text:
+            timer.stop()
+            done = time.time()
+            print("PROBE " + json.dumps({"window_s": state["window"] - t0, "check_s": done - state["window"],
+                                          "edits": len(page.edits)}), flush=True)
+            QApplication.instance().quit()
+    timer.timeout.connect(poll)
+    timer.start(5)
+
+palavra.build_window = build_window
+from desktop.settings import Settings
+Settings()._s.setValue("correct/last_checked", os.environ["PROBE_LAST"])  # what the app loads first
+sys.exit(palavra.run(["gui"]))
+"""
+
+ENGINE_PROBE = r"""
+import json, os, sys, time
+t0 = time.perf_counter()
+from engine.api import Engine
+service = Engine().correction
+result = service.check(os.environ["PROBE_TEXT"], os.environ["PROBE_LANG"])
+print("PROBE " + json.dumps({"check_s": time.perf_counter() - t0, "edits": len(result.edits)}), flush=True)
+"""
+
+
+def _run(code: str, env: dict[str, str]) -> dict[str, float]:
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=env["PYTHONPATH"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("PROBE "):
+            return dict(json.loads(line[6:]))
+    raise RuntimeError(f"no probe output (exit {proc.returncode}): {proc.stderr[-2000:]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds after the window before the check")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to measure")
+    parser.add_argument("--skip-app", action="store_true")
+    parser.add_argument("--skip-engine", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="palavra-correct-start-"))
+    env = dict(os.environ)
+    env["PALAVRA_DATA_DIR"] = str(work / "data")
+    env["XDG_CONFIG_HOME"] = str(work / "config")
+    env["PYTHONPATH"] = str(args.root.resolve())
+    env["PROBE_DELAY"] = repr(args.delay)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    # The first run prepares models and caches; it is not what a user meets after that.
+    _run(ENGINE_PROBE, {**env, "PROBE_TEXT": CASES["en"], "PROBE_LANG": "auto"})
+    if not args.skip_app:
+        _run(APP_PROBE, {**env, "PROBE_T0": repr(time.time()), "PROBE_TEXT": CASES["en"], "PROBE_LAST": "en"})
+    loads = [os.getloadavg()[0]]
+    app: dict[tuple[str, str], list[dict[str, float]]] = {(k, last): [] for k in CASES for last in CASES}
+    cold: dict[str, list[dict[str, float]]] = {k: [] for k in CASES}
+    for _ in range(args.runs):
+        for name, text in CASES.items():
+            for last in CASES if not args.skip_app else ():
+                probe = {"PROBE_T0": repr(time.time()), "PROBE_TEXT": text, "PROBE_LAST": last}
+                app[(name, last)].append(_run(APP_PROBE, {**env, **probe}))
+            if not args.skip_engine:
+                cold[name].append(_run(ENGINE_PROBE, {**env, "PROBE_TEXT": text, "PROBE_LANG": "auto"}))
+            loads.append(os.getloadavg()[0])
+    print(f"Writing checker start ({os.cpu_count()} CPUs, load average {min(loads):.1f}-{max(loads):.1f},")
+    print(
+        f"{args.runs} runs each, language 'auto', check sent {args.delay:g} s after the window appears, checkout"
+    )
+    print(f"{args.root.resolve()}; median (best-worst) seconds)")
+    print()
+    print(
+        "| text | last text checked before | window appears after launch | first check answered after the "
+        "window | checker cold start in a fresh process | edits |"
+    )
+    print("|---|---|---:|---:|---:|---:|")
+
+    def cell(rows: list[dict[str, float]], key: str) -> str:
+        if not rows:
+            return "-"
+        values = [r[key] for r in rows]
+        return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+
+    for name in CASES:
+        for last in CASES:
+            rows = app[(name, last)]
+            same = "same language" if last == name else "the other language"
+            edits = {int(r["edits"]) for r in rows + cold[name]}
+            print(
+                f"| {name} | {same} | {cell(rows, 'window_s')} | {cell(rows, 'check_s')} | "
+                f"{cell(cold[name], 'check_s')} | {'/'.join(map(str, sorted(edits)))} |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
