@@ -11,10 +11,10 @@ Two measurements, each in fresh processes, runs interleaved per case:
   to the first result, the cold start of the checker itself.
 
     nice -n 10 .venv/bin/python benchmarks/correct_start.py [--runs 5] [--delay S] [--skip-app] [--skip-engine]
-        [--root OTHER_CHECKOUT]
+        [--compare OTHER_CHECKOUT]
 
-``--delay`` waits that long after the window appears before checking (0: at once); ``--root`` measures another
-checkout of the repository (e.g. the commit before a change) with this script.
+``--delay`` waits that long after the window appears before checking (0: at once); ``--compare`` measures another
+checkout of the repository too (e.g. the commit before a change), runs interleaved.
 
 The language of the Correct page is "Detect automatically" (the default), so the text's language is detected.
 The app loads the language of the last text checked first; each text is measured with the last text checked in
@@ -80,7 +80,7 @@ def send(window):
 palavra.build_window = build_window
 from desktop.settings import Settings
 Settings()._s.setValue("correct/last_checked", os.environ["PROBE_LAST"])  # what the app loads first
-sys.exit(palavra.run(["gui"]))
+sys.exit(palavra.run(["gui", "-v"]))
 """
 
 ENGINE_PROBE = r"""
@@ -94,78 +94,96 @@ print("PROBE " + json.dumps({"check_s": time.perf_counter() - t0, "edits": len(r
 
 
 def _run(code: str, env: dict[str, str]) -> dict[str, float]:
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=env["PYTHONPATH"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=env["PYTHONPATH"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except subprocess.TimeoutExpired as exc:
+        err = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else str(exc.stderr)
+        raise RuntimeError(f"no answer within {exc.timeout} s: {err[-3000:]}") from exc
     for line in proc.stdout.splitlines():
         if line.startswith("PROBE "):
             return dict(json.loads(line[6:]))
     raise RuntimeError(f"no probe output (exit {proc.returncode}): {proc.stderr[-2000:]}")
 
 
+def _cell(rows: list[dict[str, float]], key: str) -> str:
+    if not rows:
+        return "-"
+    values = [r[key] for r in rows]
+    return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--delay", type=float, default=0.0, help="seconds after the window before the check")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to measure")
+    parser.add_argument(
+        "--compare", type=Path, action="append", default=[], help="another checkout to measure"
+    )
     parser.add_argument("--skip-app", action="store_true")
     parser.add_argument("--skip-engine", action="store_true")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="palavra-correct-start-"))
+    roots = [ROOT, *(p.resolve() for p in args.compare)]
     env = dict(os.environ)
-    env["PALAVRA_DATA_DIR"] = str(work / "data")
-    env["XDG_CONFIG_HOME"] = str(work / "config")
-    env["PYTHONPATH"] = str(args.root.resolve())
     env["PROBE_DELAY"] = repr(args.delay)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
-    # The first run prepares models and caches; it is not what a user meets after that.
-    _run(ENGINE_PROBE, {**env, "PROBE_TEXT": CASES["en"], "PROBE_LANG": "auto"})
-    if not args.skip_app:
-        _run(APP_PROBE, {**env, "PROBE_T0": repr(time.time()), "PROBE_TEXT": CASES["en"], "PROBE_LAST": "en"})
+    envs = {}
+    for root in roots:
+        work = Path(tempfile.mkdtemp(prefix="palavra-correct-start-"))
+        envs[root] = {
+            **env,
+            "PALAVRA_DATA_DIR": str(work / "data"),
+            "XDG_CONFIG_HOME": str(work / "config"),
+            "PYTHONPATH": str(root),
+        }
+        # The first run prepares models and caches; it is not what a user meets after that.
+        _run(ENGINE_PROBE, {**envs[root], "PROBE_TEXT": CASES["en"], "PROBE_LANG": "auto"})
+        if not args.skip_app:
+            first = {"PROBE_T0": repr(time.time()), "PROBE_TEXT": CASES["en"], "PROBE_LAST": "en"}
+            _run(APP_PROBE, {**envs[root], **first})
     loads = [os.getloadavg()[0]]
-    app: dict[tuple[str, str], list[dict[str, float]]] = {(k, last): [] for k in CASES for last in CASES}
-    cold: dict[str, list[dict[str, float]]] = {k: [] for k in CASES}
+    app: dict[tuple[Path, str, str], list[dict[str, float]]] = {
+        (r, k, last): [] for r in roots for k in CASES for last in CASES
+    }
+    cold: dict[tuple[Path, str], list[dict[str, float]]] = {(r, k): [] for r in roots for k in CASES}
     for _ in range(args.runs):
         for name, text in CASES.items():
-            for last in CASES if not args.skip_app else ():
-                probe = {"PROBE_T0": repr(time.time()), "PROBE_TEXT": text, "PROBE_LAST": last}
-                app[(name, last)].append(_run(APP_PROBE, {**env, **probe}))
-            if not args.skip_engine:
-                cold[name].append(_run(ENGINE_PROBE, {**env, "PROBE_TEXT": text, "PROBE_LANG": "auto"}))
-            loads.append(os.getloadavg()[0])
-    print(f"Writing checker start ({os.cpu_count()} CPUs, load average {min(loads):.1f}-{max(loads):.1f},")
+            for root in roots:  # interleaved, so that the machine's load falls on each checkout alike
+                for last in CASES if not args.skip_app else ():
+                    probe = {"PROBE_T0": repr(time.time()), "PROBE_TEXT": text, "PROBE_LAST": last}
+                    app[(root, name, last)].append(_run(APP_PROBE, {**envs[root], **probe}))
+                if not args.skip_engine:
+                    probe = {"PROBE_TEXT": text, "PROBE_LANG": "auto"}
+                    cold[(root, name)].append(_run(ENGINE_PROBE, {**envs[root], **probe}))
+                loads.append(os.getloadavg()[0])
     print(
-        f"{args.runs} runs each, language 'auto', check sent {args.delay:g} s after the window appears, checkout"
+        f"Writing checker start ({os.cpu_count()} CPUs, load average {min(loads):.1f}-{max(loads):.1f}, "
+        f"{args.runs} runs each, language 'auto', check sent {args.delay:g} s after the window appears; "
+        "median (best-worst) seconds)"
     )
-    print(f"{args.root.resolve()}; median (best-worst) seconds)")
     print()
     print(
-        "| text | last text checked before | window appears after launch | first check answered after the "
-        "window | checker cold start in a fresh process | edits |"
+        "| checkout | text | last text checked before | window appears after launch | first check answered "
+        "after the window | checker cold start in a fresh process | edits |"
     )
-    print("|---|---|---:|---:|---:|---:|")
-
-    def cell(rows: list[dict[str, float]], key: str) -> str:
-        if not rows:
-            return "-"
-        values = [r[key] for r in rows]
-        return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
-
-    for name in CASES:
-        for last in CASES:
-            rows = app[(name, last)]
-            same = "same language" if last == name else "the other language"
-            edits = {int(r["edits"]) for r in rows + cold[name]}
-            print(
-                f"| {name} | {same} | {cell(rows, 'window_s')} | {cell(rows, 'check_s')} | "
-                f"{cell(cold[name], 'check_s')} | {'/'.join(map(str, sorted(edits)))} |"
-            )
+    print("|---|---|---|---:|---:|---:|---:|")
+    for root in roots:
+        for name in CASES:
+            for last in CASES:
+                rows = app[(root, name, last)]
+                same = "same language" if last == name else "the other language"
+                edits = {int(r["edits"]) for r in rows + cold[(root, name)]}
+                print(
+                    f"| {root.name} | {name} | {same} | {_cell(rows, 'window_s')} | {_cell(rows, 'check_s')} | "
+                    f"{_cell(cold[(root, name)], 'check_s')} | {'/'.join(map(str, sorted(edits)))} |"
+                )
     return 0
 
 

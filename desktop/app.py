@@ -82,8 +82,9 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 def _warm_correction(engine: Engine, settings: Settings) -> None:
     """Start the writing checker's process now and have it load its rule engines in the background.
 
-    LanguageTool's rules and Harper take 2-4 s to load; started before the window is built, the load runs
-    while the window is built and shown, so the first check waits for little or none of it. With "Detect
+    LanguageTool's rules and Harper take 2-4 s to load; started on the first turn of the event loop (the window
+    is on screen, and appears as soon as without it), the load runs while the learner opens the Correct page and
+    writes, so the first check waits for little or none of it. With "Detect
     automatically" both languages are loaded: first the language of the last text checked, else the one
     being practised. Never blocks: the process starts and returns.
     """
@@ -112,11 +113,11 @@ def run(argv: Sequence[str]) -> int:
     install_translators(app, settings.ui_language)
 
     engine = build_engine(settings.engine_config())
-    _warm_correction(engine, settings)
     window = build_window(engine, settings)
     if args.page:
         window.show_page(max(0, min(5, args.page - 1)))
     window.show()
+    QTimer.singleShot(0, lambda: _warm_correction(engine, settings))
     QTimer.singleShot(0, window.start)
     t0 = os.environ.get(STARTUP_PROBE_ENV)
     if t0:

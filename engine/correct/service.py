@@ -77,6 +77,9 @@ DEFAULT_PIPELINES: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Texts longer than this are refused (about 150,000 words); split the document first.
 MAX_TEXT_CHARS = 1_000_000
 _CACHE_SIZE = 4096
+#: Checkers whose engines load without holding the interpreter lock (harper-py releases it while it builds its
+#: dictionary): they load on threads of their own, alongside the others.
+_LOADS_WITHOUT_GIL = frozenset({"harper"})
 #: What :meth:`CorrectionService.warm_up` checks: a correct sentence, so that every checker runs once.
 _WARM_TEXT = {"en": "Warm up.", "pt": "Bom dia."}
 #: Categories whose edits depend on their neighbours (see :func:`_cautious`), and how often a stage is re-run.
@@ -132,6 +135,8 @@ class CorrectionService:
         self._lock = threading.Lock()
         self._checkers: dict[tuple[str, str], Checker] = {}
         self._load_lock = threading.Lock()
+        self._gates: dict[tuple[str, str], threading.Lock] = {}
+        self._alongside: set[tuple[str, str]] = set()
         self._waiting = 0  # checks waiting for a checker to load
         self._active = 0  # checks running
         self._turn = threading.Condition(self._lock)
@@ -146,6 +151,7 @@ class CorrectionService:
         """Drop the loaded rule engines and caches (they are rebuilt on next use)."""
         with self._lock:
             self._checkers.clear()
+            self._alongside.clear()
             self._spelling.clear()
             self._cache.clear()
 
@@ -162,13 +168,16 @@ class CorrectionService:
         One checker loads at a time: two rule engines loading at once in one process slow each other down
         several times over (they hold the interpreter lock for much of their load), and so would a check made
         meanwhile. So the loads of :meth:`preload` (``background``) start only while no check runs or waits.
+        Harper loads without the interpreter lock: it loads alongside (:meth:`_load_alongside`).
         """
         key = (name, language)
         with self._lock:
             checker = self._checkers.get(key)
             if checker is not None:
                 return checker
-        with self._load_turn(background):
+            gate = self._gates.setdefault(key, threading.Lock())
+        turn = contextlib.nullcontext() if name in _LOADS_WITHOUT_GIL else self._load_turn(background)
+        with turn, gate:  # in this order: a background load waits for its turn holding nothing a check needs
             with self._lock:
                 checker = self._checkers.get(key)
             if checker is None:
@@ -194,6 +203,28 @@ class CorrectionService:
                 with self._lock:
                     self._waiting -= 1
                     self._turn.notify_all()
+
+    def _load_alongside(self, language: str) -> None:
+        """Start loading the checkers of ``language`` that load without the interpreter lock, each on its own
+        thread, so that on a machine with a free core they are ready when the check reaches them."""
+        names = {n for stage in self._pipelines.get(language.split("-")[0], ()) for n in stage}
+        for name in sorted(names & _LOADS_WITHOUT_GIL):
+            key = (name, language)
+            with self._lock:
+                if key in self._checkers or key in self._alongside:
+                    continue
+                self._alongside.add(key)
+            threading.Thread(
+                target=self._load_quietly, args=(name, language), name=f"palavra-load-{name}", daemon=True
+            ).start()
+
+    def _load_quietly(self, name: str, language: str) -> None:
+        try:
+            self._checker(name, language)
+        except Exception:  # the check that needs it loads it again and reports the error
+            log.warning("loading the %s checker for %s failed", name, language, exc_info=True)
+            with self._lock:
+                self._alongside.discard((name, language))
 
     def _load_checker(self, name: str, language: str) -> Checker:
         base = language.split("-")[0]
@@ -248,12 +279,13 @@ class CorrectionService:
         for variant in variants:
             base = variant.split("-")[0]
             try:
-                with self._load_turn(background=True):
+                self._load_alongside(variant)
+                names = [n for stage in self._pipelines.get(base, ()) for n in stage]
+                for name in sorted(names, key=lambda n: n != "lingotweaker"):  # the longest load first
+                    self._checker(name, variant, background=True)
+                self.warm_up(variant)  # the word lists, and what the checkers load on their first use
+                with self._load_turn(background=True):  # what only unknown words need
                     self._spelling_model(base).load(full=base == "pt")
-                for stage in self._pipelines.get(base, ()):
-                    for name in stage:
-                        self._checker(name, variant, background=True)
-                self.warm_up(variant)  # what the checkers load on their first use
             except Exception:  # the check that needs it loads it again and reports the error
                 log.warning("preloading the %s checker failed", variant, exc_info=True)
             else:
@@ -267,6 +299,7 @@ class CorrectionService:
             if cached is not None:
                 self._cache.move_to_end(key)
                 return cached
+        self._load_alongside(language)
         stages = self._pipelines.get(language.split("-")[0], ())
         edits: list[Edit] = []
         first = True

@@ -94,7 +94,8 @@ def test_cached_lists_and_preloading_give_the_same_edits(fresh_lists: dict[str, 
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=600)
+    assert not any(t.is_alive() for t in threads), "checks made while preloading never ended"
     results["pt-BR"] = _edits(warm, PORTUGUESE, "pt-BR")
     assert results == expected
     assert {fresh_lists[k].loaded_from for k in ("en", "pt")} == {"cache"}
