@@ -36,8 +36,6 @@ from engine.correct.model import CATEGORIES, CheckResult, Edit, LanguagePart, ap
 from engine.correct.rules import PortugueseLearnerChecker, PortugueseVerbChecker, end_punctuation
 from engine.correct.segment import MAX_TOKEN_CHARS, split_chunks
 from engine.correct.spelling import SpellingModel, shared_model
-from engine.correct.tagger import TaggerChecker
-from engine.correct.tagger import available as tagger_available
 from engine.errors import InputError, UnsupportedLanguageError
 
 __all__ = [
@@ -128,8 +126,11 @@ class CorrectionService:
     ) -> None:
         self.config = config
         self._pipelines = dict(pipelines or DEFAULT_PIPELINES)
-        if neural and tagger_available():
-            self._pipelines["en"] = (*self._pipelines.get("en", ()), ("tagger",))
+        if neural:
+            from engine.correct.tagger import available  # imports numpy: only when wanted
+
+            if available():
+                self._pipelines["en"] = (*self._pipelines.get("en", ()), ("tagger",))
         self._rank_spelling = rank_spelling
         self._house_rules = house_rules
         self._lock = threading.Lock()
@@ -237,6 +238,8 @@ class CorrectionService:
         if name == "harper" and base == "en":
             return HarperChecker(language, ranker)
         if name == "tagger" and base == "en":
+            from engine.correct.tagger import TaggerChecker
+
             return TaggerChecker(self.config)
         if name == "learner" and base == "en":
             return EnglishLearnerChecker()
