@@ -79,21 +79,25 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def _warm_correction(engine: Engine, settings: Settings) -> None:
+def _warm_correction(window: MainWindow) -> None:
     """Start the writing checker's process now and have it load its rule engines in the background.
 
-    LanguageTool's rules and Harper take 2-4 s to load; started on the first turn of the event loop (the window
-    is on screen, and appears as soon as without it), the load runs while the learner opens the Correct page and
-    writes, so the first check waits for little or none of it. With "Detect
-    automatically" both languages are loaded: first the language of the last text checked, else the one
-    being practised. Never blocks: the process starts and returns.
+    LanguageTool's rules and Harper take 2-4 s to load; started on the first turn of the event loop, the load
+    runs while the learner opens the Correct page and writes, so the first check waits for little or none of
+    it. With "Detect automatically" both languages are loaded: first the language of the last text checked,
+    else the one being practised. The process is started from the checker's worker thread (its owner), so
+    the GUI thread only queues the request.
     """
+    settings = window.settings
     language = settings.correction_language
     languages: tuple[str, ...] = (language,)
     if language == "auto":
         first = settings.last_checked_language or settings.practice_language
         languages = (first, "en" if first == "pt" else "pt")
-    engine.correction.preload(languages)
+    correction = window.engine.correction
+    window.workers.correction.run_fn(
+        lambda _progress, _cancel: correction.preload(languages), "preload the checker"
+    )
 
 
 def run(argv: Sequence[str]) -> int:
@@ -117,7 +121,7 @@ def run(argv: Sequence[str]) -> int:
     if args.page:
         window.show_page(max(0, min(5, args.page - 1)))
     window.show()
-    QTimer.singleShot(0, lambda: _warm_correction(engine, settings))
+    QTimer.singleShot(0, lambda: _warm_correction(window))
     QTimer.singleShot(0, window.start)
     t0 = os.environ.get(STARTUP_PROBE_ENV)
     if t0:

@@ -96,25 +96,37 @@ def test_typing_is_answered_while_a_document_translates(
     qtbot.waitUntil(lambda: not docs.running, timeout=5000)
 
 
-def test_the_checker_is_preloaded_in_the_correct_pages_language(window: Any, fake_engine: FakeEngine) -> None:
+def test_the_checker_is_preloaded_in_the_correct_pages_language(
+    qtbot: Any, window: Any, fake_engine: FakeEngine
+) -> None:
     from desktop.app import _warm_correction
 
     correction = fake_engine.correction
     window.settings.correction_language = "en"
-    _warm_correction(fake_engine, window.settings)
-    assert correction.preloaded == ["en"]
-    assert correction.calls == 0  # loading only: nothing is checked, nothing waits
+    _warm_correction(window)
+    qtbot.waitUntil(lambda: correction.preloaded == ["en"], timeout=5000)  # on the checker's worker
+    assert correction.calls == 0  # loading only: nothing is checked
 
 
-def test_with_detection_both_languages_are_preloaded_the_practised_one_first(
-    window: Any, fake_engine: FakeEngine
+def test_with_detection_both_languages_are_preloaded_the_last_checked_one_first(
+    qtbot: Any, window: Any, fake_engine: FakeEngine
 ) -> None:
     from desktop.app import _warm_correction
 
     correction = fake_engine.correction
     window.settings.correction_language = "auto"
-    for practised, expected in (("pt", ["pt", "en"]), ("en", ["en", "pt"])):
+    for practised, expected in (("pt", ["pt", "en"]), ("en", ["en", "pt"])):  # nothing checked yet
         correction.preloaded.clear()
         window.settings.practice_language = practised
-        _warm_correction(fake_engine, window.settings)
-        assert correction.preloaded == expected
+        _warm_correction(window)
+        qtbot.waitUntil(lambda expected=expected: correction.preloaded == expected, timeout=5000)
+    page = window.correct_page
+    page.language_combo.set_code("en")  # the fake checker answers in the language asked
+    page.editor.setPlainText("teh cat")
+    page.check()
+    qtbot.waitUntil(lambda: window.settings.last_checked_language == "en", timeout=5000)
+    window.settings.correction_language = "auto"
+    window.settings.practice_language = "pt"
+    correction.preloaded.clear()
+    _warm_correction(window)
+    qtbot.waitUntil(lambda: correction.preloaded == ["en", "pt"], timeout=5000)
