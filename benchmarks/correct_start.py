@@ -12,6 +12,7 @@ Two measurements, each in fresh processes, runs interleaved per case:
 
     nice -n 10 .venv/bin/python benchmarks/correct_start.py [--runs 5] [--delay S] [--skip-app] [--skip-engine]
         [--compare OTHER_CHECKOUT]
+    nice -n 10 .venv/bin/python benchmarks/correct_start.py --stages [--runs 3]   # where one cold start goes
 
 ``--delay`` waits that long after the window appears before checking (0: at once); ``--compare`` measures another
 checkout of the repository too (e.g. the commit before a change), runs interleaved.
@@ -93,6 +94,33 @@ print("PROBE " + json.dumps({"check_s": time.perf_counter() - t0, "edits": len(r
 """
 
 
+# Where one cold start goes, stage by stage, in a fresh process (no preloading, each part loaded on its own).
+STAGES = r"""
+import json, os, time
+T = time.perf_counter
+stages = []
+def stage(label, fn):
+    t = T(); fn(); stages.append((label, T() - t))
+t0 = T()
+stage("import the engine and the checker", lambda: __import__("engine.correct.service"))
+from engine.config import EngineConfig
+from engine.correct.service import CorrectionService
+from engine.correct.language import split_languages
+service = CorrectionService(EngineConfig())
+lang = os.environ["PROBE_LANG"]
+base = lang.split("-")[0]
+stage("word list (" + base + ")", lambda: service._spelling_model(base).load())
+if base == "pt":
+    stage("accent table and candidate generator (pt)", lambda: service._spelling_model(base).load(full=True))
+stage("language detection (auto, other lists)", lambda: split_languages(os.environ["PROBE_TEXT"]))
+for name in dict.fromkeys(n for st in service._pipelines[base] for n in st):
+    stage(name + " checker loaded", lambda: service._checker(name, lang))
+stage("first check (" + lang + ")", lambda: service.check(os.environ["PROBE_TEXT"], "auto"))
+stages.append(("total", T() - t0))
+print("PROBE " + json.dumps(dict(stages)), flush=True)
+"""
+
+
 def _run(code: str, env: dict[str, str]) -> dict[str, float]:
     try:
         proc = subprocess.run(
@@ -128,7 +156,10 @@ def main() -> int:
     )
     parser.add_argument("--skip-app", action="store_true")
     parser.add_argument("--skip-engine", action="store_true")
+    parser.add_argument("--stages", action="store_true", help="only: where one cold start goes, per stage")
     args = parser.parse_args()
+    if args.stages:
+        return _stages(args.runs)
     roots = [ROOT, *(p.resolve() for p in args.compare)]
     env = dict(os.environ)
     env["PROBE_DELAY"] = repr(args.delay)
@@ -184,6 +215,31 @@ def main() -> int:
                     f"| {root.name} | {name} | {same} | {_cell(rows, 'window_s')} | {_cell(rows, 'check_s')} | "
                     f"{_cell(cold[(root, name)], 'check_s')} | {'/'.join(map(str, sorted(edits)))} |"
                 )
+    return 0
+
+
+def _stages(runs: int) -> int:
+    work = Path(tempfile.mkdtemp(prefix="palavra-correct-stages-"))
+    env = {**os.environ, "PALAVRA_DATA_DIR": str(work / "data"), "PYTHONPATH": str(ROOT)}
+    cases = {"en-US": CASES["en"], "pt-BR": CASES["pt"]}
+    for lang, text in cases.items():  # the first run writes the word-list cache
+        _run(STAGES, {**env, "PROBE_LANG": lang, "PROBE_TEXT": text})
+    loads = [os.getloadavg()[0]]
+    rows: dict[str, list[dict[str, float]]] = {lang: [] for lang in cases}
+    for _ in range(runs):
+        for lang, text in cases.items():
+            rows[lang].append(_run(STAGES, {**env, "PROBE_LANG": lang, "PROBE_TEXT": text}))
+            loads.append(os.getloadavg()[0])
+    print(
+        f"Checker cold start by stage, fresh process, no preloading ({os.cpu_count()} CPUs, load average "
+        f"{min(loads):.1f}-{max(loads):.1f}, {runs} runs; median (best-worst) seconds)"
+    )
+    for lang in cases:
+        print()
+        print(f"| stage ({lang}) | seconds |")
+        print("|---|---:|")
+        for label in rows[lang][0]:
+            print(f"| {label} | {_cell(rows[lang], label)} |")
     return 0
 
 

@@ -63,9 +63,15 @@ def _threshold(model: SpellingModel) -> int:
     """The frequency of the language's COMMON_WORDS-th most frequent word."""
     with _LOCK:
         if model.language not in _THRESHOLDS:
-            counts = sorted((model.frequency(w) for w in model.words()), reverse=True)
-            _THRESHOLDS[model.language] = counts[min(COMMON_WORDS, len(counts) - 1)] if counts else 0
+            _THRESHOLDS[model.language] = model.derived(
+                f"common-{COMMON_WORDS}", lambda: _compute_threshold(model)
+            )
         return _THRESHOLDS[model.language]
+
+
+def _compute_threshold(model: SpellingModel) -> int:
+    counts = sorted((model.frequency(w) for w in model.words()), reverse=True)
+    return counts[min(COMMON_WORDS, len(counts) - 1)] if counts else 0
 
 
 def estimate_level(text: str, edits: Sequence[Edit], model: SpellingModel) -> LevelEstimate | None:

@@ -13,7 +13,7 @@ import math
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -207,6 +207,20 @@ class SpellingModel:
             self._checker = SpellChecker(language=None, distance=1)
             self._checker.word_frequency.load_json(freq)
         return self._checker
+
+    def derived(self, name: str, compute: Callable[[], int]) -> int:
+        """A number computed from the whole list by ``compute``, kept in the cache next to the list (the
+        same number: it is recomputed whenever the list changes)."""
+        from engine.correct import spelling_cache
+
+        if self.cached:
+            value = spelling_cache.load_value(self.language, name)
+            if value is not None:
+                return value
+        value = compute()
+        if self.cached:
+            spelling_cache.store_value(self.language, name, value)
+        return value
 
     def words(self) -> list[str]:
         """Every word of the frequency list."""

@@ -6,6 +6,7 @@ time a list is loaded (to a temporary file, then renamed into place, so a crash 
 used only while it matches the installed list: its header names the format, pyspellchecker's version and the
 list file's size and modification time, and any difference (or any unreadable file) rebuilds it from the
 package. Loading from it gives the same dictionaries, entry for entry (``tests/engine/correct/test_spelling.py``).
+Numbers computed from a whole list (the level estimate's common-word threshold) are kept the same way.
 """
 
 from __future__ import annotations
@@ -40,11 +41,11 @@ def _source(language: str) -> tuple[Any, ...] | None:
     return (FORMAT, version, stat.st_size, stat.st_mtime_ns)
 
 
-def path(language: str) -> Path:
-    """Where the copy of ``language``'s list lives."""
+def path(language: str, value: str = "") -> Path:
+    """Where the copy of ``language``'s list lives (or a number derived from it, ``value``)."""
     from engine.paths import cache_dir
 
-    return cache_dir(create=False) / f"spelling-{language}.marshal"
+    return cache_dir(create=False) / f"spelling-{language}{'-' + value if value else ''}.marshal"
 
 
 def load(language: str) -> tuple[Frequencies, Accents | None] | None:
@@ -65,12 +66,38 @@ def load(language: str) -> tuple[Frequencies, Accents | None] | None:
     return data[1], accents if isinstance(accents, dict) else None
 
 
+def load_value(language: str, name: str) -> int | None:
+    """A number derived from ``language``'s list (:meth:`SpellingModel.derived`), if cached for this list."""
+    source = _source(language)
+    if source is None:
+        return None
+    try:
+        data = marshal.loads(path(language, name).read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception as exc:
+        log.info("ignoring the cached %s of %s: %s", name, language, exc)
+        return None
+    if isinstance(data, tuple) and len(data) == 2 and data[0] == source and isinstance(data[1], int):
+        return int(data[1])
+    return None
+
+
+def store_value(language: str, name: str, value: int) -> None:
+    """Keep a number derived from ``language``'s list next to it (written atomically)."""
+    source = _source(language)
+    if source is not None:
+        _write(path(language, name), (source, value))
+
+
 def store(language: str, frequencies: Frequencies, accents: Accents | None) -> None:
     """Write the copy of ``language``'s list atomically; a failure only costs the next start its speed."""
     source = _source(language)
-    if source is None:
-        return
-    target = path(language)
+    if source is not None:
+        _write(path(language), (source, frequencies, accents))
+
+
+def _write(target: Path, data: tuple[Any, ...]) -> None:
     try:
         from engine.paths import cache_dir
 
@@ -78,11 +105,11 @@ def store(language: str, frequencies: Frequencies, accents: Accents | None) -> N
         handle, temporary = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps((source, frequencies, accents)))
+                out.write(marshal.dumps(data))
             os.replace(temporary, target)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
     except OSError as exc:
-        log.info("could not write the spelling cache of %s: %s", language, exc)
+        log.info("could not write %s: %s", target, exc)

@@ -97,3 +97,14 @@ def test_a_damaged_or_outdated_cache_is_rebuilt_from_the_package() -> None:
     outdated = SpellingModel("en")
     assert outdated._load() == reference and outdated.loaded_from == "package"
     assert not list(target.parent.glob("*.tmp"))
+
+
+def test_a_number_derived_from_the_list_is_cached_and_the_same() -> None:
+    from engine.correct import level, spelling_cache
+
+    expected = level._compute_threshold(SpellingModel("en", cached=False))
+    model = SpellingModel("en")
+    assert model.derived("common-test", lambda: level._compute_threshold(model)) == expected
+    assert spelling_cache.path("en", "common-test").is_file()
+    assert SpellingModel("en").derived("common-test", lambda: -1) == expected  # read back, not computed
+    assert SpellingModel("en", cached=False).derived("common-test", lambda: -1) == -1
