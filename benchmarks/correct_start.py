@@ -12,7 +12,7 @@ Two measurements, each in fresh processes, runs interleaved per case:
 
     nice -n 10 .venv/bin/python benchmarks/correct_start.py [--runs 5] [--delay S] [--skip-app] [--skip-engine]
         [--compare OTHER_CHECKOUT]
-    nice -n 10 .venv/bin/python benchmarks/correct_start.py --stages [--runs 3]   # where one cold start goes
+    nice -n 10 .venv/bin/python benchmarks/correct_start.py --stages [--runs 3] [--compare OTHER_CHECKOUT]
 
 ``--delay`` waits that long after the window appears before checking (0: at once); ``--compare`` measures another
 checkout of the repository too (e.g. the commit before a change), runs interleaved.
@@ -109,9 +109,9 @@ from engine.correct.language import split_languages
 service = CorrectionService(EngineConfig())
 lang = os.environ["PROBE_LANG"]
 base = lang.split("-")[0]
-stage("word list (" + base + ")", lambda: service._spelling_model(base).load())
+stage("word list (" + base + ")", lambda: service._spelling_model(base).frequency("a"))
 if base == "pt":
-    stage("accent table and candidate generator (pt)", lambda: service._spelling_model(base).load(full=True))
+    stage("accent table (pt)", lambda: service._spelling_model(base)._accent_table())
 stage("language detection (auto, other lists)", lambda: split_languages(os.environ["PROBE_TEXT"]))
 for name in dict.fromkeys(n for st in service._pipelines[base] for n in st):
     stage(name + " checker loaded", lambda: service._checker(name, lang))
@@ -159,7 +159,7 @@ def main() -> int:
     parser.add_argument("--stages", action="store_true", help="only: where one cold start goes, per stage")
     args = parser.parse_args()
     if args.stages:
-        return _stages(args.runs)
+        return _stages(args.runs, [ROOT, *(p.resolve() for p in args.compare)])
     roots = [ROOT, *(p.resolve() for p in args.compare)]
     env = dict(os.environ)
     env["PROBE_DELAY"] = repr(args.delay)
@@ -218,17 +218,22 @@ def main() -> int:
     return 0
 
 
-def _stages(runs: int) -> int:
-    work = Path(tempfile.mkdtemp(prefix="palavra-correct-stages-"))
-    env = {**os.environ, "PALAVRA_DATA_DIR": str(work / "data"), "PYTHONPATH": str(ROOT)}
+def _stages(runs: int, roots: list[Path]) -> int:
     cases = {"en-US": CASES["en"], "pt-BR": CASES["pt"]}
-    for lang, text in cases.items():  # the first run writes the word-list cache
-        _run(STAGES, {**env, "PROBE_LANG": lang, "PROBE_TEXT": text})
+    envs = {}
+    for root in roots:
+        work = Path(tempfile.mkdtemp(prefix="palavra-correct-stages-"))
+        envs[root] = {**os.environ, "PALAVRA_DATA_DIR": str(work / "data"), "PYTHONPATH": str(root)}
+        for lang, text in cases.items():  # the first run writes the caches
+            _run(STAGES, {**envs[root], "PROBE_LANG": lang, "PROBE_TEXT": text})
     loads = [os.getloadavg()[0]]
-    rows: dict[str, list[dict[str, float]]] = {lang: [] for lang in cases}
+    rows: dict[tuple[Path, str], list[dict[str, float]]] = {(r, lang): [] for r in roots for lang in cases}
     for _ in range(runs):
         for lang, text in cases.items():
-            rows[lang].append(_run(STAGES, {**env, "PROBE_LANG": lang, "PROBE_TEXT": text}))
+            for root in roots:
+                rows[(root, lang)].append(
+                    _run(STAGES, {**envs[root], "PROBE_LANG": lang, "PROBE_TEXT": text})
+                )
             loads.append(os.getloadavg()[0])
     print(
         f"Checker cold start by stage, fresh process, no preloading ({os.cpu_count()} CPUs, load average "
@@ -236,10 +241,10 @@ def _stages(runs: int) -> int:
     )
     for lang in cases:
         print()
-        print(f"| stage ({lang}) | seconds |")
-        print("|---|---:|")
-        for label in rows[lang][0]:
-            print(f"| {label} | {_cell(rows[lang], label)} |")
+        print(f"| stage ({lang}) | " + " | ".join(r.name for r in roots) + " |")
+        print("|---|" + "---:|" * len(roots))
+        for label in rows[(roots[0], lang)][0]:
+            print(f"| {label} | " + " | ".join(_cell(rows[(r, lang)], label) for r in roots) + " |")
     return 0
 
 

@@ -20,6 +20,7 @@ import contextlib
 import logging
 import re
 import threading
+import time
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -78,6 +79,9 @@ _CACHE_SIZE = 4096
 #: Checkers whose engines load without holding the interpreter lock (harper-py releases it while it builds its
 #: dictionary): they load on threads of their own, alongside the others.
 _LOADS_WITHOUT_GIL = frozenset({"harper"})
+#: :meth:`CorrectionService.preload` loads the languages after the first only once no check has run for this long:
+#: a rule engine loading holds the interpreter lock for much of its load, which slows down a check made meanwhile.
+_IDLE_BEFORE_NEXT_S = 2.0
 #: What :meth:`CorrectionService.warm_up` checks: a correct sentence, so that every checker runs once.
 _WARM_TEXT = {"en": "Warm up.", "pt": "Bom dia."}
 #: Categories whose edits depend on their neighbours (see :func:`_cautious`), and how often a stage is re-run.
@@ -140,6 +144,7 @@ class CorrectionService:
         self._alongside: set[tuple[str, str]] = set()
         self._waiting = 0  # checks waiting for a checker to load
         self._active = 0  # checks running
+        self._last_check = 0.0  # when the last check ended (time.monotonic())
         self._turn = threading.Condition(self._lock)
         self._spelling: dict[str, SpellingModel] = {}
         self._cache: OrderedDict[tuple[str, str], tuple[Edit, ...]] = OrderedDict()
@@ -259,7 +264,8 @@ class CorrectionService:
 
     def preload(self, languages: Sequence[str]) -> None:
         """Start loading the checkers of ``languages`` (``"en"``, ``"pt-PT"``...) in a background thread, one
-        language after the other in the order given; returns at once.
+        language after the other in the order given, each after the first once no check has run for 2 s;
+        returns at once.
 
         A check made meanwhile waits only for the checkers it needs (or loads them itself), so the first
         check of the language loaded first answers as soon as that language is ready. Nothing a check returns
@@ -279,8 +285,10 @@ class CorrectionService:
         thread.start()
 
     def _preload(self, variants: list[str]) -> None:
-        for variant in variants:
+        for index, variant in enumerate(variants):
             base = variant.split("-")[0]
+            if index:
+                self._wait_until_idle(_IDLE_BEFORE_NEXT_S)
             try:
                 self._load_alongside(variant)
                 names = [n for stage in self._pipelines.get(base, ()) for n in stage]
@@ -293,6 +301,20 @@ class CorrectionService:
                 log.warning("preloading the %s checker failed", variant, exc_info=True)
             else:
                 log.info("preloaded the %s checker", variant)
+            with self._lock:
+                self._last_check = time.monotonic()
+
+    def _wait_until_idle(self, seconds: float) -> None:
+        """Wait until no check has run or waited for ``seconds`` (nor since the last language was loaded)."""
+        with self._lock:
+            while True:
+                if self._active or self._waiting:
+                    self._turn.wait()
+                    continue
+                left = self._last_check + seconds - time.monotonic()
+                if left <= 0:
+                    return
+                self._turn.wait(left)
 
     # -- checking ---------------------------------------------------------------------------------------
     def _check_chunk(self, text: str, language: str) -> tuple[Edit, ...]:
@@ -360,6 +382,7 @@ class CorrectionService:
         finally:
             with self._lock:
                 self._active -= 1
+                self._last_check = time.monotonic()
                 self._turn.notify_all()
 
     def _check(
