@@ -274,7 +274,7 @@ class Engine:
         """Word-aligns sentences and their translations with the model that translates them (loaded now)."""
         from engine.documents import Aligner
 
-        return Aligner(self.translation.model(source, target, model))
+        return Aligner(self.translation.model(source, target, model), threads=self.config.effective_threads)
 
     def open_history(self) -> History:
         """The translation history store (SQLite in the data folder); one per thread that uses it."""
