@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from engine.glossary.service import FineTuneResult as FineTuneResult
     from engine.history import HistoryEntry as HistoryEntry
     from engine.practice.grading import GradedWord as GradedWord
+    from engine.practice.marking import MarkedWord as MarkedWord
     from engine.practice.placement import PlacementResult as PlacementResult
     from engine.practice.progress import PracticeProgress as PracticeProgress
     from engine.practice.service import Exercise as Exercise

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
     from engine.glossary.service import FineTuneResult
     from engine.history import HistoryEntry
+    from engine.practice.marking import MarkedWord
     from engine.practice.placement import PlacementResult
     from engine.practice.progress import PracticeProgress
     from engine.practice.service import Exercise, ExerciseResult
@@ -237,6 +238,12 @@ class Practising(Protocol):
 
     def add_word(self, word: str, translation: str, language: str, *, example: str = "") -> bool:
         """Put a word on the learner's vocabulary list."""
+        ...
+
+    def mark_word(
+        self, text: str, language: str, *, practised: str, context: str = "", other_text: str = ""
+    ) -> MarkedWord:
+        """Put a word selected in a translation on the list of ``practised``, looking up its other side."""
         ...
 
     def vocabulary(self, language: str) -> tuple[VocabEntry, ...]:
