@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from engine.cancel import CancelToken, ProgressCallback
     from engine.correct.model import CheckResult
+    from engine.correct.writing_levels import LevelRecord, WritingHistory
     from engine.documents import AlignFn, Document, DocumentProgress, TranslateFn
     from engine.glossary.finetune.config import FineTuneConfig
     from engine.glossary.finetune.memory import MemoryReport
@@ -50,6 +51,7 @@ __all__ = [
     "Recording",
     "Speaking",
     "Translating",
+    "WritingLevels",
 ]
 
 
@@ -437,6 +439,23 @@ class History(Protocol):
 
     def clear(self) -> None:
         """Delete every entry."""
+        ...
+
+    def close(self) -> None:
+        """Close the database."""
+        ...
+
+
+class WritingLevels(Protocol):
+    """The learner's writing level over time (``Engine().open_writing_levels()``)."""
+
+    def record(self, result: CheckResult, *, when: datetime | None = None) -> LevelRecord | None:
+        """Store the level of a checked text (None: no estimate, or the text was recorded already)."""
+        ...
+
+    def history(self, language: str | None = None, *, limit: int = 50) -> WritingHistory:
+        """The records of ``language`` (None: of the latest record), oldest first, and the recent checks' most
+        frequent mistakes."""
         ...
 
     def close(self) -> None:
