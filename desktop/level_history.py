@@ -3,12 +3,13 @@ mistakes they make most often in the recent checks. Drawn with QPainter (like :m
 
 from __future__ import annotations
 
+import html
 import itertools
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.common import language_name
 
@@ -16,6 +17,8 @@ LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 #: The line shows this many checks at most (the latest on the right).
 SHOWN = 20
 LINE_COLOUR = "#1565c0"
+#: Horizontal distance between two checks on the line at most (px).
+MAX_GAP = 24.0
 
 
 class LevelLine(QWidget):
@@ -24,7 +27,7 @@ class LevelLine(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.levels: list[str] = []
-        self.setFixedSize(190, 64)
+        self.setFixedSize(170, 72)
         self.setAccessibleName(self.tr("Levels of your recent texts"))
 
     def set_levels(self, levels: list[str]) -> None:
@@ -36,7 +39,7 @@ class LevelLine(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         muted = self.palette().mid().color()
-        plot = QRectF(24, 4, self.width() - 30, self.height() - 8)
+        plot = QRectF(24, 8, self.width() - 32, self.height() - 16)
         step = plot.height() / (len(LEVELS) - 1)
         font = painter.font()
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
@@ -45,12 +48,12 @@ class LevelLine(QWidget):
             y = plot.bottom() - i * step
             painter.setPen(QPen(muted, 0.5, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            if i % 2 == 0 or i == len(LEVELS) - 1:
+            if i % 2 == 0:  # A1, B1, C1: every line labelled would crowd the small chart
                 painter.setPen(QPen(self.palette().text().color()))
                 painter.drawText(QRectF(0, y - 7, 20, 14), int(Qt.AlignmentFlag.AlignRight), name)
         if not self.levels:
             return
-        gap = plot.width() / max(1, SHOWN - 1)
+        gap = min(MAX_GAP, plot.width() / max(1, len(self.levels) - 1))
         start = plot.right() - gap * (len(self.levels) - 1)
         points = [
             QPointF(start + k * gap, plot.bottom() - LEVELS.index(lv) * step)
@@ -73,14 +76,20 @@ class LevelHistory(QWidget):
         self._category_name = category_name
         self.history: Any = None
         self.line = LevelLine(self)
+        self.title = QLabel(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.line)
-        layout.addWidget(self.summary, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.line)
+        row.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
         self.setAccessibleName(self.tr("Your writing over time"))
         self.hide()
 
@@ -95,9 +104,10 @@ class LevelHistory(QWidget):
         self.line.set_levels(levels)
         shown = min(len(records), SHOWN)
         day = records[-shown].when.astimezone()
-        first = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+        first = QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
         title = self.tr("Your writing in {0}").format(language_name(history.language))
-        text = f"<b>{title}</b><br>" + self.tr("Level of your last {0} texts (since {1}): {2}").format(
+        self.title.setText(f"<b>{html.escape(title)}</b>")
+        text = self.tr("Level of your last {0} texts (since {1}): {2}").format(
             shown, first, " → ".join(_runs(levels[-shown:]))
         )
         if history.top_categories:

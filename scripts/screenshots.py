@@ -171,7 +171,26 @@ def main() -> int:
         shot("documents")
 
     if wanted("correct"):
-        # Correct
+        # Correct: a few texts checked on earlier days (the writing history), then today's
+        from datetime import UTC, datetime, timedelta
+
+        levels = engine.open_writing_levels()
+        for days, earlier in (
+            (24, "Eu gosto de comer frutas. Minha mãe cozinha bem. Eu tem dois irmão e uma irmã pequena."),
+            (19, "No fim de semana eu vai ao cinema com meu amigos e depois nós comemos pizza na praça."),
+            (
+                13,
+                "Ontem choveu muito, por isso fiquei em casa e li um livro que minha professora recomendou.",
+            ),
+            (8, "Quando eu era criança, morava numa cidade pequena onde todo mundo se conhecia e ajudava."),
+            (
+                3,
+                "Se eu tivesse mais tempo, estudaria português todos os dias, porque quero viajar ao Brasil.",
+            ),
+        ):
+            result = engine.correction.check(earlier, "pt")
+            levels.record(result, when=datetime.now(UTC) - timedelta(days=days))
+        levels.close()
         window.show_page(2)
         correct = window.correct_page
         correct.language_combo.set_code("pt")
@@ -181,7 +200,9 @@ def main() -> int:
         correct.check()
         wait_until(app, lambda: correct.edit_list.count() > 0 and not correct.busy.busy, 180)
         correct.edit_list.setCurrentRow(0)
+        wait_until(app, lambda: len(getattr(correct.level_history.history, "records", ())) == 6, 60)
         shot("correct")
+        shot("correct-history")  # the same page, named for the level history it shows
 
     if args.only in ("translate", "correct"):
         window.close()

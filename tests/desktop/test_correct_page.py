@@ -164,7 +164,7 @@ def test_level_history_is_stored_and_shown(qtbot: Any, window: Any, fake_engine:
     assert history.isHidden()
     check_now(qtbot, page, LONG_EN)
     qtbot.waitUntil(lambda: not history.isHidden(), timeout=10000)
-    assert "Your writing in English" in history.summary.text()
+    assert history.title.text() == "<b>Your writing in English</b>"
     assert "spelling (1)" in history.summary.text()
     check_now(qtbot, page, LONG_EN)  # the same text checked again: still one record
     check_now(qtbot, page, OTHER_EN)
