@@ -30,11 +30,14 @@ from engine.protocols import (
     Recording,
     Speaking,
     Translating,
+    WritingLevels,
 )
 
 if TYPE_CHECKING:
     from engine.correct.model import CheckResult as CheckResult
     from engine.correct.model import Edit as Edit
+    from engine.correct.writing_levels import LevelRecord as LevelRecord
+    from engine.correct.writing_levels import WritingHistory as WritingHistory
     from engine.documents import AlignFn as AlignFn
     from engine.documents import Document as Document
     from engine.documents import DocumentProgress as DocumentProgress
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     from engine.glossary.service import FineTuneResult as FineTuneResult
     from engine.history import HistoryEntry as HistoryEntry
     from engine.practice.grading import GradedWord as GradedWord
+    from engine.practice.marking import MarkedWord as MarkedWord
     from engine.practice.placement import PlacementResult as PlacementResult
     from engine.practice.progress import PracticeProgress as PracticeProgress
     from engine.practice.service import Exercise as Exercise
@@ -76,6 +80,7 @@ __all__ = [
     "Recording",
     "Speaking",
     "Translating",
+    "WritingLevels",
     "correction_service",
     "glossary_service",
     "practice_service",
@@ -281,6 +286,12 @@ class Engine:
         from engine.history import HistoryStore
 
         return HistoryStore()
+
+    def open_writing_levels(self) -> WritingLevels:
+        """The learner's writing level over time (SQLite in the data folder), for the Correct page."""
+        from engine.correct.writing_levels import WritingLevelStore
+
+        return WritingLevelStore()
 
     def data_dir(self) -> Path:
         """The user data folder (``$PALAVRA_DATA_DIR`` or the platform's), without creating it."""

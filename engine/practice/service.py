@@ -19,6 +19,7 @@ from pathlib import Path
 from engine.errors import InputError
 from engine.practice import grading
 from engine.practice.grading import ACCENT, CORRECT, EXTRA, GradedWord
+from engine.practice.marking import MarkedWord, card_from_selection
 from engine.practice.placement import PlacementResult, grade_placement, placement_items
 from engine.practice.progress import PracticeProgress, build_progress
 from engine.practice.store import PracticeStore, VocabEntry, now_utc
@@ -405,6 +406,26 @@ class PracticeService:
         return self._db().add_vocab(
             VocabEntry(_lang(language), clean, translation.strip(), "marked", example)
         )
+
+    def mark_word(
+        self, text: str, language: str, *, practised: str, context: str = "", other_text: str = ""
+    ) -> MarkedWord:
+        """Put a word selected in a translation on the list of ``practised``, looking up its other side.
+
+        Args:
+            text: the selection (a word or a short phrase) in ``language``.
+            practised: the language the learner practises: the card's word is of that language.
+            context: the text the selection was made in; other_text: that text in the other language.
+
+        Raises:
+            InputError: no word, a whole sentence, or no translator for a word of the learner's own language.
+        """
+        lang, target = _lang(language), _lang(practised)
+        word, meaning, example = card_from_selection(
+            text, lang, practised=target, context=context, other_text=other_text, translate=self._translate
+        )
+        added = self.add_word(word, meaning, target, example=example)
+        return MarkedWord(" ".join(grading.tokens(word)).casefold(), meaning, target, example, added)
 
     def vocabulary(self, language: str) -> tuple[VocabEntry, ...]:
         """The vocabulary list of ``language``."""
