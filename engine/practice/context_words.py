@@ -37,18 +37,28 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 #: Articles, prepositions, possessives and conjunctions (English, Portuguese): a card's word does not start or end
 #: with one unless the selection does ("a farmácia" -> "farmácia", "de fumar" -> "fumar", "dor de cabeça" kept).
 LEANING = frozenset({
-    "a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "my", "your", "his", "her", "its", "our", "their",
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "and", "or", "my", "your",
+    "his", "her", "its", "our", "their", "com", "sem", "até",
     "o", "os", "as", "um", "uma", "uns", "umas", "de", "da", "do", "das", "dos", "na", "no", "nas", "nos", "em",
     "e", "ou", "que", "para", "por", "pela", "pelo", "ao", "à", "aos", "às", "seu", "sua", "seus", "suas", "meu",
     "minha", "meus", "minhas", "teu", "tua", "nosso", "nossa",
 })  # fmt: skip
-#: Subject pronouns, which the model links to the verb they go with ("gave up" -> "Ela desistiu"): trimmed at an
-#: edge like the leaning words, but never joining two linked words.
-PRONOUNS = frozenset({
-    "i", "you", "he", "she", "it", "we", "they", "eu", "tu", "ele", "ela", "nós", "vós", "eles", "elas", "você",
-    "vocês",
+#: Pronouns, auxiliaries, copulas and intensifiers, which the model links to the word they go with ("gave up" ->
+#: "Ela desistiu", "happy" -> "ser feliz", "tired" -> "too tired"): trimmed at an edge like the leaning words, but
+#: never joining two linked words.
+LIGHT = frozenset({
+    "i", "you", "he", "she", "it", "we", "they", "me", "eu", "tu", "ele", "ela", "nós", "vós", "eles", "elas",
+    "você", "vocês", "te", "se", "lhe", "lhes", "vos",
+    "is", "are", "was", "were", "be", "been", "am", "will", "would", "do", "does", "did", "very", "too", "so",
+    "much", "already", "just", "é", "são", "era", "eram", "foi", "foram", "ser", "será", "serão", "seria", "está",
+    "estão", "estava", "estavam", "estar", "estou", "sou", "somos", "vou", "vai", "vão", "muito", "muita", "tão",
+    "já",
 })  # fmt: skip
-_EDGE = LEANING | PRONOUNS
+_EDGE = LEANING | LIGHT
+#: A word at an edge of the found words that gives the selection less than this share of the attention the best
+#: found word gives it goes (the model links the word before a translation to it as it looks ahead: "outro aluno",
+#: "go by car"); a word the selection has at that edge stays.
+RELATIVE = 0.75
 
 
 @dataclass(frozen=True)
@@ -190,7 +200,11 @@ def aligned_words(pair: SentencePair, alignment: Alignment) -> Found | None:
     )
     rows = np.asarray(alignment.weights).sum(axis=1)
     strong = strength >= MIN_STRENGTH and float(rows.mean()) >= MIN_PAIR_MASS
-    a, b = _trimmed(run, other_words, pair.other, pair.own[pair.start : pair.end])
+    # (how much each found word attends to the selection compares across words; how much the selection attends to
+    # each does not: one word's attention is shared out among the words of its translation, "mais próxima")
+    a, b = _trimmed(
+        run, other_words, pair.other, pair.own[pair.start : pair.end], None if pair.in_target else mass
+    )
     return Found(_case(pair.other[a:b], a, pair), strong, strength)
 
 
@@ -245,15 +259,27 @@ def _word(sentence: str, words: list[tuple[int, int]], k: int) -> str:
     return sentence[words[k][0] : words[k][1]].casefold()
 
 
-def _trimmed(run: list[int], words: list[tuple[int, int]], sentence: str, selection: str) -> tuple[int, int]:
-    """Character span of the run, without leaning words at an edge where the selection has none."""
+def _trimmed(
+    run: list[int],
+    words: list[tuple[int, int]],
+    sentence: str,
+    selection: str,
+    mass: np.ndarray | None = None,
+) -> tuple[int, int]:
+    """Character span of the run, without leaning or light words (or, given their ``mass``, weakly linked ones) at
+    an edge where the selection has none."""
     chosen = grading.tokens(selection)
     lead = bool(chosen) and chosen[0].casefold() in _EDGE
     trail = bool(chosen) and chosen[-1].casefold() in _EDGE
+    top = max(float(mass[c]) for c in run) if mass is not None else 0.0
+
+    def loose(c: int) -> bool:
+        return _word(sentence, words, c) in _EDGE or (mass is not None and float(mass[c]) < RELATIVE * top)
+
     lo, hi = 0, len(run)
-    while not lead and hi - lo > 1 and _word(sentence, words, run[lo]) in _EDGE:
+    while not lead and hi - lo > 1 and loose(run[lo]):
         lo += 1
-    while not trail and hi - lo > 1 and _word(sentence, words, run[hi - 1]) in _EDGE:
+    while not trail and hi - lo > 1 and loose(run[hi - 1]):
         hi -= 1
     return words[run[lo]][0], words[run[hi - 1]][1]
 
