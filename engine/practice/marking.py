@@ -117,6 +117,8 @@ def card_from_selection(
     Raises:
         InputError: no word, too many words, or no translator for a word of the learner's own language.
     """
+    if at is not None:
+        selection, at = whole_words(context, selection, at)
     clean = clean_selection(selection)
     pair = _pair(selection, language, context, other_text, at, in_translation, translate)
     if language == practised:
@@ -132,6 +134,20 @@ def card_from_selection(
         raise InputError(f"Palavra found no translation of '{clean}'.")
     example = sentence_with(pair.other, word) if pair else ""
     return word, clean, example or sentence_with(other_text, word)
+
+
+def whole_words(context: str, selection: str, at: int) -> tuple[str, int]:
+    """A selection that cuts a word of ``context`` (``"harmac"`` of "pharmacy") grown to the whole word, and where
+    it then starts; any other selection as it is."""
+    end = at + len(selection)
+    if at < 0 or context[at:end].split() != selection.split():
+        return selection, at
+    start = at
+    while start > 0 and selection[:1].isalnum() and context[start - 1].isalnum():
+        start -= 1
+    while end < len(context) and selection[-1:].isalnum() and context[end].isalnum():
+        end += 1
+    return context[start:end], start
 
 
 def _directions(language: str, in_translation: bool) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,8 +13,14 @@ import pytest
 from engine.config import EngineConfig
 from engine.documents.align import Alignment
 from engine.errors import InputError
-from engine.practice.context_words import sentence_pair
-from engine.practice.marking import card_from_selection, clean_lookup, clean_selection, sentence_with
+from engine.practice.context_words import SentencePair, aligned_words, sentence_pair
+from engine.practice.marking import (
+    card_from_selection,
+    clean_lookup,
+    clean_selection,
+    sentence_with,
+    whole_words,
+)
 from engine.practice.service import PracticeService
 
 SOURCE = "Where is the nearest pharmacy?\nI need something for a headache, and my hotel is far away."
@@ -115,6 +122,54 @@ def test_the_sentence_pair_is_the_one_holding_the_selection() -> None:
     assert pair is not None and (pair.source, pair.target) == ("Your hotel is new.", "O seu hotel é novo.")
     assert pair.in_target and pair.target[pair.start : pair.end] == "hotel"
     assert sentence_pair(text, "", 0, 2, in_target=False, translate=None) is None
+
+
+QUESTION = "Where is the nearest pharmacy?"
+PERGUNTA = "Onde é a farmácia mais próxima?"
+#: a soft alignment shaped like the model's: rows Onde é a farmácia mais próxima ?, columns Where is the nearest
+#: pharmacy ? ("a" looks ahead at "pharmacy", as the model's article does)
+WEIGHTS = [
+    [0.8, 0.1, 0.0, 0.0, 0.0, 0.05],
+    [0.2, 0.7, 0.0, 0.0, 0.0, 0.05],
+    [0.0, 0.0, 0.3, 0.0, 0.6, 0.05],
+    [0.0, 0.0, 0.0, 0.1, 0.85, 0.0],
+    [0.0, 0.0, 0.0, 0.8, 0.1, 0.0],
+    [0.0, 0.0, 0.0, 0.9, 0.05, 0.0],
+    [0.0, 0.0, 0.0, 0.0, 0.1, 0.8],
+]
+
+
+def _alignment(scale: float = 1.0) -> Alignment:
+    spans = tuple(m.span() for m in re.finditer(r"\w+|\?", QUESTION))
+    target = tuple(m.span() for m in re.finditer(r"\w+|\?", PERGUNTA))
+    return Alignment(spans, target, scale * np.array(WEIGHTS, dtype=np.float32))
+
+
+def _found(selection: str, *, in_target: bool = False, scale: float = 1.0) -> tuple[str, bool] | None:
+    own = PERGUNTA if in_target else QUESTION
+    at = own.index(selection)
+    pair = SentencePair(QUESTION, PERGUNTA, at, at + len(selection), in_target)
+    found = aligned_words(pair, _alignment(scale))
+    return None if found is None else (found.text, found.strong)
+
+
+def test_the_aligned_words_of_a_selection() -> None:
+    assert _found("pharmacy") == (
+        "farmácia",
+        True,
+    )  # the article that looks ahead at it is not part of the card
+    assert _found("nearest") == ("mais próxima", True)
+    assert _found("the nearest pharmacy") == ("a farmácia mais próxima", True)  # the selection has one: kept
+    assert _found("Where") == ("onde", True)  # the capital only started the sentence
+    assert _found("mais próxima", in_target=True) == ("nearest", True)
+    assert _found("farmácia", in_target=True) == ("pharmacy", True)
+    # the same links, but most of the attention on the end of the sentence: not a translation of it, not trusted
+    assert _found("pharmacy", scale=0.5) == ("farmácia", False)
+    empty = Alignment((), (), np.zeros((0, 0), np.float32))
+    assert aligned_words(SentencePair(QUESTION, PERGUNTA, 21, 29, False), empty) is None
+    # a selection cutting a word is the whole word
+    assert whole_words(QUESTION, "harmac", 22) == ("pharmacy", 21)
+    assert whole_words(QUESTION, "nearest pharmacy", 13) == ("nearest pharmacy", 13)
 
 
 def test_without_a_sure_alignment_the_word_alone_is_checked_against_its_sentence() -> None:
