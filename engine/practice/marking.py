@@ -164,8 +164,9 @@ def _pair(
     in_translation: bool,
     translate: TranslateFn | None,
 ) -> SentencePair | None:
-    """The sentence pair holding the selection (None: no other text, or the selection is not found)."""
-    if not other_text.strip() or not context.strip():
+    """The sentence pair holding the selection (None: the selection is not found, or there is no other text and,
+    for a selection in the text translated, no translator to translate its sentence)."""
+    if not context.strip() or (not other_text.strip() and (in_translation or translate is None)):
         return None
     size = len(selection)
     if at is None or at < 0 or context[at : at + size].split() != selection.split():

@@ -219,6 +219,11 @@ def test_without_a_sure_alignment_the_word_alone_is_checked_against_its_sentence
     longe = translation.index("longe")
     assert card("longe", "pt", translation, text, longe, True) == ("longe", "far", pair[1])
     assert asked == [("en", "pt", [pair])]
+    # nothing translated yet: the selection's sentence is translated (and aligned) for the card
+    table[("Your hotel is far away.", "en", "pt")] = pair[1]
+    asked.clear()
+    assert card("hotel", "en", text, "", second, False) == ("hotel", "hotel", pair[1])
+    assert asked == [("en", "pt", [pair])]
     # no translator and no aligner: a practised word is kept without a meaning
     assert card_from_selection(
         "longe", "pt", practised="pt", context=translation, other_text=text, translate=None
