@@ -170,8 +170,9 @@ def aligned_words(pair: SentencePair, alignment: Alignment) -> Found | None:
     """The words of ``pair.other`` that the alignment links to the selection (None: no word is linked).
 
     A word of the other side is linked when the selection holds the word it attends to most (or the word most
-    attending to it); the found words are the best-linked run of them (one word between two linked ones joins
-    them), without articles or prepositions at the edges unless the selection has them there.
+    attending to it); the found words are the best-linked run of them (an article or a preposition between two
+    linked ones joins them), without leaning or light words (:data:`LEANING`, :data:`LIGHT`) or weakly linked ones
+    (:data:`RELATIVE`) at an edge unless the selection has one there.
     """
     own_words = _words(pair.own)
     other_words = _words(pair.other)
