@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from engine.documents import Document as Document
     from engine.documents import DocumentProgress as DocumentProgress
     from engine.documents import TranslateFn as TranslateFn
+    from engine.documents.align import Alignment
     from engine.glossary.finetune.config import FineTuneConfig as FineTuneConfig
     from engine.glossary.model import GlossaryEntry as GlossaryEntry
     from engine.glossary.model import GlossaryInfo as GlossaryInfo
@@ -49,12 +50,13 @@ if TYPE_CHECKING:
     from engine.glossary.model import StoredEntry as StoredEntry
     from engine.glossary.service import FineTuneResult as FineTuneResult
     from engine.history import HistoryEntry as HistoryEntry
+    from engine.practice.context_words import AlignWords
+    from engine.practice.exercise import Exercise as Exercise
+    from engine.practice.exercise import ExerciseResult as ExerciseResult
     from engine.practice.grading import GradedWord as GradedWord
     from engine.practice.marking import MarkedWord as MarkedWord
     from engine.practice.placement import PlacementResult as PlacementResult
     from engine.practice.progress import PracticeProgress as PracticeProgress
-    from engine.practice.service import Exercise as Exercise
-    from engine.practice.service import ExerciseResult as ExerciseResult
     from engine.practice.store import VocabEntry as VocabEntry
     from engine.speech.audio import AudioArray as AudioArray
     from engine.speech.drills import Drill as Drill
@@ -131,12 +133,15 @@ def speech_service(config: EngineConfig) -> Speaking:
     return SpeechService(config)
 
 
-def practice_service(translate: Callable[[str, str, str], str] | None = None) -> Practising:
+def practice_service(
+    translate: Callable[[str, str, str], str] | None = None,
+    align: AlignWords | None = None,
+) -> Practising:
     """The practice service (:mod:`engine.practice`); ``translate`` gives the translation exercise a second
-    reference."""
+    reference, ``align`` finds a marked word's other side in its sentence's translation."""
     from engine.practice.service import PracticeService
 
-    return PracticeService(translate=translate)
+    return PracticeService(translate=translate, align=align)
 
 
 def glossary_service(config: EngineConfig) -> Glossaries:
@@ -319,10 +324,13 @@ class Engine:
     @property
     def practice(self) -> Practising:
         """Exercises beyond reading aloud, the placement test and progress (:mod:`engine.practice`)."""
-        return self._service("practice", lambda _config: practice_service(self._translate_one))
+        return self._service("practice", lambda _config: practice_service(self._translate_one, self._align))
 
     def _translate_one(self, text: str, source: str, target: str) -> str:
         return self.translate([text], source, target)[0].text
+
+    def _align(self, source: str, target: str, pairs: Sequence[tuple[str, str]]) -> list[Alignment]:
+        return self.document_aligner(source, target)(pairs)
 
     @property
     def glossaries(self) -> Glossaries:

@@ -29,10 +29,10 @@ if TYPE_CHECKING:
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
     from engine.glossary.service import FineTuneResult
     from engine.history import HistoryEntry
+    from engine.practice.exercise import Exercise, ExerciseResult
     from engine.practice.marking import MarkedWord
     from engine.practice.placement import PlacementResult
     from engine.practice.progress import PracticeProgress
-    from engine.practice.service import Exercise, ExerciseResult
     from engine.practice.store import VocabEntry
     from engine.speech.audio import AudioArray
     from engine.speech.drills import Drill
@@ -243,9 +243,19 @@ class Practising(Protocol):
         ...
 
     def mark_word(
-        self, text: str, language: str, *, practised: str, context: str = "", other_text: str = ""
+        self,
+        text: str,
+        language: str,
+        *,
+        practised: str,
+        context: str = "",
+        other_text: str = "",
+        at: int | None = None,
+        in_translation: bool = False,
     ) -> MarkedWord:
-        """Put a word selected in a translation on the list of ``practised``, looking up its other side."""
+        """Put a word selected in a translation on the list of ``practised``, its other side found in its
+        sentence's translation (``at``: where the selection starts in ``context``; ``in_translation``: whether
+        ``context`` is the translation of ``other_text``)."""
         ...
 
     def vocabulary(self, language: str) -> tuple[VocabEntry, ...]:

@@ -1,8 +1,9 @@
 """ "Add to my words" on the Translate page: a word selected in either pane becomes a vocabulary card.
 
 The button (and the panes' context menus) take the selection, or the word under the mouse in a context menu; the
-engine looks up the other side of the word and stores it with its sentence as the example (on the translation
-worker: the model lives there), and the page says what was added. The cards come up on the Practise page.
+engine finds the other side of the word in its sentence's translation (where the selection is, so a word that comes
+twice is read in its own sentence) and stores it with its sentence as the example (on the translation worker: the
+model lives there), and the page says what was added. The cards come up on the Practise page.
 """
 
 from __future__ import annotations
@@ -87,10 +88,11 @@ class WordMarker(QObject):
         if not cursor.hasSelection():
             cursor = edit.cursorForPosition(pos)
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        text = cursor.selectedText().replace("\u2029", " ").strip()
+        text = cursor.selectedText().replace("\u2029", " ")
+        at = cursor.selectionStart()
         action = QAction(self.tr("Add to my words"), menu)
-        action.setEnabled(bool(text) and not self.busy)
-        action.triggered.connect(lambda: self.add(edit, text))
+        action.setEnabled(bool(text.strip()) and not self.busy)
+        action.triggered.connect(lambda: self.add(edit, text, at))
         actions = menu.actions()
         if actions:
             menu.insertAction(actions[0], action)
@@ -111,11 +113,12 @@ class WordMarker(QObject):
         if edit is None:
             self.notice.show_info(self.tr("Select a word in either pane first."))
             return
-        self.add(edit, edit.textCursor().selectedText().replace("\u2029", " "))
+        cursor = edit.textCursor()
+        self.add(edit, cursor.selectedText().replace("\u2029", " "), cursor.selectionStart())
 
-    def add(self, edit: QPlainTextEdit, text: str) -> None:
-        """Look up the other side of ``text`` (selected in ``edit``) and put it on the word list (off the GUI
-        thread)."""
+    def add(self, edit: QPlainTextEdit, text: str, at: int | None = None) -> None:
+        """Find the other side of ``text`` (selected in ``edit``, starting at ``at``) in its sentence's translation
+        and put it on the word list (off the GUI thread)."""
         if not text.strip():
             self.notice.show_info(self.tr("Select a word in either pane first."))
             return
@@ -131,7 +134,13 @@ class WordMarker(QObject):
             tgt = target if target != src else ("en" if src == "pt" else "pt")
             language = src if in_source else tgt
             return engine.practice.mark_word(
-                text, language, practised=practised, context=context, other_text=other_text
+                text,
+                language,
+                practised=practised,
+                context=context,
+                other_text=other_text,
+                at=at,
+                in_translation=not in_source,
             )
 
         self.busy = True

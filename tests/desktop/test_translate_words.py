@@ -91,3 +91,22 @@ def test_practising_english_keeps_the_english_word(qtbot: Any, window: Any, fake
         ("cat", "gato", "the cat")
     ]
     assert fake_engine.practice.vocabulary("pt") == ()
+
+
+def test_a_word_that_comes_twice_is_read_in_its_own_sentence(
+    qtbot: Any, window: Any, fake_engine: FakeEngine
+) -> None:
+    """The page sends where the selection is: the card's example is the translation of the sentence it was
+    selected in, not the first sentence holding the word (source pane, then the translation pane)."""
+    page = translated(qtbot, window, "the cat\nhello cat", "o gato\nolá gato")
+    select(page.source_edit, 14, 17)  # the second "cat"
+    with qtbot.waitSignal(page.words.marked, timeout=5000) as got:
+        page.words.add_selection()
+    assert (got.args[0].word, got.args[0].translation, got.args[0].example) == ("gato", "cat", "olá gato")
+    window.settings.practice_language = "en"
+    cursor = page.target_edit.textCursor()
+    cursor.setPosition(len("o gato\nolá ga"))
+    menu = page.words.context_menu(page.target_edit, page.target_edit.cursorRect(cursor).center())
+    with qtbot.waitSignal(page.words.marked, timeout=5000) as got:
+        menu.actions()[0].trigger()
+    assert (got.args[0].word, got.args[0].translation, got.args[0].example) == ("cat", "gato", "hello cat")
