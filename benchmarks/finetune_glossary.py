@@ -34,6 +34,8 @@ def main() -> int:
     parser.add_argument("--replay-share", type=float, default=None, help="share of a batch from replay")
     parser.add_argument("--evaluations", type=int, default=None)
     parser.add_argument("--no-quant-aware", action="store_true", help="train without int8 rounding")
+    parser.add_argument("--matrices-only", action="store_true", help="layer norms and biases frozen")
+    parser.add_argument("--hard-replay", action="store_true", help="replay on the base's translations (CE)")
     parser.add_argument("--tatoeba", type=int, default=500, help="Tatoeba pairs for general quality")
     args = parser.parse_args()
     if not (TICO / "term_hits.tsv").is_file():
@@ -67,12 +69,16 @@ def main() -> int:
         changes["replay_share"] = args.replay_share
     if args.evaluations is not None:
         changes["evaluations"] = args.evaluations
+    if args.matrices_only:
+        changes["matrices_only"] = True
+    if args.hard_replay:
+        changes["distill_replay"] = False
     if args.no_quant_aware:
         changes["quant_aware"] = False
     config = dataclasses.replace(config, **changes)  # type: ignore[arg-type]
     print(
         f"lr {config.learning_rate}, replay share {config.replay_share}, quant-aware {config.quant_aware}, "
-        f"{config.minutes} min, {config.evaluations} evaluations",
+        f"{config.minutes} min, {config.evaluations} evaluations, matrices only {config.matrices_only}, distilled replay {config.distill_replay}",
         flush=True,
     )
     started = time.monotonic()
@@ -91,8 +97,14 @@ def main() -> int:
         print("Nothing installed: the TICO table would show the base model.")
         return 0
     return subprocess.call(
-        [sys.executable, str(root / "benchmarks" / "glossary_terms.py"), "--model", done["model"], "--tatoeba",
-         str(args.tatoeba)],
+        [
+            sys.executable,
+            str(root / "benchmarks" / "glossary_terms.py"),
+            "--model",
+            done["model"],
+            "--tatoeba",
+            str(args.tatoeba),
+        ],
         env=dict(os.environ),
     )
 

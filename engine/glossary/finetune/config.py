@@ -44,6 +44,9 @@ class FineTuneConfig:
         calibrate: re-derive the int8 activation scales on the user's sentences after training.
         quant_aware: full fine-tuning through the int8-rounded matrices (:mod:`engine.glossary.finetune.qat`), so
             what is learnt survives the export to int8.
+        matrices_only: train the int8 matrices only (layer norms and biases keep the base values).
+        distill_replay: replay as distillation (KL divergence from the frozen base model's distributions) rather
+            than cross-entropy on the base model's translations.
         install: export to ONNX int8 and install the model at the end (only if it improved in-domain).
         work_dir: scratch folder (the parent creates and removes it).
     """
@@ -76,5 +79,7 @@ class FineTuneConfig:
     max_general_drop: float = 0.5
     calibrate: bool = True
     quant_aware: bool = True
+    matrices_only: bool = False
+    distill_replay: bool = True
     install: bool = True
     work_dir: str | None = None
