@@ -28,9 +28,11 @@ import pickle
 import re
 import statistics
 import sys
+import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -217,7 +219,7 @@ def synthesized(service: SpeechService, text: str, language: str) -> AudioArray:
     name = hashlib.sha1(f"{service.voice_name(language)}|{language}|{text}".encode()).hexdigest()
     path = CACHE / f"{name}.npy" if CACHE is not None else None
     if path is not None and path.is_file():
-        return np.load(path)
+        return np.asarray(np.load(path), dtype=np.float32)
     samples, rate = service.synthesize(text, language)
     audio = load_audio(samples, rate)
     if path is not None:
@@ -366,12 +368,14 @@ def sweep(items: list[Item], raws: list[Raw], language: str) -> Thresholds:
     """Grid search of the rival cut-offs on one language's calibration half: the F1 of flags first, then that of
     "not correct"; among equal settings, the middle one."""
     rows = []
-    for flag, unsure in itertools.product(
-        [x / 2 for x in range(0, 25)], (-6.0, -4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
+    for flag, unsure, floor in itertools.product(
+        [x / 2 for x in range(0, 25)],
+        (-6.0, -4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0),
+        (0.0, 0.005, 0.01, 0.02, 0.05),
     ):
         if unsure >= flag:
             continue
-        th = replace(DEFAULT_THRESHOLDS, rival_flag=flag, rival_unsure=unsure)
+        th = replace(DEFAULT_THRESHOLDS, rival_flag=flag, rival_unsure=unsure, rival_floor=floor)
         c, _scores, clean = evaluate(items, raws, ({language: th, "en": th}, True))
         f1 = 2 * c.p() * c.r() / (c.p() + c.r()) if c.p() + c.r() else 0.0
         f1_nc = 2 * c.p(True) * c.r(True) / (c.p(True) + c.r(True)) if c.p(True) + c.r(True) else 0.0
@@ -382,13 +386,14 @@ def sweep(items: list[Item], raws: list[Raw], language: str) -> Thresholds:
     middle = flags[len(flags) // 2]
     chosen = [r for r in tied if r[4].rival_flag == middle]
     unsures = sorted({r[4].rival_unsure for r in chosen})
-    pick_row = next(r for r in chosen if r[4].rival_unsure == unsures[len(unsures) // 2])
+    chosen = [r for r in chosen if r[4].rival_unsure == unsures[len(unsures) // 2]]
+    pick_row = max(chosen, key=lambda r: r[4].rival_floor)  # the highest floor that costs nothing
     n = len({i.group for i in items})
     print(
         f"Sweep ({language}, calibration half: {len(items)} attempts, {n} sentences): best flag F1 {best[0]:.3f}, "
         f"not-correct F1 {best[1]:.3f}, clean correct readings {best[2]}; reached for rival_flag in "
         f"{flags[0]}-{flags[-1]}; chosen rival_flag={pick_row[4].rival_flag}, "
-        f"rival_unsure={pick_row[4].rival_unsure} (flag P {pick_row[3].p():.3f}, R {pick_row[3].r():.3f})\n"
+        f"rival_unsure={pick_row[4].rival_unsure}, rival_floor={pick_row[4].rival_floor} (flag P {pick_row[3].p():.3f}, R {pick_row[3].r():.3f})\n"
     )
     return pick_row[4]
 
@@ -457,41 +462,69 @@ def after_stop(service: SpeechService, items: list[Item]) -> None:
     """Time from the end of the learner's speech to the feedback, through the real recorder.
 
     Each correct reading is played in real time into :class:`engine.speech.recorder.Recorder` (as a microphone
-    would deliver it, followed by silence); the recording ends by itself after its end-of-utterance silence, and
-    is scored as the app does. The clock starts when the last sample of speech has been delivered.
+    would deliver it, followed by silence); the recording ends by itself after its end-of-utterance silence
+    (0.8 s), and is scored as the app does: either only then, or, as the Practise page does, already at the pause
+    that turns out to be the end (``on_pause``, 0.3 s of silence), the early result being used when the final
+    recording is the one scored early. The clock starts when the last sample of speech has been delivered.
     """
     from engine.speech.recorder import ArraySource, Recorder
 
     sel = [i for i in items if 2.0 <= len(i.audio) / SAMPLE_RATE <= 8.0 and i.kind == "correct"][:12]
     if not sel:
         return
-    waits, scoring, totals = [], [], []
-    for item in sel:
-        # trim the voice's own trailing silence: the clock starts at the last loud sample
-        loud = np.flatnonzero(np.abs(item.audio) > 0.01)
-        speech = item.audio[: int(loud[-1]) + 1] if loud.size else item.audio
-        recorder = Recorder(ArraySource(speech, realtime=True, trailing_silence=3.0))
-        t0 = time.perf_counter()
-        recorder.start()
-        recorder.wait(timeout=30)
-        t_end = time.perf_counter()
-        audio = recorder.stop()
-        service.score_attempt(item.target, audio, item.language)
-        t_done = time.perf_counter()
-        spoken = t0 + len(speech) / SAMPLE_RATE
-        waits.append(t_end - spoken)
-        scoring.append(t_done - t_end)
-        totals.append(t_done - spoken)
+    rows: dict[str, list[float]] = {}
+    used = 0
+    for early_scoring in (False, True):
+        for item in sel:
+            # trim the voice's own trailing silence: the clock starts at the last loud sample
+            loud = np.flatnonzero(np.abs(item.audio) > 0.01)
+            speech = item.audio[: int(loud[-1]) + 1] if loud.size else item.audio
+            last: list[tuple[AudioArray, threading.Thread, list[Any]]] = []
+
+            def on_pause(audio: AudioArray, item: Item = item, last: list[Any] = last) -> None:
+                box: list[Any] = []
+                worker = threading.Thread(
+                    target=lambda: box.append(service.score_attempt(item.target, audio, item.language))
+                )
+                worker.start()
+                last.append((audio, worker, box))
+
+            recorder = Recorder(
+                ArraySource(speech, realtime=True, trailing_silence=3.0),
+                on_pause=on_pause if early_scoring else None,
+            )
+            t0 = time.perf_counter()
+            recorder.start()
+            recorder.wait(timeout=30)
+            t_end = time.perf_counter()
+            audio = recorder.stop()
+            used_early = False
+            if last and np.array_equal(last[-1][0], audio):
+                last[-1][1].join()
+                used_early = bool(last[-1][2])
+            if not used_early:
+                service.score_attempt(item.target, audio, item.language)
+            t_done = time.perf_counter()
+            for _audio, worker, _box in last:
+                worker.join()
+            spoken = t0 + len(speech) / SAMPLE_RATE
+            mode = (
+                "scored at the pause that ends it [Practise page]"
+                if early_scoring
+                else "scored after it ends"
+            )
+            rows.setdefault("end of speech -> recording ends by itself", []).append(t_end - spoken)
+            rows.setdefault(f"end of speech -> feedback, {mode}", []).append(t_done - spoken)
+            if early_scoring:
+                rows.setdefault("recordings whose early score was used (1 = all)", []).append(
+                    float(used_early)
+                )
     print(f"### Learner stops -> feedback, {len(sel)} correct readings of 2-8 s played in real time\n")
     print(f"(load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)\n")
     print("| step | median s | max s |\n| --- | --- | --- |")
-    for name, values in (
-        ("end of speech -> recording ends by itself (end-of-utterance silence)", waits),
-        ("recording ended -> score_attempt() returns", scoring),
-        ("**end of speech -> feedback**", totals),
-    ):
+    for name, values in rows.items():
         print(f"| {name} | {statistics.median(values):.2f} | {max(values):.2f} |")
-    print()
+    print(f"\nThe score taken at the pause was the one shown for {used}/{len(sel)} recordings.\n")
 
 
 def main() -> None:
@@ -499,7 +532,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--en", type=int, default=40, help="English drill sentences (hibari-tts)")
     parser.add_argument(
-        "--pt", type=int, default=24, help="Portuguese drill sentences (the shipped pt voice)"
+        "--pt", type=int, default=48, help="Portuguese drill sentences (the shipped pt voice)"
     )
     parser.add_argument("--threads", type=int, default=2, help="Whisper CPU threads")
     parser.add_argument("--runs", type=int, default=3, help="repetitions per latency measurement")
@@ -540,7 +573,9 @@ def main() -> None:
         sel = [(i, r) for i, r in calib if i.language == lang]
         calibrated[lang] = sweep([i for i, _ in sel], [r for _, r in sel], lang)
     for lang, th in LANGUAGE_THRESHOLDS.items():
-        print(f"Shipped ({lang}): rival_flag={th.rival_flag}, rival_unsure={th.rival_unsure}")
+        print(
+            f"Shipped ({lang}): rival_flag={th.rival_flag}, rival_unsure={th.rival_unsure}, rival_floor={th.rival_floor}"
+        )
     print()
     scorers: dict[str, Scorer] = {"before (forced cut-offs)": BEFORE, "shipped": SHIPPED}
     if any(calibrated.get(k) != v for k, v in LANGUAGE_THRESHOLDS.items()):

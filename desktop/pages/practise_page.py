@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, unavailable
 from desktop.pages.exercises_panel import ExercisesPanel
+from desktop.pages.practise_recording import EarlyScore, LevelBridge
 from desktop.practice_labels import attempt_feedback, topic_label, voice_label
 from desktop.progress_chart import ProgressChart
-from desktop.qtcompat import emit
 from desktop.sound import play as play
 from desktop.sound import sound_error_text
 from desktop.workers import Workers
@@ -59,33 +59,6 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg)"
 WORD_COLOURS = {"correct": "#2e7d32", "uncertain": "#ef6c00", "wrong": "#c62828", "missing": "#9e9e9e"}
 
 
-class _LevelBridge(QObject):
-    """Carries the microphone level from the audio thread to the GUI thread (latest value wins)."""
-
-    level = Signal(float)
-    ended = Signal()
-    _posted = Signal()
-    _posted_end = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._value = 0.0
-        self._posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._posted_end.connect(self.ended, Qt.ConnectionType.QueuedConnection)
-
-    def post(self, level: float) -> None:
-        """Any thread: publish a new level."""
-        self._value = float(level)
-        emit(self._posted)
-
-    def post_end(self) -> None:
-        """Any thread: the recorder heard the end of the utterance."""
-        emit(self._posted_end)
-
-    def _deliver(self) -> None:
-        emit(self.level, self._value)
-
-
 def words_html(attempt: Any) -> str:
     """The target sentence with each word coloured by its status."""
     parts = []
@@ -113,10 +86,11 @@ class PractisePage(QWidget):
         #: the learner's last recording, kept in memory only, to replay it
         self.last_recording: Any = None
         self._recorder: Any = None
+        self._early: EarlyScore | None = None
         self._loaded = False
         #: where recordings come from; ``None``: the microphone (tests and demos pass a recorded source)
         self.audio_source_factory: Callable[[], Any] | None = None
-        self._bridge = _LevelBridge(self)
+        self._bridge = LevelBridge(self)
 
         self.language_combo = LanguageCombo(("pt", "en"), self)
         self.language_combo.set_code(settings.practice_language)
@@ -264,6 +238,7 @@ class PractisePage(QWidget):
         self._auto_stop.timeout.connect(self.stop_recording)
         self._bridge.level.connect(self._level)
         self._bridge.ended.connect(self._heard_end)
+        self._bridge.paused.connect(self._heard_pause)
         self.listen_button.clicked.connect(self.listen)
         self.record_button.toggled.connect(self._record_toggled)
         self.next_button.clicked.connect(self.next_drill)
@@ -447,7 +422,11 @@ class PractisePage(QWidget):
         def work(_p: Any, _c: Any) -> Any:
             extra = {"source": factory()} if factory is not None else {}
             recorder = engine.speech.recorder(
-                on_level=bridge.post, on_end=bridge.post_end, max_seconds=MAX_SECONDS, **extra
+                on_level=bridge.post,
+                on_end=bridge.post_end,
+                on_pause=bridge.post_pause,
+                max_seconds=MAX_SECONDS,
+                **extra,
             )
             recorder.start()
             return recorder
@@ -478,6 +457,19 @@ class PractisePage(QWidget):
         self.meter.setValue(0)
         self._enable(self.drill is not None)
 
+    def _heard_pause(self, audio: Any) -> None:
+        """The learner paused: score the recording so far at once, in case this pause is the end (the recorder
+        waits 0.8 s of silence before it ends; the feedback is then ready when it does)."""
+        if not self.record_button.isChecked() or self.drill is None:
+            return
+        drill, engine = self.drill, self.engine
+        early = self._early = EarlyScore(audio, drill)
+
+        def work(_p: Any, _c: Any) -> Any:
+            early.attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
+
+        self.workers.speech.run_fn(work, "early score", latest="early score")
+
     def _heard_end(self) -> None:
         if self.record_button.isChecked() and self._recorder is not None:
             self.stop_recording()
@@ -489,12 +481,15 @@ class PractisePage(QWidget):
         self._reset_record_button()
         if recorder is None or self.drill is None:
             return
-        drill, engine = self.drill, self.engine
+        drill, engine, early = self.drill, self.engine, self._early
+        self._early = None
 
         def work(_p: Any, _c: Any) -> Any:
             audio = recorder.stop()
             self.last_recording = audio  # in memory only, for "Play my attempt"
-            attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
+            attempt = early.for_recording(audio, drill) if early is not None else None
+            if attempt is None:  # speech after the last pause, stopped by hand, or the early score failed
+                attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
             engine.speech.record_attempt(drill, attempt)
             return attempt
 

@@ -44,6 +44,8 @@ class Thresholds:
             when its best rival's log-probability gain over the target exceeds this; ``flag`` and
             ``flag_missing`` are then not used.
         rival_unsure: ... and "uncertain" when the gain exceeds this (else correct).
+        rival_floor: ... and flagged whatever its rivals when its forced probability is below this (a word cut
+            at the end of the sentence has no rival that fits much better: nothing follows it to contradict).
     """
 
     flag: float = 0.05
@@ -54,6 +56,7 @@ class Thresholds:
     extra_penalty: int = 5
     rival_flag: float = 0.0
     rival_unsure: float = -2.0
+    rival_floor: float = 0.0
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -222,7 +225,7 @@ def combine(
         if judgement.verdict == "match":
             status = CORRECT if p >= thresholds.matched_floor else UNCERTAIN
         elif rivals is not None:
-            status = _rival_status(index, judgement.verdict, rivals, thresholds)
+            status = _rival_status(index, judgement.verdict, rivals, thresholds, p)
         elif p >= thresholds.trust:
             status = CORRECT
         elif p >= (thresholds.flag if judgement.verdict == "substituted" else thresholds.flag_missing):
@@ -253,8 +256,8 @@ def combine(
     )
 
 
-def _rival_status(index: int, verdict: str, rivals: Sequence[RivalScore], th: Thresholds) -> str:
-    """A disputed word's status from its rivals' gains over the target."""
+def _rival_status(index: int, verdict: str, rivals: Sequence[RivalScore], th: Thresholds, p: float) -> str:
+    """A disputed word's status from its rivals' gains over the target (and its forced probability ``p``)."""
     gains: dict[str, float] = {}
     for r in rivals:
         if r.word_index == index:
@@ -262,7 +265,7 @@ def _rival_status(index: int, verdict: str, rivals: Sequence[RivalScore], th: Th
     if not gains:
         return UNCERTAIN
     best = max(gains.values())
-    if best > th.rival_flag:
+    if best > th.rival_flag or p < th.rival_floor:
         dropped = gains.get(DROP, float("-inf")) >= gains.get(SWAP, float("-inf"))
         return MISSING if verdict == "missing" or dropped else WRONG
     return UNCERTAIN if best > th.rival_unsure else CORRECT

@@ -234,11 +234,12 @@ class SpeechService:
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recorder:
         """A recorder for one utterance from the microphone (or ``source``); see :class:`Recorder`."""
-        return Recorder(source, on_level=on_level, on_end=on_end, max_seconds=max_seconds)
+        return Recorder(source, on_level=on_level, on_end=on_end, on_pause=on_pause, max_seconds=max_seconds)
 
     def close(self) -> None:
         """Free the model and close the database."""
