@@ -515,10 +515,7 @@ def after_stop(service: SpeechService, items: list[Item]) -> None:
             )
             rows.setdefault("end of speech -> recording ends by itself", []).append(t_end - spoken)
             rows.setdefault(f"end of speech -> feedback, {mode}", []).append(t_done - spoken)
-            if early_scoring:
-                rows.setdefault("recordings whose early score was used (1 = all)", []).append(
-                    float(used_early)
-                )
+            used += used_early
     print(f"### Learner stops -> feedback, {len(sel)} correct readings of 2-8 s played in real time\n")
     print(f"(load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)\n")
     print("| step | median s | max s |\n| --- | --- | --- |")
