@@ -1,4 +1,5 @@
-"""Practise page: a sentence to say, listen, record yourself, see each word coloured by how it sounded."""
+"""Practise page: a sentence to say, listen, record yourself, see each word coloured by how it sounded
+(:mod:`desktop.attempt_view`); the exercises and the progress charts in their own tabs."""
 
 from __future__ import annotations
 
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.attempt_view import AttemptView, words_html
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, unavailable
 from desktop.pages.exercises_panel import ExercisesPanel
-from desktop.pages.practise_recording import EarlyScore, LevelBridge
-from desktop.practice_labels import attempt_feedback, topic_label, voice_label
+from desktop.pages.practise_recording import EarlyScore
+from desktop.practice_labels import topic_label, voice_label
 from desktop.progress_chart import ProgressChart
+from desktop.sound import LevelBridge, sound_error_text
 from desktop.sound import play as play
-from desktop.sound import sound_error_text
 from desktop.workers import Workers
 from engine.errors import InputError
 
@@ -56,19 +58,6 @@ TOPICS = (
     "greetings",
 )
 AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg)"
-WORD_COLOURS = {"correct": "#2e7d32", "uncertain": "#ef6c00", "wrong": "#c62828", "missing": "#9e9e9e"}
-
-
-def words_html(attempt: Any) -> str:
-    """The target sentence with each word coloured by its status."""
-    parts = []
-    for w in attempt.words:
-        c = WORD_COLOURS.get(w.status, "#000000")
-        word = html.escape(w.word)
-        tip = f" title='{html.escape(w.heard)}'" if w.heard else ""
-        style = f"color:{c};" + ("text-decoration:line-through;" if w.status == "missing" else "")
-        parts.append(f"<span style='{style}'{tip}>{word}</span>")
-    return " ".join(parts)
 
 
 class PractisePage(QWidget):
@@ -170,36 +159,12 @@ class PractisePage(QWidget):
         buttons.addWidget(self.replay_button)
         buttons.addWidget(self.next_button)
 
-        self.score_label = QLabel(self)
-        sfont = self.score_label.font()
-        sfont.setPointSizeF(sfont.pointSizeF() * 2.2)
-        sfont.setBold(True)
-        self.score_label.setFont(sfont)
-        self.feedback = QLabel(self)
-        self.feedback.setWordWrap(True)
-        ffont = self.feedback.font()
-        ffont.setPointSizeF(ffont.pointSizeF() * 1.2)
-        self.feedback.setFont(ffont)
-        self.heard = QLabel(self)
-        self.heard.setWordWrap(True)
-        self.heard.setEnabled(False)
-        result = QHBoxLayout()
-        result.addWidget(self.score_label)
-        fb = QVBoxLayout()
-        fb.addWidget(self.feedback)
-        fb.addWidget(self.heard)
-        result.addLayout(fb, 1)
-        legend = QLabel(
-            " ".join(
-                f"<span style='color:{c}'>■ {html.escape(name)}</span>"
-                for c, name in (
-                    (WORD_COLOURS["correct"], self.tr("well said")),
-                    (WORD_COLOURS["uncertain"], self.tr("almost")),
-                    (WORD_COLOURS["wrong"], self.tr("not right")),
-                    (WORD_COLOURS["missing"], self.tr("missing")),
-                )
-            ),
-            self,
+        self.result = AttemptView(self)
+        # the result's labels, as the page's own (tests and the screenshot script read them)
+        self.score_label, self.feedback, self.heard = (
+            self.result.score_label,
+            self.result.feedback,
+            self.result.heard,
         )
         self.notice = Notice(self)
         self.stats = QLabel(self)
@@ -212,8 +177,7 @@ class PractisePage(QWidget):
         sl.addLayout(buttons)
         sl.addWidget(self.voice_label)
         sl.addWidget(self.busy)
-        sl.addLayout(result)
-        sl.addWidget(legend)
+        sl.addWidget(self.result)
         sl.addWidget(self.notice)
         sl.addStretch(1)
         self.exercises = ExercisesPanel(
@@ -350,9 +314,7 @@ class PractisePage(QWidget):
         self.level_label.setText(
             f"{drill.level} · {topic_label(drill.topic)}" if drill.topic else str(drill.level)
         )
-        self.score_label.clear()
-        self.feedback.clear()
-        self.heard.clear()
+        self.result.clear_attempt()
         self.notice.clear_notice()
         self._enable(True)
         self.refresh_stats()
@@ -517,8 +479,4 @@ class PractisePage(QWidget):
         """Show the per-word colours, the score and the feedback."""
         self.attempt = attempt
         self.sentence.setText(words_html(attempt))
-        self.score_label.setText(f"{attempt.score}")
-        self.score_label.setToolTip(self.tr("Score out of 100"))
-        self.feedback.setText(attempt_feedback(attempt))
-        heard = attempt.transcript.strip()
-        self.heard.setText(self.tr("Heard: “{0}”").format(heard) if heard else self.tr("Nothing was heard."))
+        self.result.show_attempt(attempt)

@@ -22,12 +22,15 @@ from engine.api import (
     Recording,
     Speaking,
     Translating,
+    WritingLevels,
 )
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
 
 # The fake returns the engine's own result types, so it cannot drift from what the real services return.
+from engine.correct.level import estimate_level
 from engine.correct.model import CheckResult, Edit
+from engine.correct.spelling import SpellingModel
 from engine.documents.align import Alignment
 from engine.errors import DeviceError, ModelError
 from engine.glossary.model import StoredEntry
@@ -73,6 +76,7 @@ class FakeCorrection:
 
     def __init__(self) -> None:
         self.calls = 0
+        self._models: dict[str, SpellingModel] = {}
 
     def check(
         self,
@@ -110,7 +114,16 @@ class FakeCorrection:
                     i, i + 1, "a", "an", "grammar", "A_AN", "Use 'an' before a vowel sound.", ("an",), "fake"
                 )
             )
-        return CheckResult(text, language, tuple(sorted(edits, key=lambda e: e.start)))
+        ordered = tuple(sorted(edits, key=lambda e: e.start))
+        resolved = "en-US" if language in ("auto", "en") else "pt-BR"
+        # the level estimate is word statistics: the engine's own, on the edits found here
+        level = estimate_level(text, ordered, self._model(resolved.split("-")[0]))
+        return CheckResult(text, resolved, ordered, level=level)
+
+    def _model(self, language: str) -> SpellingModel:
+        if language not in self._models:
+            self._models[language] = SpellingModel(language)
+        return self._models[language]
 
 
 class FakeRecorder:
@@ -449,6 +462,11 @@ class FakeEngine:
 
         return HistoryStore()
 
+    def open_writing_levels(self) -> WritingLevels:
+        from engine.correct.writing_levels import WritingLevelStore
+
+        return WritingLevelStore()
+
     def data_dir(self) -> Path:
         from engine.paths import data_dir
 
@@ -539,3 +557,4 @@ def _conforms(engine: FakeEngine) -> None:
     _practice: Practising = engine.practice
     _documents: Documents = engine
     _recorder: Recording = FakeRecorder(lambda _l: None, False)
+    _levels: WritingLevels = engine.open_writing_levels()

@@ -56,6 +56,7 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     from engine.glossary.finetune import evaluate as ev
     from engine.glossary.finetune.lora import LoraMarian, trainable_parameters
     from engine.glossary.finetune.memory import read_memories
+    from engine.glossary.finetune.qat import QuantAwareMarian
     from engine.glossary.finetune.shortlist_ext import extend_shortlist
     from engine.glossary.model import GlossaryEntry
     from engine.translate import store
@@ -167,6 +168,8 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     model: MarianTransformer
     if config.method == "lora":
         model = LoraMarian(arch, marian.weights, rank=config.lora_rank)
+    elif config.quant_aware:
+        model = QuantAwareMarian(arch, marian.weights, _int8_names(marian))
     else:
         model = MarianTransformer(arch, marian.weights)
     model.to(device)
@@ -176,7 +179,7 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     def encode_pair(src: str, tgt: str) -> tuple[list[int], list[int]]:
         return vocab.encode(src)[:128], vocab.encode(tgt)[:128]
 
-    half = max(1, config.batch_size // 2)
+    half = max(1, round(config.batch_size * (1.0 - config.replay_share)))  # the domain's share of a batch
     domain_batches = _buckets([encode_pair(s, t) for s, t in pairs_domain], half)
     replay_batches = _buckets([encode_pair(s, t) for s, t in pairs_replay], config.batch_size - half)
     budget = config.minutes * 60.0
@@ -270,6 +273,17 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     result["kept_share"] = ev.kept_share(result["float_gain"], result["int8_gain"])
     result["seconds"] = round(time.monotonic() - started, 1)
     return result
+
+
+def _int8_names(marian: Any) -> set[str]:
+    """The matrices the installed model stores as int8: every product with an activation multiplier, and the
+    embedding tables (always int8, :mod:`engine.translate.embeddings`)."""
+    from engine.translate.weights import output_matrix_name, source_embedding_name, target_embedding_name
+
+    suffix = "_QuantMultA"
+    names = {k[: -len(suffix)] for k in (marian.quant_multipliers or {}) if k.endswith(suffix)}
+    w = marian.weights
+    return names | {source_embedding_name(w), target_embedding_name(w), output_matrix_name(w)}
 
 
 def _buckets(pairs: list[tuple[list[int], list[int]]], size: int) -> list[list[tuple[list[int], list[int]]]]:
