@@ -91,8 +91,14 @@ def main() -> int:
         print("Nothing installed: the TICO table would show the base model.")
         return 0
     return subprocess.call(
-        [sys.executable, str(root / "benchmarks" / "glossary_terms.py"), "--model", done["model"], "--tatoeba",
-         str(args.tatoeba)],
+        [
+            sys.executable,
+            str(root / "benchmarks" / "glossary_terms.py"),
+            "--model",
+            done["model"],
+            "--tatoeba",
+            str(args.tatoeba),
+        ],
         env=dict(os.environ),
     )
 

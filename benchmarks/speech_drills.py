@@ -469,7 +469,8 @@ def after_stop(service: SpeechService, items: list[Item]) -> None:
     """
     from engine.speech.recorder import ArraySource, Recorder
 
-    sel = [i for i in items if 2.0 <= len(i.audio) / SAMPLE_RATE <= 8.0 and i.kind == "correct"][:12]
+    readings = [i for i in items if 2.0 <= len(i.audio) / SAMPLE_RATE <= 8.0 and i.kind == "correct"]
+    sel = [i for lang in ("en", "pt") for i in [r for r in readings if r.language == lang][:6]]
     if not sel:
         return
     rows: dict[str, list[float]] = {}
@@ -516,7 +517,10 @@ def after_stop(service: SpeechService, items: list[Item]) -> None:
             rows.setdefault("end of speech -> recording ends by itself", []).append(t_end - spoken)
             rows.setdefault(f"end of speech -> feedback, {mode}", []).append(t_done - spoken)
             used += used_early
-    print(f"### Learner stops -> feedback, {len(sel)} correct readings of 2-8 s played in real time\n")
+    print(
+        f"### Learner stops -> feedback, {len(sel)} correct readings of 2-8 s played in real time "
+        f"({sum(i.language == 'pt' for i in sel)} Portuguese)\n"
+    )
     print(f"(load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)\n")
     print("| step | median s | max s |\n| --- | --- | --- |")
     for name, values in rows.items():
@@ -544,6 +548,7 @@ def main() -> None:
     service = SpeechService(EngineConfig(device="cpu", threads=args.threads))
     if args.latency_only:
         items = build_real(service) + build_synthetic(service, "en", args.en, 100)
+        items += build_synthetic(service, "pt", args.pt, 200)
         service.score_attempt(items[0].target, items[0].audio, items[0].language)  # warm up
         pipelines(service, items, args.runs)
         after_stop(service, items)

@@ -44,7 +44,9 @@ class QuantAwareMarian(MarianTransformer):
         self, arch: Architecture, weights: dict[str, FloatArray], quantized: Iterable[str] | None = None
     ) -> None:
         super().__init__(arch, weights)
-        names = set(quantized) if quantized is not None else {k for k, v in self.params.items() if v.dim() == 2}
+        names = (
+            set(quantized) if quantized is not None else {k for k, v in self.params.items() if v.dim() == 2}
+        )
         self.quantized = frozenset(names & set(self.params.keys()))
         self._rounded: dict[str, Tensor] = {}
 
