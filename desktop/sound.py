@@ -52,14 +52,17 @@ class LevelBridge(QObject):
 
     level = Signal(float)
     ended = Signal()
+    paused = Signal(object)
     _posted = Signal()
     _posted_end = Signal()
+    _posted_pause = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._value = 0.0
         self._posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._posted_end.connect(self.ended, Qt.ConnectionType.QueuedConnection)
+        self._posted_pause.connect(self.paused, Qt.ConnectionType.QueuedConnection)
 
     def post(self, level: float) -> None:
         """Any thread: publish a new level."""
@@ -69,6 +72,10 @@ class LevelBridge(QObject):
     def post_end(self) -> None:
         """Any thread: the recorder heard the end of the utterance."""
         emit(self._posted_end)
+
+    def post_pause(self, audio: Any) -> None:
+        """Any thread: the learner paused; ``audio`` is the recording if it ends at this pause."""
+        emit(self._posted_pause, audio)
 
     def _deliver(self) -> None:
         emit(self.level, self._value)

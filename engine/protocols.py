@@ -203,6 +203,7 @@ class Speaking(Protocol):
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recording:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.attempt_view import AttemptView, words_html
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, unavailable
 from desktop.pages.exercises_panel import ExercisesPanel
+from desktop.pages.practise_recording import EarlyScore
 from desktop.practice_labels import topic_label, voice_label
 from desktop.progress_chart import ProgressChart
 from desktop.sound import LevelBridge, sound_error_text
@@ -74,6 +75,7 @@ class PractisePage(QWidget):
         #: the learner's last recording, kept in memory only, to replay it
         self.last_recording: Any = None
         self._recorder: Any = None
+        self._early: EarlyScore | None = None
         self._loaded = False
         #: where recordings come from; ``None``: the microphone (tests and demos pass a recorded source)
         self.audio_source_factory: Callable[[], Any] | None = None
@@ -200,6 +202,7 @@ class PractisePage(QWidget):
         self._auto_stop.timeout.connect(self.stop_recording)
         self._bridge.level.connect(self._level)
         self._bridge.ended.connect(self._heard_end)
+        self._bridge.paused.connect(self._heard_pause)
         self.listen_button.clicked.connect(self.listen)
         self.record_button.toggled.connect(self._record_toggled)
         self.next_button.clicked.connect(self.next_drill)
@@ -381,7 +384,11 @@ class PractisePage(QWidget):
         def work(_p: Any, _c: Any) -> Any:
             extra = {"source": factory()} if factory is not None else {}
             recorder = engine.speech.recorder(
-                on_level=bridge.post, on_end=bridge.post_end, max_seconds=MAX_SECONDS, **extra
+                on_level=bridge.post,
+                on_end=bridge.post_end,
+                on_pause=bridge.post_pause,
+                max_seconds=MAX_SECONDS,
+                **extra,
             )
             recorder.start()
             return recorder
@@ -412,6 +419,19 @@ class PractisePage(QWidget):
         self.meter.setValue(0)
         self._enable(self.drill is not None)
 
+    def _heard_pause(self, audio: Any) -> None:
+        """The learner paused: score the recording so far at once, in case this pause is the end (the recorder
+        waits 0.8 s of silence before it ends; the feedback is then ready when it does)."""
+        if not self.record_button.isChecked() or self.drill is None:
+            return
+        drill, engine = self.drill, self.engine
+        early = self._early = EarlyScore(audio, drill)
+
+        def work(_p: Any, _c: Any) -> Any:
+            early.attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
+
+        self.workers.speech.run_fn(work, "early score", latest="early score")
+
     def _heard_end(self) -> None:
         if self.record_button.isChecked() and self._recorder is not None:
             self.stop_recording()
@@ -423,12 +443,15 @@ class PractisePage(QWidget):
         self._reset_record_button()
         if recorder is None or self.drill is None:
             return
-        drill, engine = self.drill, self.engine
+        drill, engine, early = self.drill, self.engine, self._early
+        self._early = None
 
         def work(_p: Any, _c: Any) -> Any:
             audio = recorder.stop()
             self.last_recording = audio  # in memory only, for "Play my attempt"
-            attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
+            attempt = early.for_recording(audio, drill) if early is not None else None
+            if attempt is None:  # speech after the last pause, stopped by hand, or the early score failed
+                attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
             engine.speech.record_attempt(drill, attempt)
             return attempt
 

@@ -36,6 +36,7 @@ from engine.errors import DeviceError, ModelError
 from engine.glossary.model import StoredEntry
 from engine.glossary.service import GlossaryService
 from engine.practice.service import PracticeService
+from engine.speech.audio import AudioArray
 from engine.speech.drills import Drill
 from engine.speech.progress import ProgressStats, WordStat
 from engine.speech.types import Attempt, Transcript, WordResult
@@ -126,14 +127,22 @@ class FakeCorrection:
 
 
 class FakeRecorder:
-    def __init__(self, on_level: Callable[[float], None], fail: bool) -> None:
+    def __init__(
+        self,
+        on_level: Callable[[float], None],
+        fail: bool,
+        on_pause: Callable[[AudioArray], None] | None = None,
+    ) -> None:
         self.on_level = on_level
         self.fail = fail
+        self.on_pause = on_pause
 
     def start(self) -> None:
         if self.fail:
             raise DeviceError("No microphone was found. Plug one in and try again.")
         self.on_level(0.6)
+        if self.on_pause is not None:  # the learner paused: what stop() will return if it ends here
+            self.on_pause(np.zeros(16000, dtype=np.float32))
 
     def stop(self) -> np.ndarray:
         return np.zeros(16000, dtype=np.float32)
@@ -143,6 +152,7 @@ class FakeSpeech:
     def __init__(self, microphone: bool = True) -> None:
         self.microphone = microphone
         self.recorded: list[tuple[Drill, Attempt]] = []
+        self.scored = 0
         self._n = 0
 
     def transcribe(
@@ -183,10 +193,11 @@ class FakeSpeech:
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recording:
-        return FakeRecorder(on_level or (lambda _l: None), not self.microphone)
+        return FakeRecorder(on_level or (lambda _l: None), not self.microphone, on_pause)
 
     def score_attempt(
         self,
@@ -196,6 +207,7 @@ class FakeSpeech:
         *,
         on_partial: Callable[[Attempt], None] | None = None,
     ) -> Attempt:
+        self.scored += 1
         target = target_text
         words = target.split()
         results = [
@@ -295,6 +307,7 @@ class UnavailableSpeech:
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recording:

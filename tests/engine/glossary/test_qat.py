@@ -52,6 +52,10 @@ def test_small_updates_are_invisible_until_a_weight_crosses_to_the_next_int8_val
         step = float(w.abs().max()) / 127.0
         before = q.encode(src, mask).clone()
         w.add_(0.3 * step * torch.sign(torch.randn_like(w)) * (w.abs() < 0.9 * w.abs().max()))
-        torch.testing.assert_close(q.encode(src, mask), before, rtol=0, atol=1e-6)  # rounded away, as at export
+        torch.testing.assert_close(
+            q.encode(src, mask), before, rtol=0, atol=1e-6
+        )  # rounded away, as at export
         w.add_(0.4 * step * torch.sign(w - torch.tensor(weights[name])) * (w.abs() < 0.9 * w.abs().max()))
-        assert float((q.encode(src, mask) - before).abs().max()) > 1e-3  # crossed: the installed model changes
+        assert (
+            float((q.encode(src, mask) - before).abs().max()) > 1e-3
+        )  # crossed: the installed model changes
