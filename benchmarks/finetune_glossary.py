@@ -36,6 +36,12 @@ def main() -> int:
     parser.add_argument("--no-quant-aware", action="store_true", help="train without int8 rounding")
     parser.add_argument("--matrices-only", action="store_true", help="layer norms and biases frozen")
     parser.add_argument("--hard-replay", action="store_true", help="replay on the base's translations (CE)")
+    parser.add_argument(
+        "--general-tatoeba",
+        type=int,
+        default=0,
+        help="judge general quality on the last N Tatoeba pairs (default: the app's drill pairs)",
+    )
     parser.add_argument("--tatoeba", type=int, default=500, help="Tatoeba pairs for general quality")
     args = parser.parse_args()
     if not (TICO / "term_hits.tsv").is_file():
@@ -50,6 +56,14 @@ def main() -> int:
 
     engine = Engine()
     engine.glossaries.import_file(TICO / "terminologies" / "f_en-pt_XX.csv", "fb", "en", "pt")
+    general = None
+    if args.general_tatoeba:
+        from engine.glossary.finetune.evaluate import general_pairs
+
+        tatoeba = SHARED / "tatoeba-eng-por" / "test.tsv"
+        general = scratch / "general.tsv"  # the end of the file: glossary_terms.py measures its start
+        pairs = general_pairs(tatoeba, 100_000)[-args.general_tatoeba :]
+        general.write_text("".join(f"{s}\t{t}\n" for s, t in pairs), encoding="utf-8")
     ns = argparse.Namespace(
         glossary="fb",
         memory=[],
@@ -60,7 +74,7 @@ def main() -> int:
         no_install=False,
         source="en",
         target="pt",
-        general=None,
+        general=general,
         learning_rate=args.lr,
     )
     config = build_config(engine, ns)
