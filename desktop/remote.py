@@ -380,11 +380,14 @@ class IsolatedSpeech:
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recording:
         """A recorder for one utterance from the microphone (or ``source``)."""
-        return self.local.recorder(on_level=on_level, on_end=on_end, max_seconds=max_seconds, source=source)
+        return self.local.recorder(
+            on_level=on_level, on_end=on_end, on_pause=on_pause, max_seconds=max_seconds, source=source
+        )
 
     def close(self) -> None:
         """Stop the child process and release the local parts."""

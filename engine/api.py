@@ -30,15 +30,19 @@ from engine.protocols import (
     Recording,
     Speaking,
     Translating,
+    WritingLevels,
 )
 
 if TYPE_CHECKING:
     from engine.correct.model import CheckResult as CheckResult
     from engine.correct.model import Edit as Edit
+    from engine.correct.writing_levels import LevelRecord as LevelRecord
+    from engine.correct.writing_levels import WritingHistory as WritingHistory
     from engine.documents import AlignFn as AlignFn
     from engine.documents import Document as Document
     from engine.documents import DocumentProgress as DocumentProgress
     from engine.documents import TranslateFn as TranslateFn
+    from engine.documents.align import Alignment
     from engine.glossary.finetune.config import FineTuneConfig as FineTuneConfig
     from engine.glossary.model import GlossaryEntry as GlossaryEntry
     from engine.glossary.model import GlossaryInfo as GlossaryInfo
@@ -46,11 +50,13 @@ if TYPE_CHECKING:
     from engine.glossary.model import StoredEntry as StoredEntry
     from engine.glossary.service import FineTuneResult as FineTuneResult
     from engine.history import HistoryEntry as HistoryEntry
+    from engine.practice.context_words import AlignWords
+    from engine.practice.exercise import Exercise as Exercise
+    from engine.practice.exercise import ExerciseResult as ExerciseResult
     from engine.practice.grading import GradedWord as GradedWord
+    from engine.practice.marking import MarkedWord as MarkedWord
     from engine.practice.placement import PlacementResult as PlacementResult
     from engine.practice.progress import PracticeProgress as PracticeProgress
-    from engine.practice.service import Exercise as Exercise
-    from engine.practice.service import ExerciseResult as ExerciseResult
     from engine.practice.store import VocabEntry as VocabEntry
     from engine.speech.audio import AudioArray as AudioArray
     from engine.speech.drills import Drill as Drill
@@ -76,6 +82,7 @@ __all__ = [
     "Recording",
     "Speaking",
     "Translating",
+    "WritingLevels",
     "correction_service",
     "glossary_service",
     "practice_service",
@@ -126,12 +133,15 @@ def speech_service(config: EngineConfig) -> Speaking:
     return SpeechService(config)
 
 
-def practice_service(translate: Callable[[str, str, str], str] | None = None) -> Practising:
+def practice_service(
+    translate: Callable[[str, str, str], str] | None = None,
+    align: AlignWords | None = None,
+) -> Practising:
     """The practice service (:mod:`engine.practice`); ``translate`` gives the translation exercise a second
-    reference."""
+    reference, ``align`` finds a marked word's other side in its sentence's translation."""
     from engine.practice.service import PracticeService
 
-    return PracticeService(translate=translate)
+    return PracticeService(translate=translate, align=align)
 
 
 def glossary_service(config: EngineConfig) -> Glossaries:
@@ -274,13 +284,19 @@ class Engine:
         """Word-aligns sentences and their translations with the model that translates them (loaded now)."""
         from engine.documents import Aligner
 
-        return Aligner(self.translation.model(source, target, model))
+        return Aligner(self.translation.model(source, target, model), threads=self.config.effective_threads)
 
     def open_history(self) -> History:
         """The translation history store (SQLite in the data folder); one per thread that uses it."""
         from engine.history import HistoryStore
 
         return HistoryStore()
+
+    def open_writing_levels(self) -> WritingLevels:
+        """The learner's writing level over time (SQLite in the data folder), for the Correct page."""
+        from engine.correct.writing_levels import WritingLevelStore
+
+        return WritingLevelStore()
 
     def data_dir(self) -> Path:
         """The user data folder (``$PALAVRA_DATA_DIR`` or the platform's), without creating it."""
@@ -308,10 +324,13 @@ class Engine:
     @property
     def practice(self) -> Practising:
         """Exercises beyond reading aloud, the placement test and progress (:mod:`engine.practice`)."""
-        return self._service("practice", lambda _config: practice_service(self._translate_one))
+        return self._service("practice", lambda _config: practice_service(self._translate_one, self._align))
 
     def _translate_one(self, text: str, source: str, target: str) -> str:
         return self.translate([text], source, target)[0].text
+
+    def _align(self, source: str, target: str, pairs: Sequence[tuple[str, str]]) -> list[Alignment]:
+        return self.document_aligner(source, target)(pairs)
 
     @property
     def glossaries(self) -> Glossaries:

@@ -22,15 +22,17 @@ if TYPE_CHECKING:
 
     from engine.cancel import CancelToken, ProgressCallback
     from engine.correct.model import CheckResult
+    from engine.correct.writing_levels import LevelRecord, WritingHistory
     from engine.documents import AlignFn, Document, DocumentProgress, TranslateFn
     from engine.glossary.finetune.config import FineTuneConfig
     from engine.glossary.finetune.memory import MemoryReport
     from engine.glossary.model import GlossaryEntry, GlossaryInfo, ImportReport, StoredEntry
     from engine.glossary.service import FineTuneResult
     from engine.history import HistoryEntry
+    from engine.practice.exercise import Exercise, ExerciseResult
+    from engine.practice.marking import MarkedWord
     from engine.practice.placement import PlacementResult
     from engine.practice.progress import PracticeProgress
-    from engine.practice.service import Exercise, ExerciseResult
     from engine.practice.store import VocabEntry
     from engine.speech.audio import AudioArray
     from engine.speech.drills import Drill
@@ -49,6 +51,7 @@ __all__ = [
     "Recording",
     "Speaking",
     "Translating",
+    "WritingLevels",
 ]
 
 
@@ -205,6 +208,7 @@ class Speaking(Protocol):
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recording:
@@ -242,6 +246,22 @@ class Practising(Protocol):
 
     def add_word(self, word: str, translation: str, language: str, *, example: str = "") -> bool:
         """Put a word on the learner's vocabulary list."""
+        ...
+
+    def mark_word(
+        self,
+        text: str,
+        language: str,
+        *,
+        practised: str,
+        context: str = "",
+        other_text: str = "",
+        at: int | None = None,
+        in_translation: bool = False,
+    ) -> MarkedWord:
+        """Put a word selected in a translation on the list of ``practised``, its other side found in its
+        sentence's translation (``at``: where the selection starts in ``context``; ``in_translation``: whether
+        ``context`` is the translation of ``other_text``)."""
         ...
 
     def vocabulary(self, language: str) -> tuple[VocabEntry, ...]:
@@ -435,6 +455,23 @@ class History(Protocol):
 
     def clear(self) -> None:
         """Delete every entry."""
+        ...
+
+    def close(self) -> None:
+        """Close the database."""
+        ...
+
+
+class WritingLevels(Protocol):
+    """The learner's writing level over time (``Engine().open_writing_levels()``)."""
+
+    def record(self, result: CheckResult, *, when: datetime | None = None) -> LevelRecord | None:
+        """Store the level of a checked text (None: no estimate, or the text was recorded already)."""
+        ...
+
+    def history(self, language: str | None = None, *, limit: int = 50) -> WritingHistory:
+        """The records of ``language`` (None: of the latest record), oldest first, and the recent checks' most
+        frequent mistakes."""
         ...
 
     def close(self) -> None:

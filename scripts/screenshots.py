@@ -53,11 +53,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lang", choices=("en", "pt"), default="en", help="interface language")
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
-    parser.add_argument("--only", choices=("practise",), help="only the Practise page's screenshots")
+    parser.add_argument(
+        "--only", choices=("practise", "translate", "correct"), help="only the screenshots of one page"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="palavra-shots-"))
     os.environ["PALAVRA_DATA_DIR"] = str(work / "data")
 
+    from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import build_engine, build_window, install_translators
@@ -91,7 +94,10 @@ def main() -> int:
         window.grab().save(str(path))
         print("wrote", path)
 
-    if not args.only:
+    def wanted(name: str) -> bool:
+        return not args.only or args.only == name
+
+    if wanted("translate"):
         # Translate: a few earlier translations in the history, then the current one
         page = window.translate_page
         page._history_timer.setInterval(50)
@@ -109,7 +115,20 @@ def main() -> int:
         wait_until(app, lambda: "farmácia" in page.target_edit.toPlainText() and not page.busy.busy)
         page._history_timer.stop()
         shot("translate")
+        # "Add to my words": a word of the source selected, its Portuguese put on the word list
+        source = page.source_edit.toPlainText()
+        cursor = page.source_edit.textCursor()
+        cursor.setPosition(source.index("pharmacy"))
+        cursor.setPosition(source.index("pharmacy") + len("pharmacy"), QTextCursor.MoveMode.KeepAnchor)
+        page.source_edit.setTextCursor(cursor)
+        marked: list[object] = []
+        page.words.marked.connect(marked.append)
+        page.words.add_selection()
+        wait_until(app, lambda: bool(marked))
+        shot("translate-add-word")
+        page.notice.clear_notice()
 
+    if not args.only:
         # Glossaries & models
         window.show_page(4)
         models = window.models_page
@@ -151,7 +170,27 @@ def main() -> int:
         wait_until(app, lambda: docs.output is not None)
         shot("documents")
 
-        # Correct
+    if wanted("correct"):
+        # Correct: a few texts checked on earlier days (the writing history), then today's
+        from datetime import UTC, datetime, timedelta
+
+        levels = engine.open_writing_levels()
+        for days, earlier in (
+            (24, "Eu gosto de comer frutas. Minha mãe cozinha bem. Eu tem dois irmão e uma irmã pequena."),
+            (19, "No fim de semana eu vai ao cinema com meu amigos e depois nós comemos pizza na praça."),
+            (
+                13,
+                "Ontem choveu muito, por isso fiquei em casa e li um livro que minha professora recomendou.",
+            ),
+            (8, "Quando eu era criança, morava numa cidade pequena onde todo mundo se conhecia e ajudava."),
+            (
+                3,
+                "Se eu tivesse mais tempo, estudaria português todos os dias, porque quero viajar ao Brasil.",
+            ),
+        ):
+            result = engine.correction.check(earlier, "pt")
+            levels.record(result, when=datetime.now(UTC) - timedelta(days=days))
+        levels.close()
         window.show_page(2)
         correct = window.correct_page
         correct.language_combo.set_code("pt")
@@ -161,7 +200,15 @@ def main() -> int:
         correct.check()
         wait_until(app, lambda: correct.edit_list.count() > 0 and not correct.busy.busy, 180)
         correct.edit_list.setCurrentRow(0)
+        wait_until(app, lambda: len(getattr(correct.level_history.history, "records", ())) == 6, 60)
         shot("correct")
+        shot("correct-history")  # the same page, named for the level history it shows
+
+    if args.only in ("translate", "correct"):
+        window.close()
+        wait_until(app, lambda: not window.isVisible(), 30)
+        engine.close()
+        return 0
 
     # Practise: the built-in voice reads the sentence into the recorder
     window.show_page(3)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, unavailable
+from desktop.level_history import LevelHistory
 from desktop.workers import Task, Workers
 
 if TYPE_CHECKING:
@@ -136,6 +137,8 @@ class CorrectPage(QWidget):
         self.level = QLabel(self)
         self.level.setWordWrap(True)
         self.level.setAccessibleName(self.tr("Level estimate"))
+        self.level_history = LevelHistory(category_name, self)
+        self._levels: Any = None  # the writing-level store, opened on the files worker
         self.notice = Notice(self)
 
         side = QWidget(self)
@@ -143,6 +146,7 @@ class CorrectPage(QWidget):
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.summary)
         sv.addWidget(self.level)
+        sv.addWidget(self.level_history)
         sv.addWidget(self.explanation)
         row = QHBoxLayout()
         row.addWidget(self.accept_button)
@@ -175,6 +179,24 @@ class CorrectPage(QWidget):
         self.ignore_button.clicked.connect(self.ignore_current)
         self.accept_all_button.clicked.connect(self.accept_all)
         self._refresh()
+        self._record_level(None)
+
+    # -- writing level over time ------------------------------------------------------------------------
+    def _record_level(self, result: Any) -> None:
+        """Store the level of a text just checked (if it has one) and show the history (off the GUI thread)."""
+
+        def work(_p: Any, _c: Any) -> Any:
+            if self._levels is None:
+                self._levels = self.engine.open_writing_levels()
+            language = None
+            if result is not None:
+                self._levels.record(result)
+                language = result.language
+            return self._levels.history(language)
+
+        task = self.workers.files.run_fn(work, "writing level", essential=result is not None)
+        task.finished.connect(self.level_history.set_history)
+        task.failed.connect(lambda e: log.info("no writing history: %s", type(e).__name__))
 
     # -- checking ---------------------------------------------------------------------------------------
     def _text_changed(self) -> None:
@@ -231,6 +253,8 @@ class CorrectPage(QWidget):
                 self.settings.last_checked_language = result.language.split("-")[0].lower()
         self._show_detected(result)
         self._show_level(result)
+        if result is not None and getattr(result, "level", None) is not None:
+            self._record_level(result)
         self._checked_text = self.editor.toPlainText()
         self._refresh()
 

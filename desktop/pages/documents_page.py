@@ -1,5 +1,6 @@
 """Documents page: drop or open a document (text, subtitles, Word, web page, Markdown, OpenDocument, PowerPoint,
-EPUB, XLIFF, PDF), choose the model and the glossary, translate it with progress, time left and cancel."""
+EPUB, XLIFF, PDF), choose the model and the glossary (:mod:`desktop.pages.document_choices`), translate it with
+progress, time left and cancel."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -29,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common import LanguageCombo, Notice
+from desktop.pages.document_choices import TranslationChoices
 from desktop.pages.document_messages import PATTERNS, document_error_text, kind_name
 from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
 
 if TYPE_CHECKING:
     from desktop.settings import Settings
-    from engine.api import Document, Engine, ModelInfo
+    from engine.api import Document, Engine
 
 log = logging.getLogger(__name__)
 
@@ -110,16 +110,10 @@ class DocumentsPage(QWidget):
         self.file_label.setWordWrap(True)
         self.source_combo = LanguageCombo(("en", "pt"), self)
         self.target_combo = LanguageCombo(("pt", "en"), self)
-        self.model_combo = QComboBox(self)
-        self.model_combo.setToolTip(
-            self.tr("The translation model (an adapted model knows your field's words)")
-        )
-        self.model_combo.setAccessibleName(self.tr("Model"))
-        self.glossary_check = QCheckBox(self.tr("Use glossary"), self)
-        self.glossary_combo = QComboBox(self)
-        self.glossary_combo.setAccessibleName(self.tr("Glossary"))
-        self._models: list[ModelInfo] = []
-        self._glossaries: list[tuple[str, str, str]] = []
+        self.choices = TranslationChoices(engine, workers, settings, self.pair, self)
+        # the choices' widgets, as the page's own (tests read them)
+        self.model_combo, self.glossary_check = self.choices.model_combo, self.choices.glossary_check
+        self.glossary_combo = self.choices.glossary_combo
         self.translate_button = QPushButton(self.tr("Translate document"), self)
         self.translate_button.setEnabled(False)
         self.translate_button.setShortcut(QKeySequence("Ctrl+Return"))
@@ -148,11 +142,7 @@ class DocumentsPage(QWidget):
         langs.addWidget(QLabel(self.tr("to"), self))
         langs.addWidget(self.target_combo)
         langs.addSpacing(12)
-        langs.addWidget(QLabel(self.tr("Model"), self))
-        langs.addWidget(self.model_combo)
-        langs.addSpacing(12)
-        langs.addWidget(self.glossary_check)
-        langs.addWidget(self.glossary_combo)
+        langs.addWidget(self.choices)
         langs.addStretch(1)
         langs.addWidget(self.translate_button)
         langs.addWidget(self.cancel_button)
@@ -192,12 +182,6 @@ class DocumentsPage(QWidget):
         self.open_folder_button.clicked.connect(self._show_in_folder)
         self.source_combo.currentIndexChanged.connect(self._source_changed)
         self.target_combo.currentIndexChanged.connect(self._pair_changed)
-        self.model_combo.currentIndexChanged.connect(self._model_changed)
-        self.glossary_check.toggled.connect(self._glossary_changed)
-        self.glossary_combo.currentIndexChanged.connect(self._glossary_changed)
-        self._fill_models()
-        self._fill_glossaries()
-        self.refresh_choices()
 
     @property
     def running(self) -> bool:
@@ -274,94 +258,16 @@ class DocumentsPage(QWidget):
         self._pair_changed()
 
     # -- model and glossary ----------------------------------------------------------------------------
-    def _fill_models(self) -> None:
-        engine = self.engine
-        task = self.workers.files.run_fn(lambda _p, _c: engine.list_models(), "models")
-        task.finished.connect(self._show_models)
-        task.failed.connect(lambda e: log.info("no model list: %s", type(e).__name__))
-
-    def _fill_glossaries(self) -> None:
-        engine = self.engine
-
-        def names(_p: Any, _c: Any) -> list[tuple[str, str, str]]:
-            return [(g.name, g.source_lang, g.target_lang) for g in engine.glossaries.list()]
-
-        task = self.workers.files.run_fn(names, "glossaries")
-        task.finished.connect(self._show_glossaries)
-        task.failed.connect(lambda e: log.info("no glossaries: %s", type(e).__name__))
+    def pair(self) -> tuple[str, str]:
+        """The chosen (source, target) languages."""
+        return self.source_combo.code(), self.target_combo.code()
 
     def reload_choices(self) -> None:
         """Read the models and glossaries again (a model was adapted, a glossary imported)."""
-        self._fill_models()
-        self._fill_glossaries()
-
-    def _show_models(self, models: list[ModelInfo]) -> None:
-        self._models = models
-        self.refresh_choices()
-
-    def _show_glossaries(self, items: list[tuple[str, str, str]]) -> None:
-        self._glossaries = items
-        self.refresh_choices()
+        self.choices.reload()
 
     def _pair_changed(self) -> None:
-        self.refresh_choices()
-
-    def refresh_choices(self) -> None:
-        """Offer the models and glossaries of the chosen language pair."""
-        source, target = self.source_combo.code(), self.target_combo.code()
-        models = [m for m in self._models if (m.source, m.target) == (source, target)]
-        wanted = self.settings.document_model
-        self.model_combo.blockSignals(True)
-        self.model_combo.clear()
-        active = next((m for m in models if m.active), None)
-        self.model_combo.addItem(
-            self.tr("Active model ({0})").format(active.name) if active else self.tr("Active model"), None
-        )
-        kinds = {
-            "adapted": self.tr("adapted"),
-            "imported": self.tr("imported"),
-            "shipped": self.tr("built in"),
-        }
-        for m in models:
-            self.model_combo.addItem(f"{m.name} — {kinds.get(m.kind, m.kind)}", m.name)
-        index = self.model_combo.findData(wanted) if wanted else 0
-        self.model_combo.setCurrentIndex(max(index, 0))
-        self.model_combo.blockSignals(False)
-        matching = [name for name, src, tgt in self._glossaries if (src, tgt) == (source, target)]
-        self.glossary_combo.blockSignals(True)
-        self.glossary_combo.clear()
-        for name in matching:
-            self.glossary_combo.addItem(name, name)
-        chosen = self.glossary_combo.findData(self.settings.glossary)
-        if chosen >= 0:
-            self.glossary_combo.setCurrentIndex(chosen)
-        self.glossary_combo.blockSignals(False)
-        self.glossary_check.setVisible(bool(matching))
-        self.glossary_combo.setVisible(bool(matching))
-        self.glossary_check.blockSignals(True)
-        self.glossary_check.setChecked(bool(matching) and bool(self.settings.glossary) and chosen >= 0)
-        self.glossary_check.blockSignals(False)
-        self.glossary_combo.setEnabled(self.glossary_check.isChecked())
-
-    def _model_changed(self) -> None:
-        self.settings.document_model = self.chosen_model() or ""
-
-    def _glossary_changed(self) -> None:
-        self.glossary_combo.setEnabled(self.glossary_check.isChecked())
-        if self.glossary_check.isChecked() and self.glossary_combo.currentData():
-            self.settings.glossary = str(self.glossary_combo.currentData())
-
-    def chosen_model(self) -> str | None:
-        """The model chosen for documents (``None``: the pair's active model)."""
-        data = self.model_combo.currentData()
-        return str(data) if data else None
-
-    def chosen_glossary(self) -> str | None:
-        """The glossary the translation must use, if any."""
-        if not self.glossary_check.isHidden() and self.glossary_check.isChecked():
-            data = self.glossary_combo.currentData()
-            return str(data) if data else None
-        return None
+        self.choices.refresh()
 
     def start(self) -> None:
         """Translate the loaded document on the translation worker."""
@@ -373,7 +279,7 @@ class DocumentsPage(QWidget):
             self.notice.show_error(self.tr("Choose two different languages."))
             return
         engine, worker = self.engine, self.workers.translation
-        model, glossary = self.chosen_model(), self.chosen_glossary()
+        model, glossary = self.choices.chosen_model(), self.choices.chosen_glossary()
         out = engine.document_output_path(doc.path, target)
         overwrite = False
         if out.exists():  # never replaced silently: the user's corrected translation may be there

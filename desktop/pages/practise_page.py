@@ -1,4 +1,5 @@
-"""Practise page: a sentence to say, listen, record yourself, see each word coloured by how it sounded."""
+"""Practise page: a sentence to say, listen, record yourself, see each word coloured by how it sounded
+(:mod:`desktop.attempt_view`); the exercises and the progress charts in their own tabs."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.attempt_view import AttemptView, words_html
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, unavailable
 from desktop.pages.exercises_panel import ExercisesPanel
-from desktop.practice_labels import attempt_feedback, topic_label, voice_label
+from desktop.pages.practise_recording import EarlyScore
+from desktop.practice_labels import topic_label, voice_label
 from desktop.progress_chart import ProgressChart
-from desktop.qtcompat import emit
+from desktop.sound import LevelBridge, sound_error_text
 from desktop.sound import play as play
-from desktop.sound import sound_error_text
 from desktop.workers import Workers
 from engine.errors import InputError
 
@@ -56,46 +58,6 @@ TOPICS = (
     "greetings",
 )
 AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg)"
-WORD_COLOURS = {"correct": "#2e7d32", "uncertain": "#ef6c00", "wrong": "#c62828", "missing": "#9e9e9e"}
-
-
-class _LevelBridge(QObject):
-    """Carries the microphone level from the audio thread to the GUI thread (latest value wins)."""
-
-    level = Signal(float)
-    ended = Signal()
-    _posted = Signal()
-    _posted_end = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._value = 0.0
-        self._posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._posted_end.connect(self.ended, Qt.ConnectionType.QueuedConnection)
-
-    def post(self, level: float) -> None:
-        """Any thread: publish a new level."""
-        self._value = float(level)
-        emit(self._posted)
-
-    def post_end(self) -> None:
-        """Any thread: the recorder heard the end of the utterance."""
-        emit(self._posted_end)
-
-    def _deliver(self) -> None:
-        emit(self.level, self._value)
-
-
-def words_html(attempt: Any) -> str:
-    """The target sentence with each word coloured by its status."""
-    parts = []
-    for w in attempt.words:
-        c = WORD_COLOURS.get(w.status, "#000000")
-        word = html.escape(w.word)
-        tip = f" title='{html.escape(w.heard)}'" if w.heard else ""
-        style = f"color:{c};" + ("text-decoration:line-through;" if w.status == "missing" else "")
-        parts.append(f"<span style='{style}'{tip}>{word}</span>")
-    return " ".join(parts)
 
 
 class PractisePage(QWidget):
@@ -113,10 +75,11 @@ class PractisePage(QWidget):
         #: the learner's last recording, kept in memory only, to replay it
         self.last_recording: Any = None
         self._recorder: Any = None
+        self._early: EarlyScore | None = None
         self._loaded = False
         #: where recordings come from; ``None``: the microphone (tests and demos pass a recorded source)
         self.audio_source_factory: Callable[[], Any] | None = None
-        self._bridge = _LevelBridge(self)
+        self._bridge = LevelBridge(self)
 
         self.language_combo = LanguageCombo(("pt", "en"), self)
         self.language_combo.set_code(settings.practice_language)
@@ -196,36 +159,12 @@ class PractisePage(QWidget):
         buttons.addWidget(self.replay_button)
         buttons.addWidget(self.next_button)
 
-        self.score_label = QLabel(self)
-        sfont = self.score_label.font()
-        sfont.setPointSizeF(sfont.pointSizeF() * 2.2)
-        sfont.setBold(True)
-        self.score_label.setFont(sfont)
-        self.feedback = QLabel(self)
-        self.feedback.setWordWrap(True)
-        ffont = self.feedback.font()
-        ffont.setPointSizeF(ffont.pointSizeF() * 1.2)
-        self.feedback.setFont(ffont)
-        self.heard = QLabel(self)
-        self.heard.setWordWrap(True)
-        self.heard.setEnabled(False)
-        result = QHBoxLayout()
-        result.addWidget(self.score_label)
-        fb = QVBoxLayout()
-        fb.addWidget(self.feedback)
-        fb.addWidget(self.heard)
-        result.addLayout(fb, 1)
-        legend = QLabel(
-            " ".join(
-                f"<span style='color:{c}'>■ {html.escape(name)}</span>"
-                for c, name in (
-                    (WORD_COLOURS["correct"], self.tr("well said")),
-                    (WORD_COLOURS["uncertain"], self.tr("almost")),
-                    (WORD_COLOURS["wrong"], self.tr("not right")),
-                    (WORD_COLOURS["missing"], self.tr("missing")),
-                )
-            ),
-            self,
+        self.result = AttemptView(self)
+        # the result's labels, as the page's own (tests and the screenshot script read them)
+        self.score_label, self.feedback, self.heard = (
+            self.result.score_label,
+            self.result.feedback,
+            self.result.heard,
         )
         self.notice = Notice(self)
         self.stats = QLabel(self)
@@ -238,8 +177,7 @@ class PractisePage(QWidget):
         sl.addLayout(buttons)
         sl.addWidget(self.voice_label)
         sl.addWidget(self.busy)
-        sl.addLayout(result)
-        sl.addWidget(legend)
+        sl.addWidget(self.result)
         sl.addWidget(self.notice)
         sl.addStretch(1)
         self.exercises = ExercisesPanel(
@@ -264,6 +202,7 @@ class PractisePage(QWidget):
         self._auto_stop.timeout.connect(self.stop_recording)
         self._bridge.level.connect(self._level)
         self._bridge.ended.connect(self._heard_end)
+        self._bridge.paused.connect(self._heard_pause)
         self.listen_button.clicked.connect(self.listen)
         self.record_button.toggled.connect(self._record_toggled)
         self.next_button.clicked.connect(self.next_drill)
@@ -375,9 +314,7 @@ class PractisePage(QWidget):
         self.level_label.setText(
             f"{drill.level} · {topic_label(drill.topic)}" if drill.topic else str(drill.level)
         )
-        self.score_label.clear()
-        self.feedback.clear()
-        self.heard.clear()
+        self.result.clear_attempt()
         self.notice.clear_notice()
         self._enable(True)
         self.refresh_stats()
@@ -447,7 +384,11 @@ class PractisePage(QWidget):
         def work(_p: Any, _c: Any) -> Any:
             extra = {"source": factory()} if factory is not None else {}
             recorder = engine.speech.recorder(
-                on_level=bridge.post, on_end=bridge.post_end, max_seconds=MAX_SECONDS, **extra
+                on_level=bridge.post,
+                on_end=bridge.post_end,
+                on_pause=bridge.post_pause,
+                max_seconds=MAX_SECONDS,
+                **extra,
             )
             recorder.start()
             return recorder
@@ -478,6 +419,19 @@ class PractisePage(QWidget):
         self.meter.setValue(0)
         self._enable(self.drill is not None)
 
+    def _heard_pause(self, audio: Any) -> None:
+        """The learner paused: score the recording so far at once, in case this pause is the end (the recorder
+        waits 0.8 s of silence before it ends; the feedback is then ready when it does)."""
+        if not self.record_button.isChecked() or self.drill is None:
+            return
+        drill, engine = self.drill, self.engine
+        early = self._early = EarlyScore(audio, drill)
+
+        def work(_p: Any, _c: Any) -> Any:
+            early.attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
+
+        self.workers.speech.run_fn(work, "early score", latest="early score")
+
     def _heard_end(self) -> None:
         if self.record_button.isChecked() and self._recorder is not None:
             self.stop_recording()
@@ -489,12 +443,15 @@ class PractisePage(QWidget):
         self._reset_record_button()
         if recorder is None or self.drill is None:
             return
-        drill, engine = self.drill, self.engine
+        drill, engine, early = self.drill, self.engine, self._early
+        self._early = None
 
         def work(_p: Any, _c: Any) -> Any:
             audio = recorder.stop()
             self.last_recording = audio  # in memory only, for "Play my attempt"
-            attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
+            attempt = early.for_recording(audio, drill) if early is not None else None
+            if attempt is None:  # speech after the last pause, stopped by hand, or the early score failed
+                attempt = engine.speech.score_attempt(drill.text, audio, drill.language)
             engine.speech.record_attempt(drill, attempt)
             return attempt
 
@@ -522,8 +479,4 @@ class PractisePage(QWidget):
         """Show the per-word colours, the score and the feedback."""
         self.attempt = attempt
         self.sentence.setText(words_html(attempt))
-        self.score_label.setText(f"{attempt.score}")
-        self.score_label.setToolTip(self.tr("Score out of 100"))
-        self.feedback.setText(attempt_feedback(attempt))
-        heard = attempt.transcript.strip()
-        self.heard.setText(self.tr("Heard: “{0}”").format(heard) if heard else self.tr("Nothing was heard."))
+        self.result.show_attempt(attempt)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, language_name
+from desktop.pages.word_marker import WordMarker
 from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
 
@@ -134,6 +135,16 @@ class TranslatePage(QWidget):
         self.copy_button.setToolTip("Ctrl+Shift+C")
         self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.notice = Notice(self)
+        self.words = WordMarker(
+            engine,
+            workers,
+            settings,
+            self.source_edit,
+            self.target_edit,
+            self.pane_languages,
+            self.notice,
+            self,
+        )
 
         left = QWidget(self)
         lv = QVBoxLayout(left)
@@ -151,6 +162,7 @@ class TranslatePage(QWidget):
         rv.addWidget(self.target_edit)
         rrow = QHBoxLayout()
         rrow.addWidget(self.busy, 1)
+        rrow.addWidget(self.words.button)
         rrow.addWidget(self.copy_button)
         rv.addLayout(rrow)
         panes = QSplitter(Qt.Orientation.Horizontal, self)
@@ -251,6 +263,13 @@ class TranslatePage(QWidget):
         self.detected_label.clear()
         self.notice.clear_notice()
         self.source_edit.setFocus()
+
+    def pane_languages(self) -> tuple[str, str]:
+        """(source, target) languages of the text in the panes (source ``auto``: not detected yet)."""
+        last = self._last
+        if last is not None and last.source_text == self.source_edit.toPlainText():
+            return last.source, last.target
+        return self.source_combo.code(), self.target_combo.code()
 
     def copy(self) -> None:
         """Copy the translation to the clipboard."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -89,10 +90,13 @@ class Aligner:
 
     Args:
         loaded: the model that made the translations (``Engine().translation.model(source, target, name)``).
+        threads: batches force-decoded at once, each on its own thread (the model's sessions are single-threaded,
+            as translation uses them; ONNX Runtime releases the GIL while it runs, so two threads use two cores).
     """
 
-    def __init__(self, loaded: LoadedModel) -> None:
+    def __init__(self, loaded: LoadedModel, *, threads: int = 1) -> None:
         self.translator = loaded.translator
+        self.threads = max(1, threads)
         self.source = _Pieces(str(loaded.source_vocab.path))
         target_path = loaded.target_vocab.path
         self.target = self.source if target_path == loaded.source_vocab.path else _Pieces(str(target_path))
@@ -103,9 +107,18 @@ class Aligner:
         tgt = [self.target.tokens(t) for _, t in pairs]
         out: list[Alignment | None] = [None] * len(pairs)
         order = sorted(range(len(pairs)), key=lambda k: (len(src[k].ids), len(tgt[k].ids)))
-        for k in range(0, len(order), _BATCH):
-            chunk = order[k : k + _BATCH]
-            attention = self._attention([src[i].ids for i in chunk], [tgt[i].ids for i in chunk])
+        size = max(1, min(_BATCH, -(-len(order) // self.threads)))  # every thread gets a share
+        chunks = [order[k : k + size] for k in range(0, len(order), size)]
+
+        def run(chunk: list[int]) -> list[npt.NDArray[np.float32]]:
+            return self._attention([src[i].ids for i in chunk], [tgt[i].ids for i in chunk])
+
+        if self.threads > 1 and len(chunks) > 1:
+            with ThreadPoolExecutor(max_workers=min(self.threads, len(chunks))) as pool:
+                results = list(pool.map(run, chunks))
+        else:
+            results = [run(chunk) for chunk in chunks]
+        for chunk, attention in zip(chunks, results, strict=True):
             for i, att in zip(chunk, attention, strict=True):
                 out[i] = Alignment(
                     tuple(src[i].spans[:-1]), tuple(tgt[i].spans[:-1]), np.ascontiguousarray(att[:-1, :-1])

@@ -12,13 +12,15 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from engine.errors import InputError
 from engine.practice import grading
+from engine.practice.context_words import AlignWords
+from engine.practice.exercise import Exercise, ExerciseResult
 from engine.practice.grading import ACCENT, CORRECT, EXTRA, GradedWord
+from engine.practice.marking import MarkedWord, card_from_selection
 from engine.practice.placement import PlacementResult, grade_placement, placement_items
 from engine.practice.progress import PracticeProgress, build_progress
 from engine.practice.store import PracticeStore, VocabEntry, now_utc
@@ -40,66 +42,6 @@ GAP = "____"
 SKIP_WINDOW = timedelta(minutes=30)
 
 
-@dataclass(frozen=True)
-class Exercise:
-    """One exercise item to show.
-
-    Attributes:
-        kind: ``dictation``, ``translation``, ``cloze``, ``vocab`` or ``placement``.
-        item_id: stable id to send back with the answer.
-        language: the practised language.
-        prompt: what the learner sees: nothing for dictation (they listen), the sentence to translate, the
-            sentence with a gap, the word of a card, a placement question.
-        hint: help shown under the prompt (the sentence's translation, an example sentence).
-        level: CEFR level of the item.
-        topic: its topic.
-        audio_text: what the voice reads (dictation; also the full sentence of a cloze, to hear after answering).
-        options: answers to choose from (placement).
-        due: whether it came back because the scheduler had it due (not new).
-    """
-
-    kind: str
-    item_id: str
-    language: str
-    prompt: str
-    hint: str
-    level: str
-    topic: str
-    audio_text: str = ""
-    options: tuple[str, ...] = ()
-    due: bool = False
-
-
-@dataclass(frozen=True)
-class ExerciseResult:
-    """A graded answer.
-
-    Attributes:
-        kind: the exercise kind.
-        item_id: the item.
-        score: 0-100.
-        passed: whether it counts as right (the scheduler's rating follows the score).
-        expected: the answer expected (the sentence, the word).
-        answer: what the learner gave.
-        words: word-by-word grading (dictation, translation; one word for cloze and cards).
-        chrf_reference: translation only: chrF++ against the drill's reference.
-        chrf_engine: translation only: chrF++ against the engine's translation.
-        engine_translation: translation only: the engine's translation, when one was made.
-    """
-
-    kind: str
-    item_id: str
-    language: str
-    score: int
-    passed: bool
-    expected: str
-    answer: str
-    words: tuple[GradedWord, ...]
-    chrf_reference: float | None = None
-    chrf_engine: float | None = None
-    engine_translation: str | None = None
-
-
 def other_language(language: str) -> str:
     """The learner's own language for a practised one (en <-> pt)."""
     return "en" if language == "pt" else "pt"
@@ -116,11 +58,20 @@ class PracticeService:
         database: SQLite file (default: the user's database, shared with the speaking drills).
         translate: the engine's translator, used for the translation exercise's second reference and for words
             missed in drills; None: the drill's reference only, and missed words keep their example sentence.
+        align: the engine's word aligner, which finds a marked word's other side in its sentence's translation;
+            None: the word is translated alone.
     """
 
-    def __init__(self, *, database: Path | None = None, translate: TranslateFn | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        database: Path | None = None,
+        translate: TranslateFn | None = None,
+        align: AlignWords | None = None,
+    ) -> None:
         self._database = database
         self._translate = translate
+        self._align = align
         self._store: PracticeStore | None = None
         self._lock = threading.Lock()
 
@@ -405,6 +356,43 @@ class PracticeService:
         return self._db().add_vocab(
             VocabEntry(_lang(language), clean, translation.strip(), "marked", example)
         )
+
+    def mark_word(
+        self,
+        text: str,
+        language: str,
+        *,
+        practised: str,
+        context: str = "",
+        other_text: str = "",
+        at: int | None = None,
+        in_translation: bool = False,
+    ) -> MarkedWord:
+        """Put a word selected in a translation on the list of ``practised``, its other side found in context.
+
+        Args:
+            text: the selection (a word or a short phrase) in ``language``.
+            practised: the language the learner practises: the card's word is of that language.
+            context: the text the selection was made in; other_text: that text in the other language.
+            at: where the selection starts in ``context``; in_translation: whether ``context`` is the translation.
+
+        Raises:
+            InputError: no word, a whole sentence, or no translator for a word of the learner's own language.
+        """
+        lang, target = _lang(language), _lang(practised)
+        word, meaning, example = card_from_selection(
+            text,
+            lang,
+            practised=target,
+            context=context,
+            other_text=other_text,
+            translate=self._translate,
+            align=self._align,
+            at=at,
+            in_translation=in_translation,
+        )
+        added = self.add_word(word, meaning, target, example=example)
+        return MarkedWord(" ".join(grading.tokens(word)).casefold(), meaning, target, example, added)
 
     def vocabulary(self, language: str) -> tuple[VocabEntry, ...]:
         """The vocabulary list of ``language``."""

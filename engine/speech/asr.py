@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from engine.errors import InputError, ModelError
 from engine.speech import model as model_files
 from engine.speech.audio import MIN_SECONDS, SAMPLE_RATE, AudioArray, too_short
 from engine.speech.normalize import recogniser_spelling, split_words
+from engine.speech.rivals import RivalScore, forced_text, rivals_for
 from engine.speech.types import ForcedWord, Segment, Transcript, Word
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class UtteranceAnalysis:
     transcript: str
     forced: tuple[ForcedWord, ...] | None
     duration: float
+    rivals: tuple[RivalScore, ...] = ()
 
 
 class Recognizer:
@@ -196,6 +198,7 @@ class Recognizer:
         *,
         free: bool = True,
         on_forced: Callable[[tuple[ForcedWord, ...]], None] | None = None,
+        disputes: Callable[[str], dict[int, str | None]] | None = None,
     ) -> UtteranceAnalysis:
         """Encode one utterance once; score ``target``'s words against it, then decode it freely.
 
@@ -206,6 +209,10 @@ class Recognizer:
             free: run the free decode (False gives the forced scores alone, the fastest result).
             on_forced: called with the forced scores as soon as they exist, before the free decode (which
                 reuses the same encoder output), so a first result can be shown early.
+            disputes: given the free transcript, the target words it disputes (index -> what it heard
+                there; :func:`engine.speech.scoring.disputed_words`). Each gets rival sentences
+                (:func:`engine.speech.rivals.rivals_for`, with Whisper's continuation of the target's words
+                before it), scored against the target on the same encoder output.
         """
         with self._lock:
             model = self._load()
@@ -225,7 +232,75 @@ class Recognizer:
                 transcript = self._free_decode(
                     model, tokenizer, encoder_output, len(audio) / SAMPLE_RATE, target
                 )
-            return UtteranceAnalysis(transcript, forced, len(audio) / SAMPLE_RATE)
+            scored: tuple[RivalScore, ...] = ()
+            if target is not None and free and disputes is not None:
+                disputed = disputes(transcript)
+                if disputed:
+                    words = split_words(target)
+                    heard_next = self._continuations(
+                        model, tokenizer, encoder_output, words, sorted(disputed)
+                    )
+                    candidates = rivals_for(target, language, disputed, heard_next)
+                    texts = [forced_text(words, language), *(r.text for r in candidates)]
+                    logps = self._log_probabilities(model, tokenizer, encoder_output, texts, num_frames)
+                    scored = tuple(
+                        RivalScore(r.word_index, r.kind, lp - logps[0])
+                        for r, lp in zip(candidates, logps[1:], strict=True)
+                    )
+            return UtteranceAnalysis(transcript, forced, len(audio) / SAMPLE_RATE, scored)
+
+    def _continuations(
+        self, model: Any, tokenizer: Any, encoder_output: Any, words: Sequence[str], indices: Sequence[int]
+    ) -> dict[int, str]:
+        """For each index k, the first word Whisper decodes after the target's words before k (one batch)."""
+        language = tokenizer.language_code
+        prefixes = [tokenizer.encode(forced_text(list(words[:k]), language)) if k else [] for k in indices]
+        start = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
+        prompts = [start + p for p in prefixes]
+        longest = max(len(p) for p in prompts)
+        options: dict[str, Any] = {"beam_size": 1, "max_length": longest + 6, "suppress_blank": False}
+        batch = self._batch(encoder_output, len(prompts))
+        if batch is not None:
+            results = model.model.generate(batch, prompts, **options)
+        else:
+            results = [model.model.generate(encoder_output, [p], **options)[0] for p in prompts]
+        found: dict[int, str] = {}
+        for k, prefix, result in zip(indices, prefixes, results, strict=True):
+            pieces: list[str] = []
+            for token in result.sequences_ids[0][len(prefix) :]:
+                if token >= tokenizer.eot:
+                    break
+                piece = tokenizer.decode([token])
+                if pieces and piece.startswith(" "):
+                    break
+                pieces.append(piece)
+            word = "".join(pieces).strip()
+            if word:
+                found[k] = word
+        return found
+
+    @staticmethod
+    def _batch(encoder_output: Any, size: int) -> Any:
+        """The encoder output repeated ``size`` times (CPU); on a GPU, None (callers go one by one)."""
+        import ctranslate2
+
+        if getattr(encoder_output, "device", "cpu") != "cpu":
+            return None
+        encoded = np.repeat(np.asarray(encoder_output), size, axis=0)
+        return ctranslate2.StorageView.from_array(np.ascontiguousarray(encoded))
+
+    def _log_probabilities(
+        self, model: Any, tokenizer: Any, encoder_output: Any, texts: Sequence[str], num_frames: int
+    ) -> list[float]:
+        """Sum of the token log-probabilities of each text under teacher forcing (one batched decoder pass)."""
+        tokens = [tokenizer.encode(t) for t in texts]
+        start = list(tokenizer.sot_sequence)
+        batch = self._batch(encoder_output, len(texts))
+        if batch is not None:
+            results = model.model.align(batch, start, tokens, [num_frames] * len(texts))
+        else:  # a GPU encoder output is not copied to the host: one text at a time
+            results = [model.model.align(encoder_output, start, [t], num_frames)[0] for t in tokens]
+        return [float(np.sum(np.log(np.maximum(np.asarray(r.text_token_probs), 1e-12)))) for r in results]
 
     def _free_decode(
         self, model: Any, tokenizer: Any, encoder_output: Any, seconds: float, target: str | None

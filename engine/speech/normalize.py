@@ -286,8 +286,9 @@ def normalize_word(word: str, language: str) -> list[str]:
         return expanded.split()
     if language.startswith("en") and text in _EN_US:
         return [_EN_US[text]]
-    if "-" in text and language.startswith("en"):
-        # "forty-two" and "forty two" compare equal; hyphenated compounds are split the same way either side.
+    if "-" in text:
+        # "forty-two" and "forty two", "sextas-feiras" and "sextas feiras", "chamo-me" and "chamo me" compare
+        # equal: hyphenated compounds and Portuguese clitics are split the same way on either side.
         return [p for p in text.split("-") if p]
     return [text]
 

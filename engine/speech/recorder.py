@@ -136,6 +136,10 @@ def level_of(block: np.ndarray) -> float:
     return float(min(1.0, max(0.0, (db + 60.0) / 60.0)))
 
 
+#: Blocks of silence kept at the end of a recording (0.3 s); also when :class:`Recorder` reports a pause.
+_TAIL_BLOCKS = 10
+
+
 class Recorder:
     """Records one utterance from an :class:`AudioSource`.
 
@@ -147,6 +151,10 @@ class Recorder:
         source: where the audio comes from (default: the microphone).
         on_level: called with a 0-1 level for every 30 ms block (from the audio thread).
         on_end: called once when the recording ended by itself (from the audio thread).
+        on_pause: called (from the audio thread) each time speech is followed by 0.3 s of silence, with exactly
+            what :meth:`stop` will return if the recording ends at this pause; scoring it at once (while the
+            recorder waits out ``end_silence``) gives the feedback that much earlier. If speech resumes, the
+            next pause calls it again.
         max_seconds: maximum length.
         end_silence: silence that ends an utterance once speech was heard.
         speech_margin_db: how far above the noise floor a block must be to count as speech.
@@ -158,6 +166,7 @@ class Recorder:
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         end_silence: float = 0.8,
         speech_margin_db: float = 12.0,
@@ -165,6 +174,7 @@ class Recorder:
         self._source: AudioSource = source if source is not None else MicrophoneSource()
         self._on_level = on_level
         self._on_end = on_end
+        self._on_pause = on_pause
         self._max_samples = int(max_seconds * SAMPLE_RATE)
         self._end_blocks = max(1, round(end_silence * SAMPLE_RATE / BLOCK))
         self._margin = speech_margin_db
@@ -205,6 +215,7 @@ class Recorder:
 
     def _on_block(self, block: np.ndarray) -> None:
         finished = False
+        paused: AudioArray | None = None
         with self._lock:
             if not self._running:
                 return
@@ -223,6 +234,8 @@ class Recorder:
                     self.speech_started = True
             else:
                 self._silent_run += 1
+                if self._on_pause is not None and self.speech_started and self._silent_run == _TAIL_BLOCKS:
+                    paused = self._audio()
             if (
                 self.speech_started and self._silent_run >= self._end_blocks
             ) or self._total >= self._max_samples:
@@ -230,6 +243,8 @@ class Recorder:
                 finished = True
         if self._on_level is not None:
             self._on_level(level)
+        if paused is not None and self._on_pause is not None and not finished:
+            self._on_pause(paused)
         if finished:
             self._done.set()
             if self._on_end is not None:
@@ -246,9 +261,13 @@ class Recorder:
         self._source.stop()
         self._done.set()
         with self._lock:
-            audio = np.concatenate(self._blocks) if self._blocks else np.zeros(0, np.float32)
-            audio = audio[: self._max_samples]
-            if self.speech_started and self._silent_run > 0:
-                keep = max(0, len(audio) - max(0, self._silent_run - 10) * BLOCK)  # keep 0.3 s of tail
-                audio = audio[:keep]
+            return self._audio()
+
+    def _audio(self) -> AudioArray:
+        """The recording so far, its silent tail cut to 0.3 s (called under the lock)."""
+        audio = np.concatenate(self._blocks) if self._blocks else np.zeros(0, np.float32)
+        audio = audio[: self._max_samples]
+        if self.speech_started and self._silent_run > 0:
+            keep = max(0, len(audio) - max(0, self._silent_run - _TAIL_BLOCKS) * BLOCK)
+            audio = audio[:keep]
         return np.ascontiguousarray(audio, dtype=np.float32)

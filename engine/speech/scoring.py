@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engine.speech.normalize import Unit, split_words, to_units
+from engine.speech.rivals import DROP, SWAP, RivalScore
 from engine.speech.types import CORRECT, MISSING, UNCERTAIN, WRONG, Attempt, ForcedWord, WordResult
 
 
@@ -39,6 +40,12 @@ class Thresholds:
             this.
         full: forced probability at which a word's score reaches its status's maximum.
         extra_penalty: points taken from the overall score per extra word (at most 3 counted).
+        rival_flag: when rival sentences were scored (:mod:`engine.speech.rivals`), a disputed word is flagged
+            when its best rival's log-probability gain over the target exceeds this; ``flag`` and
+            ``flag_missing`` are then not used.
+        rival_unsure: ... and "uncertain" when the gain exceeds this (else correct).
+        rival_floor: ... and flagged whatever its rivals when its forced probability is below this (a word cut
+            at the end of the sentence has no rival that fits much better: nothing follows it to contradict).
     """
 
     flag: float = 0.05
@@ -47,9 +54,25 @@ class Thresholds:
     matched_floor: float = 0.0
     full: float = 0.5
     extra_penalty: int = 5
+    rival_flag: float = 0.0
+    rival_unsure: float = -2.0
+    rival_floor: float = 0.0
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+#: Calibrated per language by ``benchmarks/speech_drills.py`` on the calibration half (even sentences) of its
+#: labelled set; docs/practice.md has the held-out figures. The middle of the best plateau is taken (en 2.5-4.5,
+#: pt 6.5-9.0): the Portuguese voice's accent gives correct words rivals up to ~7.9 nats better than the target.
+LANGUAGE_THRESHOLDS = {
+    "en": Thresholds(rival_flag=3.5, rival_unsure=3.0),
+    "pt": Thresholds(rival_flag=8.0, rival_unsure=3.0),
+}
+
+
+def thresholds_for(language: str) -> Thresholds:
+    """The calibrated cut-offs of ``language`` (English's for a language without its own)."""
+    return LANGUAGE_THRESHOLDS.get(language.split("-")[0].lower(), LANGUAGE_THRESHOLDS["en"])
+
 
 _SUB_MIN_COST = 0.5  # a substitution never costs less than this, so exact matches are always preferred
 
@@ -157,6 +180,12 @@ def judge_transcript(target: str, heard_text: str, language: str) -> tuple[list[
     return judgements, extra
 
 
+def disputed_words(target: str, heard_text: str, language: str) -> dict[int, str | None]:
+    """Target words the free transcript did not match: index -> what it had there (None: nothing)."""
+    judgements, _extra = judge_transcript(target, heard_text, language)
+    return {k: j.heard for k, j in enumerate(judgements) if j.verdict != "match"}
+
+
 def _scaled(p: float, th: Thresholds) -> float:
     return min(1.0, max(0.0, p / th.full))
 
@@ -167,6 +196,7 @@ def combine(
     heard_text: str,
     forced: Sequence[ForcedWord] | None,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    rivals: Sequence[RivalScore] | None = None,
 ) -> Attempt:
     """Combine judge (a) (the free transcript) with judge (b) (forced probabilities) into an :class:`Attempt`.
 
@@ -177,6 +207,8 @@ def combine(
         forced: one :class:`ForcedWord` per word of ``split_words(target)``, or None when only (a) is
             available (then statuses come from the transcript alone and scores are 100/0).
         thresholds: calibrated cut-offs.
+        rivals: the scored rival sentences of the disputed words (:mod:`engine.speech.rivals`); when given,
+            they decide the disputed words instead of the forced probability cut-offs.
 
     Returns:
         The scored attempt.
@@ -192,6 +224,8 @@ def combine(
         s = _scaled(p, thresholds)
         if judgement.verdict == "match":
             status = CORRECT if p >= thresholds.matched_floor else UNCERTAIN
+        elif rivals is not None:
+            status = _rival_status(index, judgement.verdict, rivals, thresholds, p)
         elif p >= thresholds.trust:
             status = CORRECT
         elif p >= (thresholds.flag if judgement.verdict == "substituted" else thresholds.flag_missing):
@@ -220,6 +254,21 @@ def combine(
         feedback=feedback(results, extra, heard_text),
         transcript=heard_text.strip(),
     )
+
+
+def _rival_status(index: int, verdict: str, rivals: Sequence[RivalScore], th: Thresholds, p: float) -> str:
+    """A disputed word's status from its rivals' gains over the target (and its forced probability ``p``)."""
+    gains: dict[str, float] = {}
+    for r in rivals:
+        if r.word_index == index:
+            gains[r.kind] = max(r.gain, gains.get(r.kind, float("-inf")))
+    if not gains:
+        return UNCERTAIN
+    best = max(gains.values())
+    if best > th.rival_flag or p < th.rival_floor:
+        dropped = gains.get(DROP, float("-inf")) >= gains.get(SWAP, float("-inf"))
+        return MISSING if verdict == "missing" or dropped else WRONG
+    return UNCERTAIN if best > th.rival_unsure else CORRECT
 
 
 def feedback(results: Sequence[WordResult], extra: Sequence[str], heard_text: str) -> str:

@@ -24,7 +24,7 @@ from engine.speech.drills import Drill, load_drills
 from engine.speech.normalize import split_words
 from engine.speech.progress import ProgressStats, ProgressStore
 from engine.speech.recorder import AudioSource, Recorder
-from engine.speech.scoring import DEFAULT_THRESHOLDS, Thresholds, combine
+from engine.speech.scoring import Thresholds, combine, disputed_words, thresholds_for
 from engine.speech.tts import Synthesizer
 from engine.speech.types import Attempt, ForcedWord, Segment, Transcript, Word, WordResult
 
@@ -53,7 +53,7 @@ class SpeechService:
         config: engine settings (device, threads).
         model_path: a CTranslate2 Whisper folder to use instead of the shipped model.
         database: SQLite file for drill progress (default: the user's database).
-        thresholds: scoring cut-offs (default: the calibrated ones).
+        thresholds: scoring cut-offs for every language (default: each language's calibrated ones).
     """
 
     def __init__(
@@ -62,7 +62,7 @@ class SpeechService:
         *,
         model_path: Path | None = None,
         database: Path | None = None,
-        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        thresholds: Thresholds | None = None,
     ) -> None:
         self.config = config
         self.thresholds = thresholds
@@ -146,16 +146,24 @@ class SpeechService:
             raise InputError("There is no sentence to practise.")
         lang = language.split("-")[0].lower()
         samples = load_audio(audio)
+        thresholds = self.thresholds or thresholds_for(lang)
         if samples.size == 0 or float(np.sqrt(np.mean(np.square(samples)))) < _SILENCE_RMS:
-            return combine(target_text, lang, "", None, self.thresholds)
+            return combine(target_text, lang, "", None, thresholds)
         on_forced = None
         if on_partial is not None:
 
             def on_forced(forced: tuple[ForcedWord, ...]) -> None:
-                on_partial(_forced_only(target_text, lang, forced, self.thresholds))
+                on_partial(_forced_only(target_text, lang, forced, thresholds))
 
-        analysis = self._recognizer.analyse_utterance(samples, lang, target_text, on_forced=on_forced)
-        return combine(target_text, lang, analysis.transcript, analysis.forced, self.thresholds)
+        def disputes(transcript: str) -> dict[int, str | None]:
+            return disputed_words(target_text, transcript, lang)
+
+        analysis = self._recognizer.analyse_utterance(
+            samples, lang, target_text, on_forced=on_forced, disputes=disputes
+        )
+        return combine(
+            target_text, lang, analysis.transcript, analysis.forced, thresholds, rivals=analysis.rivals
+        )
 
     def drills(self, language: str) -> tuple[Drill, ...]:
         """Every drill sentence of ``language``."""
@@ -226,11 +234,12 @@ class SpeechService:
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recorder:
         """A recorder for one utterance from the microphone (or ``source``); see :class:`Recorder`."""
-        return Recorder(source, on_level=on_level, on_end=on_end, max_seconds=max_seconds)
+        return Recorder(source, on_level=on_level, on_end=on_end, on_pause=on_pause, max_seconds=max_seconds)
 
     def close(self) -> None:
         """Free the model and close the database."""

@@ -22,17 +22,21 @@ from engine.api import (
     Recording,
     Speaking,
     Translating,
+    WritingLevels,
 )
 from engine.cancel import CancelToken, ProgressCallback, check
 from engine.config import EngineConfig
 
 # The fake returns the engine's own result types, so it cannot drift from what the real services return.
+from engine.correct.level import estimate_level
 from engine.correct.model import CheckResult, Edit
+from engine.correct.spelling import SpellingModel
 from engine.documents.align import Alignment
 from engine.errors import DeviceError, ModelError
 from engine.glossary.model import StoredEntry
 from engine.glossary.service import GlossaryService
 from engine.practice.service import PracticeService
+from engine.speech.audio import AudioArray
 from engine.speech.drills import Drill
 from engine.speech.progress import ProgressStats, WordStat
 from engine.speech.types import Attempt, Transcript, WordResult
@@ -72,6 +76,7 @@ class FakeCorrection:
 
     def __init__(self) -> None:
         self.calls = 0
+        self._models: dict[str, SpellingModel] = {}
         self.preloaded: list[str] = []
 
     def preload(self, languages: Sequence[str]) -> None:
@@ -113,18 +118,35 @@ class FakeCorrection:
                     i, i + 1, "a", "an", "grammar", "A_AN", "Use 'an' before a vowel sound.", ("an",), "fake"
                 )
             )
-        return CheckResult(text, language, tuple(sorted(edits, key=lambda e: e.start)))
+        ordered = tuple(sorted(edits, key=lambda e: e.start))
+        resolved = "en-US" if language in ("auto", "en") else "pt-BR"
+        # the level estimate is word statistics: the engine's own, on the edits found here
+        level = estimate_level(text, ordered, self._model(resolved.split("-")[0]))
+        return CheckResult(text, resolved, ordered, level=level)
+
+    def _model(self, language: str) -> SpellingModel:
+        if language not in self._models:
+            self._models[language] = SpellingModel(language)
+        return self._models[language]
 
 
 class FakeRecorder:
-    def __init__(self, on_level: Callable[[float], None], fail: bool) -> None:
+    def __init__(
+        self,
+        on_level: Callable[[float], None],
+        fail: bool,
+        on_pause: Callable[[AudioArray], None] | None = None,
+    ) -> None:
         self.on_level = on_level
         self.fail = fail
+        self.on_pause = on_pause
 
     def start(self) -> None:
         if self.fail:
             raise DeviceError("No microphone was found. Plug one in and try again.")
         self.on_level(0.6)
+        if self.on_pause is not None:  # the learner paused: what stop() will return if it ends here
+            self.on_pause(np.zeros(16000, dtype=np.float32))
 
     def stop(self) -> np.ndarray:
         return np.zeros(16000, dtype=np.float32)
@@ -134,6 +156,7 @@ class FakeSpeech:
     def __init__(self, microphone: bool = True) -> None:
         self.microphone = microphone
         self.recorded: list[tuple[Drill, Attempt]] = []
+        self.scored = 0
         self._n = 0
 
     def transcribe(
@@ -174,10 +197,11 @@ class FakeSpeech:
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recording:
-        return FakeRecorder(on_level or (lambda _l: None), not self.microphone)
+        return FakeRecorder(on_level or (lambda _l: None), not self.microphone, on_pause)
 
     def score_attempt(
         self,
@@ -187,6 +211,7 @@ class FakeSpeech:
         *,
         on_partial: Callable[[Attempt], None] | None = None,
     ) -> Attempt:
+        self.scored += 1
         target = target_text
         words = target.split()
         results = [
@@ -289,6 +314,7 @@ class UnavailableSpeech:
         *,
         on_level: Callable[[float], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        on_pause: Callable[[AudioArray], None] | None = None,
         max_seconds: float = 15.0,
         source: AudioSource | None = None,
     ) -> Recording:
@@ -443,6 +469,11 @@ class FakeEngine:
 
         return HistoryStore()
 
+    def open_writing_levels(self) -> WritingLevels:
+        from engine.correct.writing_levels import WritingLevelStore
+
+        return WritingLevelStore()
+
     def data_dir(self) -> Path:
         from engine.paths import data_dir
 
@@ -533,3 +564,4 @@ def _conforms(engine: FakeEngine) -> None:
     _practice: Practising = engine.practice
     _documents: Documents = engine
     _recorder: Recording = FakeRecorder(lambda _l: None, False)
+    _levels: WritingLevels = engine.open_writing_levels()

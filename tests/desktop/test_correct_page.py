@@ -145,3 +145,61 @@ def test_level_estimate_is_shown(qtbot: Any, window: Any, fake_engine: FakeEngin
     )
     check_now(qtbot, page, "")
     assert page.level.text() == ""
+
+
+LONG_EN = "Yesterday I ate teh cake at the party, and then I walked home slowly because it was late and cold."
+OTHER_EN = (
+    "My sister works in a big hospital in the city, where she helps teh doctors with a apple every day."
+)
+
+
+def test_level_history_is_stored_and_shown(qtbot: Any, window: Any, fake_engine: FakeEngine) -> None:
+    from engine.correct.writing_levels import WritingLevelStore
+
+    window.show_page(2)
+    page = window.correct_page
+    history = page.level_history
+    check_now(qtbot, page, "teh cat")  # too short for an estimate: nothing stored, nothing shown
+    qtbot.wait(200)
+    assert history.isHidden()
+    check_now(qtbot, page, LONG_EN)
+    qtbot.waitUntil(lambda: not history.isHidden(), timeout=10000)
+    assert history.title.text() == "<b>Your writing in English</b>"
+    assert "spelling (1)" in history.summary.text()
+    check_now(qtbot, page, LONG_EN)  # the same text checked again: still one record
+    check_now(qtbot, page, OTHER_EN)
+    qtbot.waitUntil(lambda: len(history.history.records) == 2, timeout=10000)
+    summary = history.summary.text()
+    assert "Level of your last 2 texts" in summary
+    assert "Most frequent mistakes lately: spelling (2), grammar (1)" in summary
+    assert len(history.line.levels) == 2 and history.grab().width() > 0
+    stored = WritingLevelStore()  # really in the learner's database
+    try:
+        records = stored.history("en").records
+        assert [r.categories for r in records] == [(("spelling", 1),), (("spelling", 1), ("grammar", 1))]
+        assert history.line.levels == [r.level for r in records]
+        assert (
+            f"Level (estimate): {records[1].level}" in page.level.text()
+        )  # the latest is the one shown above
+    finally:
+        stored.close()
+
+
+def test_level_history_is_shown_when_the_page_opens(
+    qtbot: Any, fake_engine: FakeEngine, settings: Any
+) -> None:
+    from desktop.pages.correct_page import CorrectPage
+    from desktop.workers import Workers
+    from engine.correct.writing_levels import WritingLevelStore
+
+    store = WritingLevelStore()
+    store.record(fake_engine.correction.check(OTHER_EN, "en"))
+    store.close()
+    workers = Workers()
+    page = CorrectPage(fake_engine, workers, settings)  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: not page.level_history.isHidden(), timeout=10000)
+    assert "spelling (1), grammar (1)" in page.level_history.summary.text()
+    with qtbot.waitSignal(workers.all_stopped, timeout=10000):
+        workers.shutdown()

@@ -25,9 +25,13 @@ def test_record_and_see_feedback(qtbot: Any, window: Any, fake_engine: FakeEngin
     page.record_button.click()
     qtbot.waitUntil(lambda: page._recorder is not None, timeout=5000)
     qtbot.waitUntil(lambda: page.meter.value() == 60, timeout=5000)
+    qtbot.waitUntil(lambda: page._early is not None, timeout=5000)  # the learner paused: scored at once
     page.record_button.click()
     qtbot.waitUntil(lambda: page.attempt is not None, timeout=5000)
     assert page.score_label.text() == "71"
+    assert (
+        fake_engine.speech.scored == 1
+    )  # the recording ended at that pause: the early score is the one shown
     assert "#2e7d32" in page.sentence.text() and "#c62828" in page.sentence.text()
     assert "Listen again and work on" in page.feedback.text() and "tudo" in page.feedback.text()
     assert len(fake_engine.speech.recorded) == 1

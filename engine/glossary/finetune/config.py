@@ -17,7 +17,9 @@ class FineTuneConfig:
         minutes: training time budget (data preparation, evaluation and export come on top).
         method: ``"full"`` fine-tuning or ``"lora"`` (low-rank adapters merged at export).
         learning_rate: AdamW learning rate.
-        batch_size: sentence pairs per step (half term sentences, half replay).
+        batch_size: sentence pairs per step (term and memory sentences, and replay).
+        replay_share: the share of a batch taken from replay (general sentences with the base model's
+            translations), which holds general quality while the domain is learnt.
         term_sentences: about how many synthetic term contexts to build in total.
         held_out: held-out term sentences for the term accuracy.
         evaluations: evaluations during training (for the live chart).
@@ -40,6 +42,11 @@ class FineTuneConfig:
             model through ONNX Runtime (150 sentences let a 1.6-point general loss through on TICO-19).
         max_general_drop: the model is installed only if general chrF++ drops by at most this much.
         calibrate: re-derive the int8 activation scales on the user's sentences after training.
+        quant_aware: full fine-tuning through the int8-rounded matrices (:mod:`engine.glossary.finetune.qat`), so
+            what is learnt survives the export to int8.
+        matrices_only: train the int8 matrices only (layer norms and biases keep the base values).
+        distill_replay: replay as distillation (KL divergence from the frozen base model's distributions) rather
+            than cross-entropy on the base model's translations.
         install: export to ONNX int8 and install the model at the end (only if it improved in-domain).
         work_dir: scratch folder (the parent creates and removes it).
     """
@@ -52,6 +59,7 @@ class FineTuneConfig:
     method: str = "full"
     learning_rate: float = 2e-4
     batch_size: int = 32
+    replay_share: float = 0.5
     term_sentences: int = 1500
     held_out: int = 100
     evaluations: int = 3
@@ -70,5 +78,8 @@ class FineTuneConfig:
     gate_general_limit: int = 600
     max_general_drop: float = 0.5
     calibrate: bool = True
+    quant_aware: bool = True
+    matrices_only: bool = False
+    distill_replay: bool = True
     install: bool = True
     work_dir: str | None = None

@@ -56,6 +56,7 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     from engine.glossary.finetune import evaluate as ev
     from engine.glossary.finetune.lora import LoraMarian, trainable_parameters
     from engine.glossary.finetune.memory import read_memories
+    from engine.glossary.finetune.qat import QuantAwareMarian
     from engine.glossary.finetune.shortlist_ext import extend_shortlist
     from engine.glossary.model import GlossaryEntry
     from engine.translate import store
@@ -160,23 +161,30 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
         emit("metrics", **result)
         return result
 
-    base = MarianTransformer(arch, marian.weights).eval()
+    base = MarianTransformer(arch, marian.weights).eval().requires_grad_(False)
     before_onnx = {"phase": "before", "runtime": "onnx-int8", **ev.score(gate_sets, base_onnx)}
     emit("metrics", **before_onnx, elapsed=round(time.monotonic() - started, 1))
     before = evaluate(base, "before")
     model: MarianTransformer
     if config.method == "lora":
         model = LoraMarian(arch, marian.weights, rank=config.lora_rank)
+    elif config.quant_aware:
+        model = QuantAwareMarian(arch, marian.weights, _int8_names(marian))
     else:
         model = MarianTransformer(arch, marian.weights)
     model.to(device)
+    base.to(device)
     params = trainable_parameters(model)
+    if config.matrices_only and isinstance(model, QuantAwareMarian):
+        params = [v for k, v in model.params.items() if k in model.quantized]
+        for k, v in model.params.items():
+            v.requires_grad_(k in model.quantized)
     optimizer = torch.optim.AdamW(params, lr=config.learning_rate, weight_decay=0.0)
 
     def encode_pair(src: str, tgt: str) -> tuple[list[int], list[int]]:
         return vocab.encode(src)[:128], vocab.encode(tgt)[:128]
 
-    half = max(1, config.batch_size // 2)
+    half = max(1, round(config.batch_size * (1.0 - config.replay_share)))  # the domain's share of a batch
     domain_batches = _buckets([encode_pair(s, t) for s, t in pairs_domain], half)
     replay_batches = _buckets([encode_pair(s, t) for s, t in pairs_replay], config.batch_size - half)
     budget = config.minutes * 60.0
@@ -194,12 +202,18 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
         if elapsed >= budget:
             break
         batch = list(random.choice(domain_batches))
-        if replay_batches:
-            batch += random.choice(replay_batches)
         model.train()
         for group in optimizer.param_groups:
             group["lr"] = config.learning_rate * min(1.0, (step + 1) / warmup)
         loss = _loss(model, batch, EOS_ID, device, config.label_smoothing, shortlist)
+        if replay_batches:
+            replay = random.choice(replay_batches)
+            if config.distill_replay:
+                replay_loss = _loss(model, replay, EOS_ID, device, 0.0, shortlist, teacher=base)
+            else:
+                replay_loss = _loss(model, replay, EOS_ID, device, config.label_smoothing, shortlist)
+            share = len(replay) / (len(replay) + len(batch))
+            loss = (1.0 - share) * loss + share * replay_loss
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -272,6 +286,17 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     return result
 
 
+def _int8_names(marian: Any) -> set[str]:
+    """The matrices the installed model stores as int8: every product with an activation multiplier, and the
+    embedding tables (always int8, :mod:`engine.translate.embeddings`)."""
+    from engine.translate.weights import output_matrix_name, source_embedding_name, target_embedding_name
+
+    suffix = "_QuantMultA"
+    names = {k[: -len(suffix)] for k in (marian.quant_multipliers or {}) if k.endswith(suffix)}
+    w = marian.weights
+    return names | {source_embedding_name(w), target_embedding_name(w), output_matrix_name(w)}
+
+
 def _buckets(pairs: list[tuple[list[int], list[int]]], size: int) -> list[list[tuple[list[int], list[int]]]]:
     """Length-bucketed batches: pairs sorted by length, cut into batches of ``size`` (little padding)."""
     ordered = sorted(pairs, key=lambda p: (len(p[0]) + len(p[1]), random.random()))
@@ -308,18 +333,13 @@ def _shuffled_entries(entries: list[Any], limit: int) -> list[Any]:
     return chosen[:limit]
 
 
-def _loss(
-    model: Any,
-    batch: list[tuple[list[int], list[int]]],
-    eos: int,
-    device: Any,
-    smoothing: float,
-    shortlist: Any,
+def _batch_tensors(
+    batch: list[tuple[list[int], list[int]]], eos: int, device: Any, shortlist: Any, vocab_size: int
 ) -> Any:
-    """Label-smoothed cross-entropy over the batch's shortlist (as decoding sees it), not the full vocabulary."""
+    """Padded source/target tensors of a batch and its candidate ids (the union of the sources' shortlists and
+    the targets, as decoding sees them)."""
     import numpy as np
     import torch
-    import torch.nn.functional as F
 
     width_s = max(len(s) for s, _ in batch)
     width_t = max(len(t) for _, t in batch)
@@ -338,18 +358,52 @@ def _loss(
     if shortlist is not None:
         cand = np.union1d(shortlist.candidates(all_src), all_tgt)
     else:
-        cand = np.arange(model.arch.vocab_size, dtype=np.int64)
+        cand = np.arange(vocab_size, dtype=np.int64)
     cand_t = torch.from_numpy(cand).to(device)
     index = torch.from_numpy(np.searchsorted(cand, tgt.numpy())).to(device)
     tgt_in = torch.cat([torch.full((b, 1), -1, dtype=torch.long), tgt[:, :-1]], dim=1).to(device)
-    src, src_mask = src.to(device), src_mask.to(device)
+    return src.to(device), src_mask.to(device), tgt_in, index, tgt_mask.to(device), cand_t
+
+
+def _log_probs(model: Any, src: Any, src_mask: Any, tgt_in: Any, cand: Any) -> Any:
+    import torch
+
     memory = model.encode(src, src_mask)
     state = model.start_state(memory, src_mask)
     hidden = model.decode(model.embed_targets(tgt_in, 0), state)
-    logp = torch.log_softmax(model.logits(hidden, cand_t), dim=-1)
-    nll = F.nll_loss(logp.transpose(1, 2), index, reduction="none")
-    per_token = (1 - smoothing) * nll + smoothing * (-logp.mean(dim=-1))
-    mask = tgt_mask.to(device)
+    return torch.log_softmax(model.logits(hidden, cand), dim=-1)
+
+
+def _loss(
+    model: Any,
+    batch: list[tuple[list[int], list[int]]],
+    eos: int,
+    device: Any,
+    smoothing: float,
+    shortlist: Any,
+    teacher: Any = None,
+) -> Any:
+    """Label-smoothed cross-entropy over the batch's shortlist (as decoding sees it), not the full vocabulary.
+
+    With a ``teacher`` (the frozen base model), the loss is instead the KL divergence from the teacher's
+    distribution at every target position (replay as distillation): zero while the model still is the base, so
+    replay only pulls back what the domain sentences moved, where hard targets (the base's own translations)
+    would push every weight towards sharper outputs and cost general quality from the first steps.
+    """
+    import torch
+    import torch.nn.functional as F
+
+    src, src_mask, tgt_in, index, mask, cand = _batch_tensors(
+        batch, eos, device, shortlist, model.arch.vocab_size
+    )
+    logp = _log_probs(model, src, src_mask, tgt_in, cand)
+    if teacher is not None:
+        with torch.no_grad():
+            target = _log_probs(teacher, src, src_mask, tgt_in, cand)
+        per_token = (target.exp() * (target - logp)).sum(dim=-1)
+    else:
+        nll = F.nll_loss(logp.transpose(1, 2), index, reduction="none")
+        per_token = (1 - smoothing) * nll + smoothing * (-logp.mean(dim=-1))
     return (per_token * mask).sum() / mask.sum()
 
 

@@ -143,3 +143,28 @@ def test_html_and_markdown_emphasis_on_the_translated_words(translation_models: 
     )
     got = out.read_text()
     assert "**vermelho**" in got and "(https://example.org/book)" in got and "[novo livro]" in got, got
+
+
+@pytest.mark.model
+def test_aligner_on_two_threads_gives_the_same_alignment(translation_models: Path) -> None:
+    """The formatted sentences of a document are force-decoded in batches on the engine's threads; the alignment is
+    the one a single thread computes (and every pair gets its own, in order)."""
+    from engine.api import Engine
+    from engine.documents.align import Aligner
+
+    eng = Engine()
+    sources = [
+        "The black cat sleeps on the red sofa.",
+        "Read the guide today.",
+        "Wash your hands often with soap and water for at least twenty seconds.",
+        "Yes.",
+    ] * 20
+    targets = [t.text for t in eng.translate(sources, "en", "pt")]
+    loaded = eng.translation.model("en", "pt", None)
+    one = Aligner(loaded, threads=1)(list(zip(sources, targets, strict=True)))
+    two = Aligner(loaded, threads=2)(list(zip(sources, targets, strict=True)))
+    assert len(two) == len(sources)
+    for a, b, t in zip(one, two, targets, strict=True):
+        assert a.target == b.target and a.source == b.source
+        assert b.weights.shape == (len(b.target), len(b.source)) and len(b.target) > 0, t
+        np.testing.assert_allclose(a.weights, b.weights, atol=1e-4)

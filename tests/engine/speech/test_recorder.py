@@ -104,3 +104,20 @@ def test_default_device_without_sound_card_gives_a_clear_message() -> None:
         return
     rec.stop()
     pytest.skip("this machine has a working input device")
+
+
+def test_a_pause_hands_over_exactly_the_recording_that_ends_there() -> None:
+    speech = load_audio(fixture_clip("lj001-0008.flac"))
+    gap = np.zeros(int(0.5 * SAMPLE_RATE), np.float32)  # a pause shorter than the end of the utterance
+    pauses: list[np.ndarray] = []
+    rec = Recorder(
+        ArraySource(np.concatenate([speech, gap, speech]), trailing_silence=3.0), on_pause=pauses.append
+    )
+    rec.start()
+    assert rec.wait(timeout=10.0)
+    audio = rec.stop()
+    # pauses in the middle (speech went on: not the final recording), then the one at the end: the final recording
+    assert len(pauses) >= 2
+    assert any(len(p) < len(audio) - len(speech) for p in pauses[:-1])
+    assert all(len(p) < len(audio) for p in pauses[:-1])
+    assert np.array_equal(pauses[-1], audio)
