@@ -47,7 +47,7 @@ APP_PROBE = r"""
 import json, os, sys, time
 t0 = float(os.environ["PROBE_T0"])
 text = os.environ["PROBE_TEXT"]
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from desktop import app as palavra
 
@@ -61,7 +61,12 @@ def build_window(engine, settings, *args, **kwargs):
 
 def start(window):
     state["window"] = time.time()
-    QTimer.singleShot(int(1000 * float(os.environ["PROBE_DELAY"])), lambda: send(window))
+    timer = QTimer(window)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one fires up to 5% early
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: send(window))
+    timer.start(int(1000 * float(os.environ["PROBE_DELAY"])))
+    state["timer"] = timer
 
 def send(window):
     page = window.correct_page
