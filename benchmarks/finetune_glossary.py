@@ -35,6 +35,7 @@ def main() -> int:
     parser.add_argument("--evaluations", type=int, default=None)
     parser.add_argument("--no-quant-aware", action="store_true", help="train without int8 rounding")
     parser.add_argument("--matrices-only", action="store_true", help="layer norms and biases frozen")
+    parser.add_argument("--all-tokens", action="store_true", help="learn every token of a term sentence")
     parser.add_argument("--hard-replay", action="store_true", help="replay on the base's translations (CE)")
     parser.add_argument(
         "--general-tatoeba",
@@ -85,6 +86,8 @@ def main() -> int:
         changes["evaluations"] = args.evaluations
     if args.matrices_only:
         changes["matrices_only"] = True
+    if args.all_tokens:
+        changes["term_tokens_only"] = False
     if args.hard_replay:
         changes["distill_replay"] = False
     if args.no_quant_aware:
@@ -92,7 +95,7 @@ def main() -> int:
     config = dataclasses.replace(config, **changes)  # type: ignore[arg-type]
     print(
         f"lr {config.learning_rate}, replay share {config.replay_share}, quant-aware {config.quant_aware}, "
-        f"{config.minutes} min, {config.evaluations} evaluations, matrices only {config.matrices_only}, distilled replay {config.distill_replay}",
+        f"{config.minutes} min, {config.evaluations} evaluations, matrices only {config.matrices_only}, distilled replay {config.distill_replay}, term tokens only {config.term_tokens_only}",
         flush=True,
     )
     started = time.monotonic()
@@ -100,8 +103,11 @@ def main() -> int:
     wall = time.monotonic() - started
     print(f"\nwhole run {wall / 60:.1f} min, {done['steps']} steps, {done['steps_per_minute']} steps/min")
     print(f"installed: {done.get('installed')}  {done.get('reason', '')}")
+    keys = ("term_accuracy", "chrf")
+    for label, point in [("before (int8)", done.get("before", {})), ("after (float)", done.get("after", {}))]:
+        print(f"  {label}: " + ", ".join(f"{k} {point.get(k)}" for k in keys))
     for point in done.get("curve", []):
-        print(f"  step {point.get('step')}: {point}")
+        print(f"  step {point.get('step')}: " + ", ".join(f"{k} {point.get(k)}" for k in keys))
     print(
         f"held-out term gain float {done['float_gain']:+.2f}, int8 {done['int8_gain']:+.2f}, "
         f"kept {done['kept_share']}%",

@@ -141,9 +141,9 @@ class Aligner:
         forced = np.zeros((b, steps), dtype=np.int64)
         for i, seq in enumerate(targets):
             forced[i, : len(seq)] = seq
-        # the output layer only needs some columns (the logits are not used), in the decoder's own format (int8
-        # rows as stored for an int8 output layer, dequantized otherwise)
-        _cand, out_w, out_b = tr.output_layer([np.unique(forced)] * b)
+        # the graph needs an output layer but its logits are not used: one column, in the decoder's own format
+        # (int8 rows as stored for an int8 output layer, dequantized otherwise)
+        _cand, out_w, out_b = tr.output_layer([np.zeros(1, dtype=np.int64)] * b)
         cells = [np.zeros((b, tr.dim), dtype=np.float32) for _ in range(tr.dec_depth)]
         prev = np.zeros(b, dtype=np.int64)
         att_all = np.zeros((b, steps, width), dtype=np.float32)

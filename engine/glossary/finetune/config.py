@@ -47,6 +47,8 @@ class FineTuneConfig:
         matrices_only: train the int8 matrices only (layer norms and biases keep the base values).
         distill_replay: replay as distillation (KL divergence from the frozen base model's distributions) rather
             than cross-entropy on the base model's translations.
+        term_tokens_only: in a term sentence (the base's translation with the term written in) only the term's
+            tokens are learnt; the words around it keep the base's distribution (needs ``distill_replay``).
         install: export to ONNX int8 and install the model at the end (only if it improved in-domain).
         work_dir: scratch folder (the parent creates and removes it).
     """
@@ -81,5 +83,6 @@ class FineTuneConfig:
     quant_aware: bool = True
     matrices_only: bool = False
     distill_replay: bool = True
+    term_tokens_only: bool = True
     install: bool = True
     work_dir: str | None = None
