@@ -43,6 +43,12 @@ def main() -> int:
         default=0,
         help="judge general quality on the last N Tatoeba pairs (default: the app's drill pairs)",
     )
+    parser.add_argument(
+        "--max-general-drop",
+        type=float,
+        default=None,
+        help="the install gate's general limit (default: the app's 0.5; larger only to measure a refused model)",
+    )
     parser.add_argument("--tatoeba", type=int, default=500, help="Tatoeba pairs for general quality")
     args = parser.parse_args()
     if not (TICO / "term_hits.tsv").is_file():
@@ -88,6 +94,8 @@ def main() -> int:
         changes["matrices_only"] = True
     if args.all_tokens:
         changes["term_tokens_only"] = False
+    if args.max_general_drop is not None:
+        changes["max_general_drop"] = args.max_general_drop
     if args.hard_replay:
         changes["distill_replay"] = False
     if args.no_quant_aware:
@@ -104,7 +112,11 @@ def main() -> int:
     print(f"\nwhole run {wall / 60:.1f} min, {done['steps']} steps, {done['steps_per_minute']} steps/min")
     print(f"installed: {done.get('installed')}  {done.get('reason', '')}")
     keys = ("term_accuracy", "chrf")
-    for label, point in [("before (int8)", done.get("before", {})), ("after (float)", done.get("after", {}))]:
+    for label, point in [
+        ("before (int8, gate set)", done.get("before", {})),
+        ("before (float, training's set)", done.get("float_before", {})),
+        ("after (float)", done.get("after", {})),
+    ]:
         print(f"  {label}: " + ", ".join(f"{k} {point.get(k)}" for k in keys))
     for point in done.get("curve", []):
         print(f"  step {point.get('step')}: " + ", ".join(f"{k} {point.get(k)}" for k in keys))
