@@ -185,27 +185,27 @@
         <translation>Idioma detectado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="271"/>
+        <location filename="../../desktop/pages/correct_page.py" line="273"/>
         <source>English</source>
         <translation>Inglês</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="272"/>
+        <location filename="../../desktop/pages/correct_page.py" line="274"/>
         <source>English (UK)</source>
         <translation>Inglês (Reino Unido)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="273"/>
+        <location filename="../../desktop/pages/correct_page.py" line="275"/>
         <source>Portuguese (Brazil)</source>
         <translation>Português (Brasil)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="274"/>
+        <location filename="../../desktop/pages/correct_page.py" line="276"/>
         <source>Portuguese (Portugal)</source>
         <translation>Português (Portugal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="284"/>
+        <location filename="../../desktop/pages/correct_page.py" line="286"/>
         <source>Detected: {0}</source>
         <translation>Detectado: {0}</translation>
     </message>
@@ -215,22 +215,22 @@
         <translation>Estimativa de nível</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="292"/>
+        <location filename="../../desktop/pages/correct_page.py" line="294"/>
         <source>Level (estimate): {0} · {1} corrections per 100 words</source>
         <translation>Nível (estimativa): {0} · {1} correções por 100 palavras</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="297"/>
+        <location filename="../../desktop/pages/correct_page.py" line="299"/>
         <source>most frequent: {0}</source>
         <translation>mais frequentes: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="301"/>
+        <location filename="../../desktop/pages/correct_page.py" line="303"/>
         <source>From the vocabulary, the length of the sentences and the corrections; a guide, not a test.</source>
         <translation>Pelo vocabulário, pelo tamanho das frases e pelas correções; uma orientação, não uma prova.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="285"/>
+        <location filename="../../desktop/pages/correct_page.py" line="287"/>
         <source>Choose the language in the list if this is wrong.</source>
         <translation>Se estiver errado, escolha o idioma na lista.</translation>
     </message>
@@ -280,22 +280,22 @@
         <translation>Aceitar todas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="263"/>
+        <location filename="../../desktop/pages/correct_page.py" line="265"/>
         <source>Checking is not available: {0}</source>
         <translation>A verificação não está disponível: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="317"/>
+        <location filename="../../desktop/pages/correct_page.py" line="319"/>
         <source>{0} corrections</source>
         <translation>{0} correções</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="322"/>
+        <location filename="../../desktop/pages/correct_page.py" line="324"/>
         <source>No mistakes found.</source>
         <translation>Nenhum erro encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/correct_page.py" line="359"/>
+        <location filename="../../desktop/pages/correct_page.py" line="361"/>
         <source>Other suggestions: {0}</source>
         <translation>Outras sugestões: {0}</translation>
     </message>
@@ -1665,79 +1665,79 @@
 <context>
     <name>PractisePage</name>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="96"/>
+        <location filename="../../desktop/pages/practise_page.py" line="98"/>
         <source>Practise</source>
         <translation>Praticar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="107"/>
+        <location filename="../../desktop/pages/practise_page.py" line="109"/>
         <source>Loading a sentence…</source>
         <translation>Carregando uma frase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="124"/>
+        <location filename="../../desktop/pages/practise_page.py" line="126"/>
         <source>Listen (synthetic voice)</source>
         <translation>Ouvir (voz sintética)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="127"/>
+        <location filename="../../desktop/pages/practise_page.py" line="129"/>
         <source>A synthetic voice reads the sentence: listen for the rhythm, not for a native accent. (Ctrl+L)</source>
         <translation>Uma voz sintética lê a frase: ouça o ritmo, não espere um sotaque nativo. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="131"/>
-        <location filename="../../desktop/pages/practise_page.py" line="411"/>
+        <location filename="../../desktop/pages/practise_page.py" line="133"/>
+        <location filename="../../desktop/pages/practise_page.py" line="418"/>
         <source>Record</source>
         <translation>Gravar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="86"/>
+        <location filename="../../desktop/pages/practise_page.py" line="88"/>
         <source>All topics</source>
         <extracomment>the learner&apos;s last recording, kept in memory only, to replay it where recordings come from; ``None``: the microphone (tests and demos pass a recorded source)</extracomment>
         <translation>Todos os temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="89"/>
+        <location filename="../../desktop/pages/practise_page.py" line="91"/>
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="91"/>
+        <location filename="../../desktop/pages/practise_page.py" line="93"/>
         <source>All levels</source>
         <translation>Todos os níveis</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="94"/>
+        <location filename="../../desktop/pages/practise_page.py" line="96"/>
         <source>Level</source>
         <translation>Nível</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="135"/>
+        <location filename="../../desktop/pages/practise_page.py" line="137"/>
         <source>Next sentence (skip)</source>
         <translation>Próxima frase (pular)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="142"/>
+        <location filename="../../desktop/pages/practise_page.py" line="144"/>
         <source>Microphone level</source>
         <translation>Nível do microfone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="143"/>
+        <location filename="../../desktop/pages/practise_page.py" line="145"/>
         <source>Listening to your attempt…</source>
         <translation>Analisando sua tentativa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="144"/>
+        <location filename="../../desktop/pages/practise_page.py" line="146"/>
         <source>Score a file…</source>
         <translation>Avaliar um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="146"/>
+        <location filename="../../desktop/pages/practise_page.py" line="148"/>
         <source>Score a recording you made elsewhere (wav, flac, mp3, m4a, ogg)</source>
         <translation>Avaliar uma gravação feita em outro lugar (wav, flac, mp3, m4a, ogg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="148"/>
+        <location filename="../../desktop/pages/practise_page.py" line="150"/>
         <source>Play my attempt</source>
         <translation>Ouvir a minha tentativa</translation>
     </message>
@@ -1762,57 +1762,57 @@
         <translation>faltou</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="170"/>
+        <location filename="../../desktop/pages/practise_page.py" line="172"/>
         <source>Your progress</source>
         <translation>Seu progresso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="190"/>
+        <location filename="../../desktop/pages/practise_page.py" line="192"/>
         <source>Speak</source>
         <translation>Falar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="191"/>
+        <location filename="../../desktop/pages/practise_page.py" line="193"/>
         <source>Exercises</source>
         <translation>Exercícios</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="192"/>
+        <location filename="../../desktop/pages/practise_page.py" line="194"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="250"/>
+        <location filename="../../desktop/pages/practise_page.py" line="253"/>
         <source>Speaking practice is not available.</source>
         <translation>A prática de fala não está disponível.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="276"/>
+        <location filename="../../desktop/pages/practise_page.py" line="279"/>
         <source>There is no sentence for that topic and level.</source>
         <translation>Não há frases para esse tema e nível.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="293"/>
+        <location filename="../../desktop/pages/practise_page.py" line="296"/>
         <source>Your first attempt in this language is the next one.</source>
         <translation>Sua primeira tentativa neste idioma é a próxima.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="296"/>
+        <location filename="../../desktop/pages/practise_page.py" line="299"/>
         <source>&lt;b&gt;Your progress&lt;/b&gt; · attempts: {0} · average score: {1:.0f} · sentences practised: {2} · due for review: {3}</source>
         <translation>&lt;b&gt;Seu progresso&lt;/b&gt; · tentativas: {0} · nota média: {1:.0f} · frases praticadas: {2} · para revisar: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="301"/>
+        <location filename="../../desktop/pages/practise_page.py" line="304"/>
         <source>Words to work on: {0}</source>
         <translation>Palavras para treinar: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="348"/>
+        <location filename="../../desktop/pages/practise_page.py" line="351"/>
         <source>Score a recording</source>
         <translation>Avaliar uma gravação</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/practise_page.py" line="390"/>
+        <location filename="../../desktop/pages/practise_page.py" line="397"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
@@ -2266,40 +2266,40 @@
 <context>
     <name>WordMarker</name>
     <message>
-        <location filename="../../desktop/pages/word_marker.py" line="60"/>
-        <location filename="../../desktop/pages/word_marker.py" line="91"/>
+        <location filename="../../desktop/pages/word_marker.py" line="61"/>
+        <location filename="../../desktop/pages/word_marker.py" line="93"/>
         <source>Add to my words</source>
         <extracomment>``() -&gt; (source language or &quot;auto&quot;, target language)`` of the text now in the panes. a word was stored (or found on the list already): the :class:`engine.api.MarkedWord`</extracomment>
         <translation>Adicionar às minhas palavras</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/word_marker.py" line="63"/>
+        <location filename="../../desktop/pages/word_marker.py" line="64"/>
         <source>Select a word or a short phrase in either pane to practise it on the Practise page&apos;s word cards (Ctrl+Shift+W)</source>
         <translation>Selecione uma palavra ou uma expressão curta em qualquer um dos painéis para praticá-la nos cartões de palavras da página Praticar (Ctrl+Shift+W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/word_marker.py" line="112"/>
-        <location filename="../../desktop/pages/word_marker.py" line="120"/>
+        <location filename="../../desktop/pages/word_marker.py" line="114"/>
+        <location filename="../../desktop/pages/word_marker.py" line="123"/>
         <source>Select a word in either pane first.</source>
         <translation>Selecione primeiro uma palavra em um dos painéis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/word_marker.py" line="139"/>
+        <location filename="../../desktop/pages/word_marker.py" line="148"/>
         <source>Looking up “{0}”…</source>
         <translation>Procurando “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/word_marker.py" line="151"/>
+        <location filename="../../desktop/pages/word_marker.py" line="160"/>
         <source>“{0}” is already in your words.</source>
         <translation>“{0}” já está nas suas palavras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/word_marker.py" line="154"/>
+        <location filename="../../desktop/pages/word_marker.py" line="163"/>
         <source>Added “{0}” (“{1}”) to your words: practise it on the Practise page.</source>
         <translation>“{0}” (“{1}”) foi adicionada às suas palavras: pratique-a na página Praticar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/word_marker.py" line="160"/>
+        <location filename="../../desktop/pages/word_marker.py" line="169"/>
         <source>Added “{0}” to your words: practise it on the Practise page.</source>
         <translation>“{0}” foi adicionada às suas palavras: pratique-a na página Praticar.</translation>
     </message>
