@@ -59,3 +59,25 @@ def test_small_updates_are_invisible_until_a_weight_crosses_to_the_next_int8_val
         assert (
             float((q.encode(src, mask) - before).abs().max()) > 1e-3
         )  # crossed: the installed model changes
+
+
+def test_term_tokens_are_learnt_and_the_rest_distilled() -> None:
+    from engine.glossary.finetune.batches import term_positions
+
+    assert term_positions([5, 6, 7, 8, 6, 7], [[6, 7]]) == (0.0, 1.0, 1.0, 0.0, 1.0, 1.0)
+    assert term_positions([5, 8], [[6, 7]]) is None  # no term found: the pair is learnt whole
+
+
+def test_distilled_tokens_cost_nothing_while_the_model_is_the_base(translation_models: Path) -> None:
+    from engine.glossary.finetune.batches import loss
+    from engine.translate.vocab import EOS_ID
+
+    arch, weights, names = _base()
+    model = QuantAwareMarian(arch, weights, names)
+    base = MarianTransformer(arch, weights).eval().requires_grad_(False)
+    pair = ([120, 57, 9, 300, EOS_ID], [44, 81, 1200, EOS_ID])
+    with torch.no_grad():
+        distilled = loss(model, [(*pair, (0.0, 0.0, 0.0, 0.0))], EOS_ID, "cpu", 0.0, None, teacher=base)
+        learnt = loss(model, [(*pair, None)], EOS_ID, "cpu", 0.0, None, teacher=base)
+    assert abs(float(distilled)) < 1e-4  # KL from the base to itself
+    assert float(learnt) > 0.1  # cross-entropy on a target the model does not predict with certainty
