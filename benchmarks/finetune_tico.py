@@ -31,6 +31,12 @@ def main() -> int:
     parser.add_argument("--lr", type=float, default=None)
     parser.add_argument("--glossary", action="store_true", help="also the Facebook TICO glossary")
     parser.add_argument("--tatoeba", type=int, default=500)
+    parser.add_argument(
+        "--max-general-drop",
+        type=float,
+        default=None,
+        help="the install gate's general limit (default: the app's 0.5; larger only to measure a refused model)",
+    )
     args = parser.parse_args()
     if not (TICO / "dev.eng").is_file() or not TATOEBA.is_file():
         sys.exit(f"Evaluation data not found at {SHARED} (or set PALAVRA_SHARED_DATA). Nothing was measured.")
@@ -74,6 +80,10 @@ def main() -> int:
         learning_rate=args.lr,
     )
     config = build_config(engine, ns)
+    if args.max_general_drop is not None:
+        import dataclasses
+
+        config = dataclasses.replace(config, max_general_drop=args.max_general_drop)
     print(f"estimate before the run: {estimate_seconds(config, 800) / 60:.1f} min")
     started = time.monotonic()
     done = run_job(config)
