@@ -78,6 +78,7 @@ def main() -> int:
     settings = Settings(work / "settings.ini")
     settings.practice_language = "pt"
     settings.correction_language = "pt"
+    settings.ui_language = args.lang  # explanations follow the interface language, as in the app
     window = build_window(engine, settings)
     window.resize(1180, 760)
     window.show()
