@@ -34,7 +34,6 @@ def main() -> int:
     parser.add_argument("--replay-share", type=float, default=None, help="share of a batch from replay")
     parser.add_argument("--evaluations", type=int, default=None)
     parser.add_argument("--no-quant-aware", action="store_true", help="train without int8 rounding")
-    parser.add_argument("--matrices-only", action="store_true", help="layer norms and biases frozen")
     parser.add_argument("--all-tokens", action="store_true", help="learn every token of a term sentence")
     parser.add_argument("--hard-replay", action="store_true", help="replay on the base's translations (CE)")
     parser.add_argument(
@@ -90,8 +89,6 @@ def main() -> int:
         changes["replay_share"] = args.replay_share
     if args.evaluations is not None:
         changes["evaluations"] = args.evaluations
-    if args.matrices_only:
-        changes["matrices_only"] = True
     if args.all_tokens:
         changes["term_tokens_only"] = False
     if args.max_general_drop is not None:
@@ -103,7 +100,7 @@ def main() -> int:
     config = dataclasses.replace(config, **changes)  # type: ignore[arg-type]
     print(
         f"lr {config.learning_rate}, replay share {config.replay_share}, quant-aware {config.quant_aware}, "
-        f"{config.minutes} min, {config.evaluations} evaluations, matrices only {config.matrices_only}, distilled replay {config.distill_replay}, term tokens only {config.term_tokens_only}",
+        f"{config.minutes} min, {config.evaluations} evaluations, distilled replay {config.distill_replay}, term tokens only {config.term_tokens_only}",
         flush=True,
     )
     started = time.monotonic()

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from engine.errors import PalavraError
 from engine.resources import resources_dir as resources_dir  # re-exported: the GUI's resources
@@ -29,6 +29,25 @@ def language_name(code: str) -> str:
         "auto": QCoreApplication.translate("Languages", "Detect language"),
     }
     return names.get(code, code)
+
+
+def offer_glossaries(combo: QComboBox, switch: QCheckBox, names: list[str], wanted: str) -> None:
+    """Fill a page's glossary choice with ``names`` (the ones that fit its language pair), select ``wanted`` when it
+    is there, hide both widgets when there is none, and turn the switch on only for a wanted glossary on offer
+    (without emitting the widgets' change signals)."""
+    combo.blockSignals(True)
+    combo.clear()
+    for name in names:
+        combo.addItem(name, name)
+    chosen = combo.findData(wanted)
+    if chosen >= 0:
+        combo.setCurrentIndex(chosen)
+    combo.blockSignals(False)
+    switch.setVisible(bool(names))
+    combo.setVisible(bool(names))
+    switch.blockSignals(True)
+    switch.setChecked(bool(names) and bool(wanted) and chosen >= 0)
+    switch.blockSignals(False)
 
 
 def error_text(exc: BaseException) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
+from desktop.common import offer_glossaries
 from desktop.workers import Workers
 
 if TYPE_CHECKING:
@@ -113,19 +114,7 @@ class TranslationChoices(QWidget):
         self.model_combo.setCurrentIndex(max(index, 0))
         self.model_combo.blockSignals(False)
         matching = [name for name, src, tgt in self._glossaries if (src, tgt) == (source, target)]
-        self.glossary_combo.blockSignals(True)
-        self.glossary_combo.clear()
-        for name in matching:
-            self.glossary_combo.addItem(name, name)
-        chosen = self.glossary_combo.findData(self.settings.glossary)
-        if chosen >= 0:
-            self.glossary_combo.setCurrentIndex(chosen)
-        self.glossary_combo.blockSignals(False)
-        self.glossary_check.setVisible(bool(matching))
-        self.glossary_combo.setVisible(bool(matching))
-        self.glossary_check.blockSignals(True)
-        self.glossary_check.setChecked(bool(matching) and bool(self.settings.glossary) and chosen >= 0)
-        self.glossary_check.blockSignals(False)
+        offer_glossaries(self.glossary_combo, self.glossary_check, matching, self.settings.glossary)
         self.glossary_combo.setEnabled(self.glossary_check.isChecked())
 
     def _model_changed(self) -> None:

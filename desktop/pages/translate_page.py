@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, language_name
+from desktop.common import BusyIndicator, LanguageCombo, Notice, error_text, language_name, offer_glossaries
 from desktop.pages.word_marker import WordMarker
 from desktop.qtcompat import emit
 from desktop.workers import Task, Workers
@@ -459,19 +459,7 @@ class TranslatePage(QWidget):
         items = getattr(self, "_all_glossaries", [])
         target = self.target_combo.code()
         matching = [name for name, _src, tgt in items if tgt == target]
-        self.glossary_combo.blockSignals(True)
-        self.glossary_combo.clear()
-        for name in matching:
-            self.glossary_combo.addItem(name, name)
-        wanted = self.glossary_combo.findData(self.settings.glossary)
-        if wanted >= 0:
-            self.glossary_combo.setCurrentIndex(wanted)
-        self.glossary_combo.blockSignals(False)
-        self.glossary_check.setVisible(bool(matching))
-        self.glossary_combo.setVisible(bool(matching))
-        self.glossary_check.blockSignals(True)
-        self.glossary_check.setChecked(bool(matching) and bool(self.settings.glossary) and wanted >= 0)
-        self.glossary_check.blockSignals(False)
+        offer_glossaries(self.glossary_combo, self.glossary_check, matching, self.settings.glossary)
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{0} characters").format(len(self.source_edit.toPlainText())))

@@ -44,7 +44,6 @@ class FineTuneConfig:
         calibrate: re-derive the int8 activation scales on the user's sentences after training.
         quant_aware: full fine-tuning through the int8-rounded matrices (:mod:`engine.glossary.finetune.qat`), so
             what is learnt survives the export to int8.
-        matrices_only: train the int8 matrices only (layer norms and biases keep the base values).
         distill_replay: replay as distillation (KL divergence from the frozen base model's distributions) rather
             than cross-entropy on the base model's translations.
         term_tokens_only: in a term sentence (the base's translation with the term written in) only the term's
@@ -81,7 +80,6 @@ class FineTuneConfig:
     max_general_drop: float = 0.5
     calibrate: bool = True
     quant_aware: bool = True
-    matrices_only: bool = False
     distill_replay: bool = True
     term_tokens_only: bool = True
     install: bool = True

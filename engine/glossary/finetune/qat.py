@@ -12,12 +12,13 @@ is the model that was evaluated during training.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import torch
 from torch import Tensor
 
 from engine.translate.torch_model import MarianTransformer
+from engine.translate.weights import output_matrix_name, source_embedding_name, target_embedding_name
 
 if TYPE_CHECKING:
     from engine.translate.architecture import Architecture
@@ -29,6 +30,15 @@ def fake_int8(w: Tensor) -> Tensor:
     multiplier = 127.0 / w.detach().abs().max().clamp(min=1e-12)
     rounded = torch.clamp(torch.round(w.detach() * multiplier), -127, 127) / multiplier
     return w + (rounded - w.detach())
+
+
+def int8_names(marian: Any) -> set[str]:
+    """The matrices the installed model stores as int8: every product with an activation multiplier, and the
+    embedding tables (always int8, :mod:`engine.translate.embeddings`)."""
+    suffix = "_QuantMultA"
+    names = {k[: -len(suffix)] for k in (marian.quant_multipliers or {}) if k.endswith(suffix)}
+    w = marian.weights
+    return names | {source_embedding_name(w), target_embedding_name(w), output_matrix_name(w)}
 
 
 class QuantAwareMarian(MarianTransformer):

@@ -56,7 +56,7 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     from engine.glossary.finetune import evaluate as ev
     from engine.glossary.finetune.lora import LoraMarian, trainable_parameters
     from engine.glossary.finetune.memory import read_memories
-    from engine.glossary.finetune.qat import QuantAwareMarian
+    from engine.glossary.finetune.qat import QuantAwareMarian, int8_names
     from engine.glossary.finetune.shortlist_ext import extend_shortlist
     from engine.glossary.model import GlossaryEntry
     from engine.translate import store
@@ -169,16 +169,12 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     if config.method == "lora":
         model = LoraMarian(arch, marian.weights, rank=config.lora_rank)
     elif config.quant_aware:
-        model = QuantAwareMarian(arch, marian.weights, _int8_names(marian))
+        model = QuantAwareMarian(arch, marian.weights, int8_names(marian))
     else:
         model = MarianTransformer(arch, marian.weights)
     model.to(device)
     base.to(device)
     params = trainable_parameters(model)
-    if config.matrices_only and isinstance(model, QuantAwareMarian):
-        params = [v for k, v in model.params.items() if k in model.quantized]
-        for k, v in model.params.items():
-            v.requires_grad_(k in model.quantized)
     optimizer = torch.optim.AdamW(params, lr=config.learning_rate, weight_decay=0.0)
 
     def encode_pair(src: str, tgt: str) -> tuple[list[int], list[int]]:
@@ -298,17 +294,6 @@ def run(config: FineTuneConfig) -> dict[str, Any]:
     result["kept_share"] = ev.kept_share(result["float_gain"], result["int8_gain"])
     result["seconds"] = round(time.monotonic() - started, 1)
     return result
-
-
-def _int8_names(marian: Any) -> set[str]:
-    """The matrices the installed model stores as int8: every product with an activation multiplier, and the
-    embedding tables (always int8, :mod:`engine.translate.embeddings`)."""
-    from engine.translate.weights import output_matrix_name, source_embedding_name, target_embedding_name
-
-    suffix = "_QuantMultA"
-    names = {k[: -len(suffix)] for k in (marian.quant_multipliers or {}) if k.endswith(suffix)}
-    w = marian.weights
-    return names | {source_embedding_name(w), target_embedding_name(w), output_matrix_name(w)}
 
 
 def _teacher(

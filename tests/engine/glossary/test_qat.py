@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from engine.glossary.finetune.qat import QuantAwareMarian, fake_int8
-from engine.glossary.finetune.worker import _int8_names
+from engine.glossary.finetune.qat import QuantAwareMarian, fake_int8, int8_names
 from engine.translate.architecture import Architecture
 from engine.translate.embeddings import Table
 from engine.translate.marian import read_marian
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.model
 def _base() -> tuple[Architecture, dict[str, np.ndarray], set[str]]:
     folder = next(f for f in shipped_model_folders() if find_source_model(f).pair == "en-pt")
     marian = read_marian(find_source_model(folder).model)
-    return Architecture.from_config(marian.config), marian.weights, _int8_names(marian)
+    return Architecture.from_config(marian.config), marian.weights, int8_names(marian)
 
 
 def test_rounding_matches_the_installed_int8_format_and_passes_the_gradient() -> None:
